@@ -1,0 +1,21 @@
+//! liandong-relay: the county bureau's Yjs relay.
+//!
+//! A map of the crate:
+//! - [`config`]: what an operator sets (address, data folder, static folder, limits).
+//! - [`server`]: the HTTP side: routes (`/sync/{document id}`, `/healthz`, the built app),
+//!   WebSocket upgrade, graceful shutdown.
+//! - [`connection`]: one WebSocket: reads frames into its room, writes the room's messages
+//!   out through a bounded queue.
+//! - [`protocol`]: the y-websocket wire format (yrs `sync` messages) and close codes.
+//! - [`rooms`]: the registry that keeps at most one [`room::Room`] per document.
+//! - [`room`]: one document in memory, owned by one task that applies and fans out updates.
+//!
+//! The relay knows almost nothing of the domain: it syncs documents. Document ids and who
+//! may open them come from `liandong-core`.
+
+pub mod config;
+pub mod connection;
+pub mod protocol;
+pub mod room;
+pub mod rooms;
+pub mod server;

@@ -1,0 +1,48 @@
+//! The root component: i18n context, header (product name and sync badge), nav and routes.
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+use crate::components::nav::Nav;
+use crate::components::sync_badge::SyncBadge;
+use crate::i18n::*;
+use crate::pages;
+
+/// The whole app. Mounted on `<body>` by `main`.
+#[component]
+pub fn App() -> impl IntoView {
+    view! {
+        <I18nContextProvider>
+            <Shell/>
+        </I18nContextProvider>
+    }
+}
+
+/// Header, nav and the routed page.
+#[component]
+fn Shell() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <Router>
+            <header class="app-header">
+                <a class="brand" href="/">
+                    <span class="brand-name">{t!(i18n, app_name)}</span>
+                    <span class="brand-tagline">{t!(i18n, app_tagline)}</span>
+                </a>
+                <SyncBadge/>
+            </header>
+            <Nav/>
+            <main class="page">
+                <Routes fallback=pages::not_found::NotFound>
+                    <Route path=path!("/") view=pages::home::Home/>
+                    <Route path=path!("/bulletins") view=pages::bulletins::Bulletins/>
+                    <Route path=path!("/roster") view=pages::roster::Roster/>
+                    <Route path=path!("/districts") view=pages::districts::Districts/>
+                    <Route path=path!("/region") view=pages::region::Region/>
+                    <Route path=path!("/settings") view=pages::settings::Settings/>
+                </Routes>
+            </main>
+        </Router>
+    }
+}

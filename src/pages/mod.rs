@@ -1,0 +1,9 @@
+//! One module per screen; each is a route of [`crate::app`].
+
+pub mod bulletins;
+pub mod districts;
+pub mod home;
+pub mod not_found;
+pub mod region;
+pub mod roster;
+pub mod settings;

@@ -1,0 +1,73 @@
+// End-to-end harness: starts the relay serving the built app on a free 127.0.0.1 port,
+// launches Debian's headless Chromium through playwright-core, and watches pages for
+// panics and console errors. Used by the *.test.mjs files beside it (node --test).
+import { spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const artifacts = path.join(root, 'test-artifacts');
+
+/** Chromium flags for this closed network (../shared/TOOLCHAIN.md). */
+export const chromiumArgs = [
+  '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run',
+];
+
+/**
+ * Starts `liandong-relay serve` on 127.0.0.1:0 with the built app (dist/) and a fresh data
+ * folder; resolves to { url, process, stop() } once it prints the address it listens on.
+ */
+export async function startRelay({ data } = {}) {
+  const bin = process.env.LIANDONG_RELAY_BIN ?? path.join(root, 'target/release/liandong-relay');
+  const dataDir = data ?? mkdtempSync(path.join(tmpdir(), 'liandong-e2e-'));
+  const child = spawn(bin, ['serve', '--addr', '127.0.0.1:0', '--data', dataDir, '--static', path.join(root, 'dist')], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, RUST_LOG: process.env.RUST_LOG ?? 'warn' },
+  });
+  let log = '';
+  child.stderr.on('data', (d) => { log += d; });
+  const url = await new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`relay did not start in 20 s:\n${out}\n${log}`)), 20_000);
+    child.stdout.on('data', (d) => {
+      out += d;
+      const m = out.match(/http:\/\/127\.0\.0\.1:\d+\//);
+      if (m) { clearTimeout(timer); resolve(m[0]); }
+    });
+    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`relay exited with ${code}:\n${out}\n${log}`)); });
+  });
+  const stop = async (signal = 'SIGTERM') => {
+    if (child.exitCode !== null) return;
+    const exited = new Promise((r) => child.on('exit', r));
+    child.kill(signal);
+    await exited;
+    if (!data) rmSync(dataDir, { recursive: true, force: true });
+  };
+  return { url, process: child, dataDir, stop, log: () => log };
+}
+
+/** Launches headless Chromium (Debian's, never a downloaded one). */
+export function launchBrowser() {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: chromiumArgs });
+}
+
+/**
+ * Records console errors, uncaught exceptions and Rust panics of `page`; call the returned
+ * function at the end of a test to get them (an empty list means a clean run).
+ */
+export function watchForErrors(page) {
+  const errors = [];
+  page.on('console', (msg) => { if (msg.type() === 'error') errors.push(`console: ${msg.text()}`); });
+  page.on('pageerror', (err) => errors.push(`page error: ${err.message}`));
+  return () => errors;
+}
+
+/** Saves a full-page screenshot as test-artifacts/{name}.png. */
+export async function screenshot(page, name) {
+  mkdirSync(artifacts, { recursive: true });
+  await page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage: true });
+}
