@@ -4,8 +4,8 @@
 //! `online`/`offline` events); the sync provider replaces it with state derived from the
 //! documents' state vectors.
 
-use leptos::prelude::*;
 use leptos::ev;
+use leptos::prelude::*;
 
 use crate::i18n::*;
 

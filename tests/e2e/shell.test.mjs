@@ -17,6 +17,7 @@ test('the shell opens in Chinese, navigates between pages, and shows no error', 
   for (const label of ['首页', '通报', '排班', '警务区', '区域', '设置']) {
     await assert.doesNotReject(nav.getByRole('link', { name: label, exact: true }).waitFor(), label);
   }
+  assert.equal(await page.title(), '联动 · 区域联动警务');
   await screenshot(page, 'shell-home');
 
   await nav.getByRole('link', { name: '通报', exact: true }).click();
@@ -52,6 +53,7 @@ test('English chosen in Settings is remembered after a reload', async () => {
   await page.reload();
   await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
   assert.equal(await page.getByRole('navigation', { name: 'main' }).getByRole('link', { name: 'Bulletins' }).count(), 1);
+  assert.match(await page.title(), /Liandong/);
   await screenshot(page, 'shell-settings-english');
 
   await page.getByRole('radio', { name: '中文' }).click();
