@@ -21,9 +21,6 @@ async fn a_setting_survives_closing_and_reopening_the_database() {
     store.close();
 
     let reopened = Store::open_named(&name).await.expect("reopen");
-    assert_eq!(
-        reopened.get_setting("officer").await.expect("read").as_deref(),
-        Some("得胜派出所 张伟")
-    );
+    assert_eq!(reopened.get_setting("officer").await.expect("read").as_deref(), Some("得胜派出所 张伟"));
     reopened.close();
 }

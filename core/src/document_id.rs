@@ -44,7 +44,9 @@ pub struct DocumentId {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DocumentIdError {
     /// Not three `/`-separated segments of a known scope and kind.
-    #[error("unknown document `{0}`: expected county/{{code}}/directory, region/{{code}}/bulletins|command or station/{{code}}/roster|community")]
+    #[error(
+        "unknown document `{0}`: expected county/{{code}}/directory, region/{{code}}/bulletins|command or station/{{code}}/roster|community"
+    )]
     Unknown(String),
     /// The code segment is empty, too long or has characters other than `a-z`, `0-9`, `-`.
     #[error("bad code `{0}` in document id: use 1 to 64 of a-z, 0-9 and -")]
@@ -75,8 +77,7 @@ impl DocumentId {
 }
 
 fn valid_key(key: &str) -> bool {
-    (1..=64).contains(&key.len())
-        && key.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    (1..=64).contains(&key.len()) && key.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 impl FromStr for DocumentId {
@@ -140,10 +141,7 @@ mod tests {
         for bad in ["", "region/desheng", "region/desheng/roster", "station/a/roster/x", "county//directory"] {
             assert!(bad.parse::<DocumentId>().is_err(), "{bad} was accepted");
         }
-        assert_eq!(
-            "station/../roster".parse::<DocumentId>(),
-            Err(DocumentIdError::BadKey("..".into()))
-        );
+        assert_eq!("station/../roster".parse::<DocumentId>(), Err(DocumentIdError::BadKey("..".into())));
         assert!("region/Desheng/bulletins".parse::<DocumentId>().is_err());
     }
 }

@@ -1,12 +1,33 @@
 //! liandong-core: the linkage-policing domain over Yjs documents.
 //!
 //! The one place that knows the domain (../shared/DOMAIN.md) and the shape of the Yjs
-//! documents (../shared/DESIGN.md "Documents"). Pure Rust: no browser, no network.
+//! documents (../shared/DESIGN.md "Documents"). Pure Rust: no browser, no network; the app
+//! and the relay go through it and never touch raw Yjs map keys.
 //!
 //! A map of the crate:
-//! - [`document_id`]: the ids of the five document kinds (`county/{county}/directory`, ...)
-//!   that the relay routes on and the app opens.
+//! - [`document_id`]: ids of the five document kinds (`county/{county}/directory`, ...).
+//! - [`ids`], [`time`]: record ids (UUID v7) and China Standard Time.
+//! - [`record`]: how a typed record is stored field by field in a `Y.Map`, and how
+//!   concurrent writes of one field are detected ([`record::conflict`]).
+//! - [`docs`]: typed views over each document kind: read, list, write in one transaction,
+//!   tombstones, schema version (newer documents are read-only).
+//! - [`model`]: the records, one file per document kind.
+//! - [`org`]: a snapshot of a county's organisation read from its documents.
+//! - [`rules`]: pure checks over the snapshot (regions, districts, "one district, one
+//!   office; one office, one officer; one officer, many skills") and the coverage report.
+//! - [`county_file`]: the versioned JSON format of a county, import into documents, export.
+//! - [`demo`]: the demo county of DOMAIN.md, generated deterministically from a seed.
 
+pub mod county_file;
+pub mod demo;
+pub mod docs;
 pub mod document_id;
+pub mod ids;
+pub mod model;
+pub mod org;
+pub mod record;
+pub mod rules;
+pub mod time;
 
 pub use document_id::{DocumentId, DocumentIdError, DocumentKind};
+pub use ids::RecordId;

@@ -21,12 +21,6 @@ pub struct ServeConfig {
 impl ServeConfig {
     /// Defaults for everything but the address and data folder.
     pub fn new(addr: SocketAddr, data: PathBuf) -> Self {
-        Self {
-            addr,
-            data,
-            static_dir: None,
-            max_frame_bytes: 16 * 1024 * 1024,
-            outbound_queue: 1024,
-        }
+        Self { addr, data, static_dir: None, max_frame_bytes: 16 * 1024 * 1024, outbound_queue: 1024 }
     }
 }

@@ -1,6 +1,7 @@
 //! liandong-relay: the county bureau's Yjs relay.
 //!
 //! A map of the crate:
+//! - [`commands`]: the one-shot subcommands (coverage report of a county file).
 //! - [`config`]: what an operator sets (address, data folder, static folder, limits).
 //! - [`server`]: the HTTP side: routes (`/sync/{document id}`, `/healthz`, the built app),
 //!   WebSocket upgrade, graceful shutdown.
@@ -13,6 +14,7 @@
 //! The relay knows almost nothing of the domain: it syncs documents. Document ids and who
 //! may open them come from `liandong-core`.
 
+pub mod commands;
 pub mod config;
 pub mod connection;
 pub mod protocol;

@@ -29,14 +29,37 @@ enum Command {
         #[arg(long = "static", env = "LIANDONG_STATIC")]
         static_dir: Option<PathBuf>,
     },
+    /// Print the coverage report of a county file (JSON); exit 1 if the file is malformed.
+    Coverage {
+        /// The county file (`-` for standard input).
+        file: PathBuf,
+        /// The day expiring skills are checked against (default: today, China time).
+        #[arg(long)]
+        today: Option<jiff::civil::Date>,
+        /// Language of the report.
+        #[arg(long, value_enum, default_value = "zh")]
+        lang: Lang,
+        /// Print the report as JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print the demo county (DOMAIN.md's real county, generated details) as a county file.
+    DemoCounty,
+}
+
+/// Language of printed reports.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum Lang {
+    /// Chinese.
+    Zh,
+    /// English.
+    En,
 }
 
 #[tokio::main]
 async fn main() -> std::process::ExitCode {
     tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()),
-        )
+        .with_env_filter(tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()))
         .init();
     let cli = Cli::parse();
     match cli.command {
@@ -50,6 +73,26 @@ async fn main() -> std::process::ExitCode {
                     std::process::ExitCode::FAILURE
                 }
             }
+        }
+        Command::Coverage { file, today, lang, json } => {
+            let lang = match lang {
+                Lang::Zh => liandong_core::rules::Lang::Zh,
+                Lang::En => liandong_core::rules::Lang::En,
+            };
+            match liandong_relay::commands::coverage(&file, today, lang, json) {
+                Ok(report) => {
+                    print!("{report}");
+                    std::process::ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("liandong-relay coverage: {e}");
+                    std::process::ExitCode::FAILURE
+                }
+            }
+        }
+        Command::DemoCounty => {
+            println!("{}", liandong_core::demo::county().to_json());
+            std::process::ExitCode::SUCCESS
         }
     }
 }

@@ -11,9 +11,9 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use tokio::sync::{mpsc, oneshot, watch};
+use yrs::block::ClientID;
 use yrs::sync::{Awareness, AwarenessUpdate, Message, SyncMessage};
 use yrs::updates::decoder::Decode;
-use yrs::block::ClientID;
 use yrs::{Doc, Transact, Update};
 
 use crate::protocol::{self, CLOSE_PROTOCOL_ERROR, CLOSE_TOO_SLOW};

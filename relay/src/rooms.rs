@@ -69,10 +69,10 @@ impl Rooms {
                 return false;
             }
             // Commands are only queued under this lock, so none can arrive after this check.
-            if let Some(current) = rooms.get(&handle.doc_id) {
-                if Arc::ptr_eq(&current.doc_id, &handle.doc_id) {
-                    rooms.remove(&handle.doc_id);
-                }
+            if let Some(current) = rooms.get(&handle.doc_id)
+                && Arc::ptr_eq(&current.doc_id, &handle.doc_id)
+            {
+                rooms.remove(&handle.doc_id);
             }
             true
         })

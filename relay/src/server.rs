@@ -12,8 +12,8 @@ use axum::Router;
 use axum::extract::{Path, State, WebSocketUpgrade};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use liandong_core::DocumentId;
 use axum::routing::get;
+use liandong_core::DocumentId;
 use tokio::net::TcpListener;
 use tokio_util::sync::CancellationToken;
 use tokio_util::task::TaskTracker;
@@ -35,10 +35,8 @@ struct AppState {
 /// Builds the router for `config`. `shutdown` is cancelled to close every connection.
 fn router(config: Arc<ServeConfig>, rooms: Rooms, shutdown: CancellationToken, tasks: TaskTracker) -> Router {
     let state = AppState { config: config.clone(), rooms, shutdown, tasks };
-    let mut app = Router::new()
-        .route("/sync/{*doc_id}", get(sync))
-        .route("/healthz", get(|| async { "ok" }))
-        .with_state(state);
+    let mut app =
+        Router::new().route("/sync/{*doc_id}", get(sync)).route("/healthz", get(|| async { "ok" })).with_state(state);
     if let Some(dir) = &config.static_dir {
         let index = ServeFile::new(dir.join("index.html"));
         app = app.fallback_service(ServeDir::new(dir).fallback(index));
@@ -53,10 +51,12 @@ async fn sync(State(state): State<AppState>, Path(doc_id): Path<String>, ws: Web
     let max = state.config.max_frame_bytes;
     let queue = state.config.outbound_queue;
     let tasks = state.tasks.clone();
-    ws.max_frame_size(max).max_message_size(max).on_upgrade(move |socket| {
-        tasks.track_future(connection::serve(socket, doc_id, state.rooms, queue, state.shutdown))
-    })
-    .into_response()
+    ws.max_frame_size(max)
+        .max_message_size(max)
+        .on_upgrade(move |socket| {
+            tasks.track_future(connection::serve(socket, doc_id, state.rooms, queue, state.shutdown))
+        })
+        .into_response()
 }
 
 /// A relay bound to its address, ready to serve.

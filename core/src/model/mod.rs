@@ -1,0 +1,27 @@
+//! The records of the domain, one file per document kind (names from DOMAIN.md's glossary).
+
+pub mod bulletin;
+pub mod command;
+pub mod community;
+pub mod organisation;
+pub mod roster;
+
+pub use bulletin::{Acknowledgement, Assessment, Bulletin, BulletinCategory, BulletinVersion, Scope, Series, Urgency};
+pub use command::{Equipment, EquipmentStatus, SupportRequest, SupportStatus};
+pub use community::{CommunityReport, KeySite};
+pub use organisation::{County, CountyPolicy, Officer, Region, Role, SkillDef, Station, StationKind};
+pub use roster::{Assignment, District, LeaveKind, Office, Shift, ShiftKind, SkillGrant, Village};
+
+/// Implements [`crate::record::Record`] for a struct with an `id: RecordId` field.
+macro_rules! record {
+    ($ty:ty, $doc:ty, $collection:literal) => {
+        impl $crate::record::Record for $ty {
+            type Document = $doc;
+            const COLLECTION: &'static str = $collection;
+            fn id(&self) -> $crate::ids::RecordId {
+                self.id
+            }
+        }
+    };
+}
+pub(crate) use record;
