@@ -5,6 +5,7 @@
 //! and the relay go through it and never touch raw Yjs map keys.
 //!
 //! A map of the crate:
+//! - [`access`]: which role may read and write which document.
 //! - [`document_id`]: ids of the five document kinds (`county/{county}/directory`, ...).
 //! - [`ids`], [`time`]: record ids (UUID v7) and China Standard Time.
 //! - [`record`]: how a typed record is stored field by field in a `Y.Map`, and how
@@ -18,6 +19,7 @@
 //! - [`county_file`]: the versioned JSON format of a county, import into documents, export.
 //! - [`demo`]: the demo county of DOMAIN.md, generated deterministically from a seed.
 
+pub mod access;
 pub mod county_file;
 pub mod demo;
 pub mod docs;

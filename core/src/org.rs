@@ -92,3 +92,23 @@ impl Organisation {
         self.skills.iter().find(|s| s.code == code).map_or(code, |s| s.category.as_str())
     }
 }
+
+impl crate::access::CountyMap for Organisation {
+    fn region_of(&self, station: &str) -> Option<String> {
+        let id = self.stations.iter().find(|s| s.code == station)?.id;
+        self.region_of(id).map(|r| r.code.clone())
+    }
+
+    fn center_of(&self, region: &str) -> Option<String> {
+        let center = self.regions.iter().find(|r| r.code == region)?.center;
+        self.stations.iter().find(|s| s.id == center).map(|s| s.code.clone())
+    }
+}
+
+impl Organisation {
+    /// Codes of the stations of region `region` (center first).
+    pub fn station_codes_of_region(&self, region: &str) -> Vec<String> {
+        let Some(region) = self.regions.iter().find(|r| r.code == region) else { return Vec::new() };
+        region.stations().filter_map(|id| self.stations.iter().find(|s| s.id == id).map(|s| s.code.clone())).collect()
+    }
+}

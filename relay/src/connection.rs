@@ -1,43 +1,115 @@
 //! One WebSocket connection: reads frames into its room and writes the room's frames out.
 //!
-//! The reader decodes each binary frame ([`crate::protocol::decode`]); a frame that does
-//! not decode closes this connection alone with a reason. The writer drains a bounded
-//! queue; when the room finds the queue full it closes the connection (the client then
-//! reconnects and resyncs) instead of dropping frames silently.
+//! The reader decodes each binary frame ([`crate::protocol::decode`]) and hands it to the
+//! room, waiting when the room is busy (so a fast sender is slowed down, never buffered
+//! without bound). A frame that does not decode, a text frame, an oversized frame or a
+//! flood of messages closes this connection alone with a reason. The writer drains a
+//! bounded queue; when the room finds the queue full it closes the connection (the client
+//! then reconnects and resyncs) instead of dropping frames silently.
 
+use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Instant;
 
 use axum::extract::ws::{CloseFrame, Message as WsMessage, WebSocket};
 use futures::{SinkExt, StreamExt};
+use liandong_core::access::Rights;
 use tokio::sync::{mpsc, watch};
 use tokio_util::sync::CancellationToken;
 
-use crate::protocol::{self, CLOSE_GOING_AWAY, CLOSE_PROTOCOL_ERROR, CLOSE_TOO_BIG};
-use crate::room::{CloseReason, Command, ConnId, Outbox};
+use crate::metrics::Metrics;
+use crate::protocol::{
+    self, CLOSE_GOING_AWAY, CLOSE_INTERNAL_ERROR, CLOSE_POLICY, CLOSE_PROTOCOL_ERROR, CLOSE_TOO_BIG,
+};
+use crate::room::{CloseReason, ConnId, Data, Outbox};
 use crate::rooms::Rooms;
 
 static NEXT_CONN: AtomicU64 = AtomicU64::new(1);
 
-/// Serves one upgraded WebSocket on document `doc_id` until either side closes it or the
-/// relay shuts down (`shutdown`), then leaves the room.
-pub async fn serve(socket: WebSocket, doc_id: String, rooms: Rooms, queue: usize, shutdown: CancellationToken) {
+/// Limits of one connection.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// Frames that may wait in the outbound queue.
+    pub outbound_queue: usize,
+    /// Messages per second a connection may send on average.
+    pub messages_per_second: f64,
+    /// Messages it may send in a burst.
+    pub message_burst: f64,
+}
+
+/// A token bucket: `burst` messages at once, refilled at `rate` per second.
+struct Bucket {
+    tokens: f64,
+    rate: f64,
+    burst: f64,
+    last: Instant,
+}
+
+impl Bucket {
+    fn take(&mut self) -> bool {
+        let now = Instant::now();
+        self.tokens = (self.tokens + now.duration_since(self.last).as_secs_f64() * self.rate).min(self.burst);
+        self.last = now;
+        if self.tokens >= 1.0 {
+            self.tokens -= 1.0;
+            true
+        } else {
+            false
+        }
+    }
+}
+
+/// Everything a connection needs besides its socket.
+pub struct Session {
+    /// The document.
+    pub doc_id: String,
+    /// Who is connected (badge number), for logs.
+    pub who: String,
+    /// What the device may do.
+    pub rights: Rights,
+    /// The rooms.
+    pub rooms: Rooms,
+    /// Limits.
+    pub limits: Limits,
+    /// Cancelled when the relay shuts down.
+    pub shutdown: CancellationToken,
+    /// Figures.
+    pub metrics: Arc<Metrics>,
+}
+
+/// Serves one upgraded WebSocket until either side closes it or the relay shuts down,
+/// then leaves the room.
+pub async fn serve(socket: WebSocket, session: Session) {
+    let Session { doc_id, who, rights, rooms, limits, shutdown, metrics } = session;
     let conn: ConnId = NEXT_CONN.fetch_add(1, Ordering::Relaxed);
-    let (frames_tx, mut frames_rx) = mpsc::channel::<Vec<u8>>(queue);
+    let (frames_tx, mut frames_rx) = mpsc::channel::<Vec<u8>>(limits.outbound_queue.max(1));
     let (close_tx, mut close_rx) = watch::channel::<Option<CloseReason>>(None);
     let outbox = Outbox { frames: frames_tx, close: close_tx };
-    let room = rooms.join(&doc_id, conn, outbox.clone()).await;
-    tracing::debug!(doc = %doc_id, conn, "connection joined");
-
     let (mut sink, mut stream) = socket.split();
+    metrics.connections.inc();
+
+    let room = match rooms.join(&doc_id, conn, outbox.clone(), rights).await {
+        Ok(room) => room,
+        Err(reason) => {
+            let frame = CloseFrame { code: CLOSE_INTERNAL_ERROR, reason: truncate_reason(&reason).into() };
+            let _ = sink.send(WsMessage::Close(Some(frame))).await;
+            metrics.connections.dec();
+            return;
+        }
+    };
+    tracing::debug!(doc = %doc_id, conn, %who, ?rights, "connection joined");
 
     let writer = async {
         let reason = loop {
             tokio::select! {
                 frame = frames_rx.recv() => match frame {
                     Some(frame) => {
+                        let len = frame.len() as u64;
                         if sink.send(WsMessage::Binary(frame.into())).await.is_err() {
                             break None;
                         }
+                        metrics.frames_out.inc();
+                        metrics.bytes_out.inc_by(len);
                     }
                     None => break None,
                 },
@@ -46,6 +118,8 @@ pub async fn serve(socket: WebSocket, doc_id: String, rooms: Rooms, queue: usize
                     if let Some(reason) = close_rx.borrow().clone() { break Some(reason); }
                 }
                 _ = shutdown.cancelled() => {
+                    // Also stops the reader, which would otherwise wait for the peer's reply.
+                    outbox.close(CLOSE_GOING_AWAY, "relay shutting down");
                     break Some(CloseReason { code: CLOSE_GOING_AWAY, reason: "relay shutting down".into() });
                 }
             }
@@ -58,22 +132,44 @@ pub async fn serve(socket: WebSocket, doc_id: String, rooms: Rooms, queue: usize
     };
 
     let reader = async {
-        while let Some(frame) = stream.next().await {
+        let mut bucket = Bucket {
+            tokens: limits.message_burst,
+            rate: limits.messages_per_second,
+            burst: limits.message_burst,
+            last: Instant::now(),
+        };
+        let refused = |outbox: &Outbox, code, reason: String| {
+            tracing::info!(doc = %doc_id, conn, %who, %reason, "closing connection");
+            metrics.refused_connections.inc();
+            outbox.close(code, reason);
+        };
+        loop {
+            let frame = tokio::select! {
+                frame = stream.next() => frame,
+                _ = close_rx_closed(&outbox) => break,
+            };
+            let Some(frame) = frame else { break };
             match frame {
-                Ok(WsMessage::Binary(bytes)) => match protocol::decode(&bytes) {
-                    Ok(message) => {
-                        if !room.send(Command::Message { conn, message }) {
+                Ok(WsMessage::Binary(bytes)) => {
+                    metrics.bytes_in.inc_by(bytes.len() as u64);
+                    if !bucket.take() {
+                        refused(&outbox, CLOSE_POLICY, "too many messages; slow down and reconnect".into());
+                        break;
+                    }
+                    match protocol::decode(&bytes) {
+                        Ok(message) => {
+                            if !room.send(Data::Message { conn, message }).await {
+                                break;
+                            }
+                        }
+                        Err(e) => {
+                            refused(&outbox, CLOSE_PROTOCOL_ERROR, e.to_string());
                             break;
                         }
                     }
-                    Err(e) => {
-                        tracing::info!(doc = %doc_id, conn, error = %e, "refused frame");
-                        outbox.close(CLOSE_PROTOCOL_ERROR, e.to_string());
-                        break;
-                    }
-                },
+                }
                 Ok(WsMessage::Text(_)) => {
-                    outbox.close(CLOSE_PROTOCOL_ERROR, "text frames are not part of the protocol");
+                    refused(&outbox, CLOSE_PROTOCOL_ERROR, "text frames are not part of the protocol".into());
                     break;
                 }
                 Ok(WsMessage::Close(_)) => break,
@@ -81,7 +177,7 @@ pub async fn serve(socket: WebSocket, doc_id: String, rooms: Rooms, queue: usize
                 Err(e) => {
                     let text = e.to_string();
                     if text.contains("too long") || text.contains("too big") || text.contains("Space limit") {
-                        outbox.close(CLOSE_TOO_BIG, "frame larger than the relay accepts");
+                        refused(&outbox, CLOSE_TOO_BIG, "frame larger than the relay accepts".into());
                     }
                     tracing::debug!(doc = %doc_id, conn, error = %text, "read error");
                     break;
@@ -89,14 +185,19 @@ pub async fn serve(socket: WebSocket, doc_id: String, rooms: Rooms, queue: usize
             }
         }
         // The reader is done: tell the writer to finish unless a reason is already set.
-        if outbox.close.borrow().is_none() {
-            outbox.close.send_replace(Some(CloseReason { code: 1000, reason: String::new() }));
-        }
+        outbox.close(1000, "");
     };
 
     tokio::join!(writer, reader);
-    room.send(Command::Leave { conn });
+    room.send(Data::Leave { conn }).await;
+    metrics.connections.dec();
     tracing::debug!(doc = %doc_id, conn, "connection left");
+}
+
+/// Resolves once a close reason has been set for this connection (by the room or writer).
+async fn close_rx_closed(outbox: &Outbox) {
+    let mut rx = outbox.close.subscribe();
+    let _ = rx.wait_for(|reason| reason.is_some()).await;
 }
 
 /// A close reason must fit in a control frame (123 bytes); cut on a character boundary.

@@ -1,7 +1,10 @@
 //! liandong-relay: the county bureau's Yjs relay.
 //!
 //! A map of the crate:
-//! - [`commands`]: the one-shot subcommands (coverage report of a county file).
+//! - [`commands`]: the operator's one-shot subcommands (import, token, backup, coverage).
+//! - [`auth`]: access tokens (JWT) and who may open which document.
+//! - [`store`]: durable storage behind one trait; SQLite by default.
+//! - [`metrics`]: Prometheus figures.
 //! - [`config`]: what an operator sets (address, data folder, static folder, limits).
 //! - [`server`]: the HTTP side: routes (`/sync/{document id}`, `/healthz`, the built app),
 //!   WebSocket upgrade, graceful shutdown.
@@ -9,15 +12,19 @@
 //!   out through a bounded queue.
 //! - [`protocol`]: the y-websocket wire format (yrs `sync` messages) and close codes.
 //! - [`rooms`]: the registry that keeps at most one [`room::Room`] per document.
-//! - [`room`]: one document in memory, owned by one task that applies and fans out updates.
+//! - [`room`]: one document in memory, owned by one task that applies, stores, then fans
+//!   out updates.
 //!
 //! The relay knows almost nothing of the domain: it syncs documents. Document ids and who
 //! may open them come from `liandong-core`.
 
+pub mod auth;
 pub mod commands;
 pub mod config;
 pub mod connection;
+pub mod metrics;
 pub mod protocol;
 pub mod room;
 pub mod rooms;
 pub mod server;
+pub mod store;

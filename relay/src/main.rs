@@ -1,11 +1,19 @@
-//! The `liandong-relay` command: `serve` runs the relay (see `liandong_relay` for the map).
+//! The `liandong-relay` command (see `liandong_relay` for the map of the crate):
+//! `serve` runs the relay; `import`, `token issue`, `backup`, `coverage` and `demo-county`
+//! are the operator's one-shot tools.
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
 
 use clap::{Parser, Subcommand};
+use liandong_core::model::Role;
+use liandong_relay::commands::{self, CommandError, token};
 use liandong_relay::config::ServeConfig;
 use liandong_relay::server::{Relay, shutdown_signal};
+use liandong_relay::store::Store;
+use liandong_relay::store::sqlite::{Durability, SqliteStore};
 
 /// The county bureau's Yjs relay for Liandong (联动).
 #[derive(Parser)]
@@ -15,6 +23,13 @@ struct Cli {
     command: Command,
 }
 
+#[derive(clap::Args)]
+struct DataArg {
+    /// Folder of the relay's database and signing key (created if missing).
+    #[arg(long, env = "LIANDONG_DATA", default_value = "data")]
+    data: PathBuf,
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Serve the app and the sync endpoint until Ctrl-C or SIGTERM.
@@ -22,12 +37,44 @@ enum Command {
         /// Address to listen on.
         #[arg(long, env = "LIANDONG_ADDR", default_value = "127.0.0.1:8080")]
         addr: SocketAddr,
-        /// Folder for the relay's database and signing key (created if missing).
-        #[arg(long, env = "LIANDONG_DATA", default_value = "data")]
-        data: PathBuf,
+        #[command(flatten)]
+        data: DataArg,
         /// Folder of the built app (Trunk's dist/); omit to serve only the API.
         #[arg(long = "static", env = "LIANDONG_STATIC")]
         static_dir: Option<PathBuf>,
+        /// Address devices use to reach this relay, for login links (default http://ADDR).
+        #[arg(long, env = "LIANDONG_PUBLIC_URL")]
+        public_url: Option<String>,
+        /// Largest WebSocket frame accepted, in bytes.
+        #[arg(long, env = "LIANDONG_MAX_FRAME", default_value_t = 16 * 1024 * 1024)]
+        max_frame_bytes: usize,
+        /// Seconds a document stays in memory without connections.
+        #[arg(long, env = "LIANDONG_IDLE_UNLOAD", default_value_t = 60)]
+        idle_unload: u64,
+        /// SQLite durability: full (survives power cuts) or normal (survives crashes).
+        #[arg(long, env = "LIANDONG_DURABILITY", value_enum, default_value = "full")]
+        durability: Durability,
+        /// Seed the demo county on first start and print demo login links.
+        #[arg(long, env = "LIANDONG_DEMO")]
+        demo: bool,
+    },
+    /// Import a county file (JSON) into the relay's storage.
+    Import {
+        #[command(flatten)]
+        data: DataArg,
+        /// The county file.
+        file: PathBuf,
+    },
+    /// Access tokens for devices.
+    #[command(subcommand)]
+    Token(TokenCommand),
+    /// Write a consistent copy of the database to FILE, also while the relay serves.
+    Backup {
+        #[command(flatten)]
+        data: DataArg,
+        /// Where to write the copy (must not exist).
+        #[arg(long)]
+        to: PathBuf,
     },
     /// Print the coverage report of a county file (JSON); exit 1 if the file is malformed.
     Coverage {
@@ -47,6 +94,36 @@ enum Command {
     DemoCounty,
 }
 
+#[derive(Subcommand)]
+enum TokenCommand {
+    /// Print a token, a login link and its QR code for one officer's device.
+    Issue {
+        #[command(flatten)]
+        data: DataArg,
+        /// The officer's badge number (or record id).
+        #[arg(long)]
+        officer: String,
+        /// Role, if not the one in the directory.
+        #[arg(long, value_enum)]
+        role: Option<RoleArg>,
+        /// Station code, if not the one in the directory.
+        #[arg(long)]
+        station: Option<String>,
+        /// Region code (for commanders), if not derived from the station.
+        #[arg(long)]
+        region: Option<String>,
+        /// Days the token is valid.
+        #[arg(long, default_value_t = 30)]
+        days: u64,
+        /// County code (default: the only county in storage).
+        #[arg(long)]
+        county: Option<String>,
+        /// Address devices use to reach the relay.
+        #[arg(long, env = "LIANDONG_PUBLIC_URL", default_value = "http://127.0.0.1:8080")]
+        url: String,
+    },
+}
+
 /// Language of printed reports.
 #[derive(Clone, Copy, clap::ValueEnum)]
 enum Lang {
@@ -56,53 +133,150 @@ enum Lang {
     En,
 }
 
-#[tokio::main]
-async fn main() -> std::process::ExitCode {
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum RoleArg {
+    Officer,
+    Liaison,
+    StationHead,
+    Commander,
+    BureauAdmin,
+}
+
+impl From<RoleArg> for Role {
+    fn from(r: RoleArg) -> Self {
+        match r {
+            RoleArg::Officer => Role::Officer,
+            RoleArg::Liaison => Role::Liaison,
+            RoleArg::StationHead => Role::StationHead,
+            RoleArg::Commander => Role::Commander,
+            RoleArg::BureauAdmin => Role::BureauAdmin,
+        }
+    }
+}
+
+fn main() -> ExitCode {
     tracing_subscriber::fmt()
         .with_env_filter(tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()))
+        .with_writer(std::io::stderr)
         .init();
     let cli = Cli::parse();
-    match cli.command {
-        Command::Serve { addr, data, static_dir } => {
-            let mut config = ServeConfig::new(addr, data);
+    let runtime = match tokio::runtime::Runtime::new() {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("liandong-relay: cannot start: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(run(cli.command)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("liandong-relay: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(command: Command) -> Result<(), CommandError> {
+    match command {
+        Command::Serve { addr, data, static_dir, public_url, max_frame_bytes, idle_unload, durability, demo } => {
+            let mut config = ServeConfig::new(addr, data.data);
             config.static_dir = static_dir;
-            match serve(config).await {
-                Ok(()) => std::process::ExitCode::SUCCESS,
-                Err(e) => {
-                    eprintln!("liandong-relay: {e}");
-                    std::process::ExitCode::FAILURE
-                }
-            }
+            config.public_url = public_url;
+            config.max_frame_bytes = max_frame_bytes;
+            config.idle_unload = std::time::Duration::from_secs(idle_unload);
+            config.durability = durability;
+            config.demo = demo;
+            serve(config).await
+        }
+        Command::Import { data, file } => {
+            let store = open_store(&data.data)?;
+            let org = commands::county::import_file(store.as_ref(), &file).await?;
+            println!(
+                "imported {}: {} regions, {} stations, {} officers",
+                org.county.map(|c| c.name).unwrap_or_default(),
+                org.regions.len(),
+                org.stations.len(),
+                org.officers.len()
+            );
+            Ok(())
+        }
+        Command::Token(TokenCommand::Issue { data, officer, role, station, region, days, county, url }) => {
+            let store = open_store(&data.data)?;
+            let keys = liandong_relay::auth::Keys::load_or_create(&data.data)
+                .map_err(|source| CommandError::Io { path: data.data.display().to_string(), source })?;
+            let county = match county {
+                Some(c) => c,
+                None => only_county(store.as_ref()).await?,
+            };
+            let org = liandong_relay::auth::access::Access::new(store).organisation(&county).await;
+            let request = token::TokenRequest { officer, role: role.map(Into::into), station, region, days };
+            let claims = token::claims(&org, &county, &request)?;
+            print!("{}", token::render(&keys, &claims, &url));
+            Ok(())
+        }
+        Command::Backup { data, to } => {
+            commands::backup::backup(&data.data, &to)?;
+            println!("backup written to {}", to.display());
+            Ok(())
         }
         Command::Coverage { file, today, lang, json } => {
             let lang = match lang {
                 Lang::Zh => liandong_core::rules::Lang::Zh,
                 Lang::En => liandong_core::rules::Lang::En,
             };
-            match liandong_relay::commands::coverage(&file, today, lang, json) {
-                Ok(report) => {
-                    print!("{report}");
-                    std::process::ExitCode::SUCCESS
-                }
-                Err(e) => {
-                    eprintln!("liandong-relay coverage: {e}");
-                    std::process::ExitCode::FAILURE
-                }
-            }
+            print!("{}", commands::coverage(&file, today, lang, json)?);
+            Ok(())
         }
         Command::DemoCounty => {
             println!("{}", liandong_core::demo::county().to_json());
-            std::process::ExitCode::SUCCESS
+            Ok(())
         }
     }
 }
 
-async fn serve(config: ServeConfig) -> std::io::Result<()> {
-    let relay = Relay::bind(config).await?;
-    let addr = relay.local_addr()?;
-    println!("联动 relay listening. Open http://{addr}/ in a browser.");
+fn open_store(data: &std::path::Path) -> Result<Arc<dyn Store>, CommandError> {
+    Ok(Arc::new(SqliteStore::open(data, Durability::Full, None)?))
+}
+
+/// The code of the one county in storage.
+async fn only_county(store: &dyn Store) -> Result<String, CommandError> {
+    let counties: Vec<String> = store
+        .documents()
+        .await?
+        .into_iter()
+        .filter_map(|d| d.strip_prefix("county/").and_then(|rest| rest.strip_suffix("/directory")).map(str::to_owned))
+        .collect();
+    match counties.as_slice() {
+        [one] => Ok(one.clone()),
+        [] => Err(CommandError::Invalid("no county in storage yet: run `liandong-relay import FILE` first".into())),
+        _ => Err(CommandError::Invalid(format!(
+            "several counties in storage ({}); choose one with --county",
+            counties.join(", ")
+        ))),
+    }
+}
+
+async fn serve(config: ServeConfig) -> Result<(), CommandError> {
+    let demo = config.demo;
+    let relay = Relay::bind(config.clone()).await.map_err(|e| CommandError::Invalid(format!("cannot start: {e}")))?;
+    let addr = relay.local_addr().map_err(|source| CommandError::Io { path: "listener".into(), source })?;
+    let base = config.public_url.clone().unwrap_or_else(|| format!("http://{addr}"));
+    if demo {
+        let store = relay.store();
+        if commands::county::seed_demo(store.as_ref()).await? {
+            println!("演示数据已写入 / demo county seeded into {}", config.data.display());
+        }
+        let org = liandong_relay::auth::access::Access::new(store).organisation("demo").await;
+        println!("\n演示登录链接 / demo login links (valid 30 days):");
+        for (who, url) in token::demo_logins(relay.keys(), &org, "demo", &base) {
+            println!("  {who}\n    {url}");
+        }
+        println!();
+    }
+    println!("联动 relay listening. Open {base}/ in a browser.");
     tracing::info!(%addr, "relay started");
-    relay.serve(shutdown_signal()).await?;
+    relay.serve(shutdown_signal()).await.map_err(|source| CommandError::Io { path: "server".into(), source })?;
+    println!("联动 relay stopped; every accepted change is on disk.");
     tracing::info!("relay stopped");
     Ok(())
 }

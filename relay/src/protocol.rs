@@ -15,6 +15,14 @@ pub const CLOSE_TOO_BIG: u16 = 1009;
 pub const CLOSE_GOING_AWAY: u16 = 1001;
 /// Close code: the connection fell too far behind; reconnect and resync (custom 4000 range).
 pub const CLOSE_TOO_SLOW: u16 = 4008;
+/// Close code: the connection sent messages faster than allowed (policy violation).
+pub const CLOSE_POLICY: u16 = 1008;
+/// Close code: the relay cannot serve the document now (storage failure); retry later.
+pub const CLOSE_INTERNAL_ERROR: u16 = 1011;
+
+/// What a read-only device is told (in a y-protocol auth "permission denied" message) when
+/// it sends a change: the app shows it as "refused: read-only".
+pub const READ_ONLY_REASON: &str = "read-only: your role may read this document but not change it";
 
 /// Why a frame was refused.
 #[derive(Debug, thiserror::Error)]

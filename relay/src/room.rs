@@ -1,22 +1,30 @@
 //! One document in memory, owned by one task (an actor).
 //!
-//! Every change to the document goes through this task in arrival order: it applies a
-//! connection's update, then fans the effective delta out to the other connections. The
-//! task also answers sync step 1, relays awareness, and removes the awareness states a
-//! connection introduced when it leaves. When the room has had no connections for the idle
-//! time it asks [`crate::rooms::Rooms`] to forget it and ends.
+//! The task loads the document from storage, then handles its connections' messages in
+//! arrival order: it answers sync step 1, applies an update, commits what actually changed
+//! to storage and only then forwards it to the other connections; it relays awareness and
+//! removes the awareness states a connection introduced when it leaves. A device that may
+//! only read gets the document but its updates are refused (not applied, not stored, not
+//! forwarded) and it is told once per connection. Past a number of log entries the room
+//! folds the log into a snapshot in the background. After the idle time without
+//! connections it asks [`crate::rooms::Rooms`] to forget it and ends. If storage fails the
+//! room closes every connection (the clients resync later) and ends, so memory never holds
+//! what storage does not.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 use std::time::Duration;
 
+use liandong_core::access::Rights;
 use tokio::sync::{mpsc, oneshot, watch};
 use yrs::block::ClientID;
 use yrs::sync::{Awareness, AwarenessUpdate, Message, SyncMessage};
 use yrs::updates::decoder::Decode;
-use yrs::{Doc, Transact, Update};
+use yrs::{Doc, ReadTxn, StateVector, Transact, Update};
 
-use crate::protocol::{self, CLOSE_PROTOCOL_ERROR, CLOSE_TOO_SLOW};
+use crate::metrics::Metrics;
+use crate::protocol::{self, CLOSE_INTERNAL_ERROR, CLOSE_PROTOCOL_ERROR, CLOSE_TOO_SLOW};
+use crate::store::Store;
 
 /// Identifies one WebSocket connection for the lifetime of the relay process.
 pub type ConnId = u64;
@@ -48,39 +56,48 @@ impl Outbox {
         if self.frames.try_send(frame).is_ok() {
             return true;
         }
-        self.close.send_replace(Some(CloseReason {
-            code: CLOSE_TOO_SLOW,
-            reason: "outbound queue full; reconnect to resync".into(),
-        }));
+        self.close(CLOSE_TOO_SLOW, "outbound queue full; reconnect to resync");
         false
     }
 
-    /// Closes the connection with `code` and `reason`.
+    /// Closes the connection with `code` and `reason` (the first reason wins).
     pub fn close(&self, code: u16, reason: impl Into<String>) {
-        self.close.send_replace(Some(CloseReason { code, reason: reason.into() }));
+        self.close.send_if_modified(|current| {
+            if current.is_none() {
+                *current = Some(CloseReason { code, reason: reason.into() });
+                true
+            } else {
+                false
+            }
+        });
     }
 }
 
-/// Messages a connection sends to its room.
+/// A connection asking to join (sent on the room's unbounded control channel).
 #[derive(Debug)]
-pub enum Command {
-    /// A connection joins; the room answers with sync step 1 and the awareness states.
-    Join {
-        /// The joining connection.
-        conn: ConnId,
-        /// How to reach it.
-        outbox: Outbox,
-        /// Answered once the room has registered the connection.
-        joined: oneshot::Sender<()>,
-    },
-    /// A decoded message from a connection.
+pub struct Join {
+    /// The joining connection.
+    pub conn: ConnId,
+    /// How to reach it.
+    pub outbox: Outbox,
+    /// What it may do.
+    pub rights: Rights,
+    /// Answered once the room has loaded and registered the connection; `Err` when the
+    /// document cannot be loaded.
+    pub joined: oneshot::Sender<Result<(), String>>,
+}
+
+/// What a joined connection sends to its room (on the bounded data channel, in order).
+#[derive(Debug)]
+pub enum Data {
+    /// A decoded message.
     Message {
         /// The sender.
         conn: ConnId,
         /// What it sent.
         message: Message,
     },
-    /// A connection ended (closed, dropped or refused).
+    /// The connection ended (closed, dropped or refused).
     Leave {
         /// The connection that ended.
         conn: ConnId,
@@ -92,23 +109,49 @@ pub enum Command {
 pub struct RoomHandle {
     /// The document id this room holds.
     pub doc_id: Arc<str>,
-    commands: mpsc::UnboundedSender<Command>,
+    control: mpsc::UnboundedSender<Join>,
+    data: mpsc::Sender<Data>,
 }
 
 impl RoomHandle {
-    /// Sends `command` to the room; `false` when the room has already ended.
-    pub fn send(&self, command: Command) -> bool {
-        self.commands.send(command).is_ok()
+    /// Queues a join; `false` when the room has ended.
+    pub fn join(&self, join: Join) -> bool {
+        self.control.send(join).is_ok()
+    }
+
+    /// Sends `data` to the room, waiting while its queue is full (back-pressure on the
+    /// sending socket); `false` when the room has ended.
+    pub async fn send(&self, data: Data) -> bool {
+        self.data.send(data).await.is_ok()
     }
 
     /// Whether the room's task is still running.
     pub fn is_alive(&self) -> bool {
-        !self.commands.is_closed()
+        !self.control.is_closed()
     }
 }
 
+/// What every room shares.
+#[derive(Clone)]
+pub struct RoomContext {
+    /// Where documents live.
+    pub store: Arc<dyn Store>,
+    /// Figures.
+    pub metrics: Arc<Metrics>,
+    /// Time without connections after which a room unloads.
+    pub idle: Duration,
+    /// Log entries after which the room folds the log into a snapshot.
+    pub compact_after: usize,
+}
+
+/// Capacity of a room's data queue.
+const DATA_QUEUE: usize = 256;
+
 struct Peer {
     outbox: Outbox,
+    rights: Rights,
+    /// Whether the device was already told its updates are refused.
+    told_read_only: bool,
     /// Awareness client ids this connection introduced; removed when it leaves.
     awareness_clients: HashSet<ClientID>,
 }
@@ -118,76 +161,111 @@ pub struct Room {
     doc_id: Arc<str>,
     awareness: Awareness,
     peers: HashMap<ConnId, Peer>,
+    ctx: RoomContext,
+    last_seq: u64,
+    log_len: usize,
 }
 
+/// Checks, under the registry's lock, whether the room may end: called with the handle
+/// and a test of whether commands are pending; returns `true` once the registry forgot it.
+pub type OnIdle = Box<dyn Fn(&RoomHandle, &dyn Fn() -> bool) -> bool + Send + Sync>;
+
 impl Room {
-    /// Starts the task of a room for `doc_id` and returns its handle. `on_idle` is called
-    /// from the task after `idle` without connections, with a check of whether commands are
-    /// pending that it must run under the registry's lock; the room ends when it returns
-    /// `true` (the registry has forgotten it and no command is pending).
-    pub fn spawn(
-        doc_id: Arc<str>,
-        idle: Duration,
-        on_idle: impl Fn(&RoomHandle, &dyn Fn() -> bool) -> bool + Send + 'static,
-    ) -> RoomHandle {
-        let (tx, rx) = mpsc::unbounded_channel();
-        let handle = RoomHandle { doc_id: doc_id.clone(), commands: tx };
-        let room = Room { doc_id, awareness: Awareness::new(Doc::new()), peers: HashMap::new() };
-        tokio::spawn(room.run(rx, handle.clone(), idle, on_idle));
+    /// Starts the task of a room for `doc_id` and returns its handle.
+    pub fn spawn(doc_id: Arc<str>, ctx: RoomContext, on_idle: OnIdle) -> RoomHandle {
+        let (control_tx, control_rx) = mpsc::unbounded_channel();
+        let (data_tx, data_rx) = mpsc::channel(DATA_QUEUE);
+        let handle = RoomHandle { doc_id: doc_id.clone(), control: control_tx, data: data_tx };
+        let room =
+            Room { doc_id, awareness: Awareness::new(Doc::new()), peers: HashMap::new(), ctx, last_seq: 0, log_len: 0 };
+        tokio::spawn(room.run(control_rx, data_rx, handle.clone(), on_idle));
         handle
     }
 
     async fn run(
         mut self,
-        mut rx: mpsc::UnboundedReceiver<Command>,
+        mut control: mpsc::UnboundedReceiver<Join>,
+        mut data: mpsc::Receiver<Data>,
         handle: RoomHandle,
-        idle: Duration,
-        on_idle: impl Fn(&RoomHandle, &dyn Fn() -> bool) -> bool + Send + 'static,
+        on_idle: OnIdle,
     ) {
+        if let Err(reason) = self.load().await {
+            tracing::error!(doc = %self.doc_id, %reason, "cannot load document");
+            control.close();
+            while let Ok(join) = control.try_recv() {
+                let _ = join.joined.send(Err(reason.clone()));
+            }
+            return;
+        }
+        self.ctx.metrics.documents_loaded.inc();
         loop {
-            let command = if self.peers.is_empty() {
-                match tokio::time::timeout(idle, rx.recv()).await {
-                    Ok(command) => command,
-                    Err(_) => {
-                        if on_idle(&handle, &|| rx.is_empty()) {
-                            tracing::debug!(doc = %self.doc_id, "room unloaded after idle time");
-                            return;
+            let idle = self.peers.is_empty();
+            tokio::select! {
+                biased;
+                join = control.recv() => match join {
+                    Some(join) => self.join(join),
+                    None => break,
+                },
+                item = data.recv() => match item {
+                    Some(Data::Message { conn, message }) => {
+                        if !self.message(conn, message).await {
+                            break; // storage failed: connections are closed, memory is dropped
                         }
-                        continue;
+                    }
+                    Some(Data::Leave { conn }) => self.leave(conn),
+                    None => break,
+                },
+                _ = tokio::time::sleep(self.ctx.idle), if idle => {
+                    if on_idle(&handle, &|| control.is_empty() && data.is_empty()) {
+                        tracing::debug!(doc = %self.doc_id, "room unloaded after idle time");
+                        break;
                     }
                 }
-            } else {
-                rx.recv().await
-            };
-            match command {
-                Some(command) => self.handle(command),
-                None => return,
             }
         }
+        control.close();
+        data.close();
+        // Joins that raced with the unload are dropped: their senders retry with a new room.
+        while control.try_recv().is_ok() {}
+        self.compact();
+        self.ctx.metrics.documents_loaded.dec();
     }
 
-    fn handle(&mut self, command: Command) {
-        match command {
-            Command::Join { conn, outbox, joined } => self.join(conn, outbox, joined),
-            Command::Message { conn, message } => self.message(conn, message),
-            Command::Leave { conn } => self.leave(conn),
+    async fn load(&mut self) -> Result<(), String> {
+        let stored = self.ctx.store.load(&self.doc_id).await.map_err(|e| e.to_string())?;
+        let mut txn = self.awareness.doc().transact_mut();
+        for bytes in &stored.updates {
+            match Update::decode_v1(bytes) {
+                Ok(update) => {
+                    if let Err(e) = txn.apply_update(update) {
+                        tracing::error!(doc = %self.doc_id, error = %e, "stored update does not apply");
+                    }
+                }
+                Err(e) => tracing::error!(doc = %self.doc_id, error = %e, "stored update is damaged"),
+            }
         }
+        drop(txn);
+        self.last_seq = stored.last_seq;
+        self.log_len = stored.log_len;
+        Ok(())
     }
 
-    fn join(&mut self, conn: ConnId, outbox: Outbox, joined: oneshot::Sender<()>) {
+    fn join(&mut self, join: Join) {
+        let Join { conn, outbox, rights, joined } = join;
         let mut ok = outbox.push(protocol::sync_step1(&self.awareness));
         if let Some(frame) = self.awareness_frame() {
             ok = ok && outbox.push(frame);
         }
         if ok {
-            self.peers.insert(conn, Peer { outbox, awareness_clients: HashSet::new() });
+            self.peers.insert(conn, Peer { outbox, rights, told_read_only: false, awareness_clients: HashSet::new() });
         }
-        let _ = joined.send(());
+        let _ = joined.send(Ok(()));
     }
 
-    fn message(&mut self, conn: ConnId, message: Message) {
+    /// Handles one message; `false` when storage failed and the room must end.
+    async fn message(&mut self, conn: ConnId, message: Message) -> bool {
         if !self.peers.contains_key(&conn) {
-            return; // left or was closed while this message was in flight
+            return true; // left or was closed while this message was in flight
         }
         match message {
             Message::Sync(SyncMessage::SyncStep1(sv)) => {
@@ -195,7 +273,7 @@ impl Room {
                 self.send_to(conn, frame);
             }
             Message::Sync(SyncMessage::SyncStep2(bytes) | SyncMessage::Update(bytes)) => {
-                self.apply_update(conn, &bytes)
+                return self.apply_update(conn, &bytes).await;
             }
             Message::Awareness(update) => self.apply_awareness(conn, update),
             Message::AwarenessQuery => {
@@ -205,27 +283,79 @@ impl Room {
             }
             Message::Auth(_) | Message::Custom(..) => {}
         }
+        true
     }
 
-    /// Applies a connection's update and forwards what actually changed to the others.
-    fn apply_update(&mut self, conn: ConnId, bytes: &[u8]) {
+    /// Applies a connection's update, commits what changed, then forwards it.
+    async fn apply_update(&mut self, conn: ConnId, bytes: &[u8]) -> bool {
         let update = match Update::decode_v1(bytes) {
             Ok(update) => update,
-            Err(e) => return self.refuse(conn, format!("malformed update: {e}")),
+            Err(e) => {
+                self.refuse(conn, format!("malformed update: {e}"));
+                return true;
+            }
         };
+        if let Some(peer) = self.peers.get_mut(&conn)
+            && !peer.rights.can_write()
+        {
+            if !update.is_empty() {
+                self.ctx.metrics.refused_updates.inc();
+                if !peer.told_read_only {
+                    peer.told_read_only = true;
+                    let refusal = Message::Auth(Some(protocol::READ_ONLY_REASON.into()));
+                    let _ = peer.outbox.push(protocol::encode(&refusal));
+                }
+            }
+            return true;
+        }
         let delta = {
             let mut txn = self.awareness.doc().transact_mut();
             if let Err(e) = txn.apply_update(update) {
                 drop(txn);
-                return self.refuse(conn, format!("update could not be applied: {e}"));
+                self.refuse(conn, format!("update could not be applied: {e}"));
+                return true;
             }
             txn.encode_update_v1()
         };
-        if is_empty_update(&delta) {
+        if delta.as_slice() == Update::EMPTY_V1 {
+            return true;
+        }
+        match self.ctx.store.append(&self.doc_id, delta.clone()).await {
+            Ok(seq) => {
+                self.last_seq = seq;
+                self.log_len += 1;
+                self.ctx.metrics.updates_in.inc();
+                self.broadcast(Some(conn), &protocol::update(delta));
+                if self.log_len >= self.ctx.compact_after {
+                    self.compact();
+                }
+                true
+            }
+            Err(e) => {
+                tracing::error!(doc = %self.doc_id, error = %e, "storage failed; closing the room");
+                for peer in self.peers.values() {
+                    peer.outbox
+                        .close(CLOSE_INTERNAL_ERROR, "relay storage failed; your changes are kept on your device");
+                }
+                self.peers.clear();
+                false
+            }
+        }
+    }
+
+    /// Folds the log into a snapshot of the current state, in the background.
+    fn compact(&mut self) {
+        if self.log_len == 0 {
             return;
         }
-        let frame = protocol::update(delta);
-        self.broadcast(Some(conn), &frame);
+        let snapshot = self.awareness.doc().transact().encode_state_as_update_v1(&StateVector::default());
+        let (store, doc, upto) = (self.ctx.store.clone(), self.doc_id.clone(), self.last_seq);
+        self.log_len = 0;
+        tokio::spawn(async move {
+            if let Err(e) = store.compact(&doc, snapshot, upto).await {
+                tracing::warn!(%doc, error = %e, "compaction failed; the log stays");
+            }
+        });
     }
 
     fn apply_awareness(&mut self, conn: ConnId, update: AwarenessUpdate) {
@@ -264,6 +394,7 @@ impl Room {
 
     fn refuse(&mut self, conn: ConnId, reason: String) {
         tracing::info!(doc = %self.doc_id, conn, %reason, "closing connection");
+        self.ctx.metrics.refused_connections.inc();
         if let Some(peer) = self.peers.get(&conn) {
             peer.outbox.close(CLOSE_PROTOCOL_ERROR, reason);
         }
@@ -289,9 +420,4 @@ impl Room {
             self.leave(conn);
         }
     }
-}
-
-/// Whether an encoded v1 update carries nothing (no structs, empty delete set).
-fn is_empty_update(update: &[u8]) -> bool {
-    update == [0, 0]
 }

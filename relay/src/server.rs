@@ -1,16 +1,19 @@
-//! The HTTP side of the relay: routes, WebSocket upgrade, the built app, graceful shutdown.
+//! The HTTP side of the relay: routes, access check at the WebSocket upgrade, the built
+//! app, and graceful shutdown.
 //!
 //! Routes:
-//! - `GET /sync/{document id}`: WebSocket upgrade into the document's room.
+//! - `GET /sync/{document id}`: WebSocket upgrade into the document's room, after checking
+//!   the token (401 when missing, malformed, forged or expired) and the right to read the
+//!   document (403), or 404 for a path that names no document.
 //! - `GET /healthz`: `ok` while the relay serves.
+//! - `GET /metrics`: Prometheus text.
 //! - anything else: a file of the built app, or `index.html` for the app's own routes.
 
 use std::sync::Arc;
-use std::time::Duration;
 
 use axum::Router;
-use axum::extract::{Path, State, WebSocketUpgrade};
-use axum::http::StatusCode;
+use axum::extract::{Path, RawQuery, State, WebSocketUpgrade};
+use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use liandong_core::DocumentId;
@@ -19,60 +22,134 @@ use tokio_util::sync::CancellationToken;
 use tokio_util::task::TaskTracker;
 use tower_http::services::{ServeDir, ServeFile};
 
+use crate::auth::access::Access;
+use crate::auth::{self, Keys, SUBPROTOCOL};
 use crate::config::ServeConfig;
-use crate::connection;
+use crate::connection::{self, Limits, Session};
+use crate::metrics::Metrics;
+use crate::room::RoomContext;
 use crate::rooms::Rooms;
+use crate::store::Store;
+use crate::store::sqlite::SqliteStore;
 
 /// Shared state of the HTTP handlers.
 #[derive(Clone)]
 struct AppState {
     config: Arc<ServeConfig>,
     rooms: Rooms,
+    keys: Keys,
+    access: Access,
+    metrics: Arc<Metrics>,
     shutdown: CancellationToken,
     tasks: TaskTracker,
 }
 
-/// Builds the router for `config`. `shutdown` is cancelled to close every connection.
-fn router(config: Arc<ServeConfig>, rooms: Rooms, shutdown: CancellationToken, tasks: TaskTracker) -> Router {
-    let state = AppState { config: config.clone(), rooms, shutdown, tasks };
-    let mut app =
-        Router::new().route("/sync/{*doc_id}", get(sync)).route("/healthz", get(|| async { "ok" })).with_state(state);
-    if let Some(dir) = &config.static_dir {
+fn router(state: AppState) -> Router {
+    let static_dir = state.config.static_dir.clone();
+    let mut app = Router::new()
+        .route("/sync/{*doc_id}", get(sync))
+        .route("/healthz", get(|| async { "ok" }))
+        .route("/metrics", get(metrics))
+        .with_state(state);
+    if let Some(dir) = static_dir {
         let index = ServeFile::new(dir.join("index.html"));
         app = app.fallback_service(ServeDir::new(dir).fallback(index));
     }
     app
 }
 
-async fn sync(State(state): State<AppState>, Path(doc_id): Path<String>, ws: WebSocketUpgrade) -> Response {
-    if let Err(e) = doc_id.parse::<DocumentId>() {
-        return (StatusCode::NOT_FOUND, e.to_string()).into_response();
-    }
-    let max = state.config.max_frame_bytes;
-    let queue = state.config.outbound_queue;
-    let tasks = state.tasks.clone();
-    ws.max_frame_size(max)
-        .max_message_size(max)
-        .on_upgrade(move |socket| {
-            tasks.track_future(connection::serve(socket, doc_id, state.rooms, queue, state.shutdown))
-        })
-        .into_response()
+async fn metrics(State(state): State<AppState>) -> Response {
+    ([(header::CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")], state.metrics.render()).into_response()
 }
 
-/// A relay bound to its address, ready to serve.
+async fn sync(
+    State(state): State<AppState>,
+    Path(doc_id): Path<String>,
+    RawQuery(query): RawQuery,
+    headers: HeaderMap,
+    ws: WebSocketUpgrade,
+) -> Response {
+    let refuse = |status: StatusCode, reason: String| {
+        state.metrics.refused_connections.inc();
+        tracing::info!(doc = %doc_id, %status, %reason, "upgrade refused");
+        (status, reason).into_response()
+    };
+    let doc = match doc_id.parse::<DocumentId>() {
+        Ok(doc) => doc,
+        Err(e) => return refuse(StatusCode::NOT_FOUND, e.to_string()),
+    };
+    let protocols = headers.get(header::SEC_WEBSOCKET_PROTOCOL).and_then(|v| v.to_str().ok());
+    let Some((token, via_subprotocol)) = auth::token_from(query.as_deref(), protocols) else {
+        return refuse(StatusCode::UNAUTHORIZED, auth::TokenError::Missing.to_string());
+    };
+    let claims = match state.keys.verify(&token) {
+        Ok(claims) => claims,
+        Err(e) => return refuse(StatusCode::UNAUTHORIZED, e.to_string()),
+    };
+    let rights = state.access.rights(&claims, &doc).await;
+    if !rights.can_read() {
+        return refuse(StatusCode::FORBIDDEN, format!("{} may not open {doc}", claims.badge));
+    }
+    let config = &state.config;
+    let limits = Limits {
+        outbound_queue: config.outbound_queue,
+        messages_per_second: config.messages_per_second,
+        message_burst: config.message_burst,
+    };
+    let ws = ws.max_frame_size(config.max_frame_bytes).max_message_size(config.max_frame_bytes);
+    let ws = if via_subprotocol { ws.protocols([SUBPROTOCOL]) } else { ws };
+    let tasks = state.tasks.clone();
+    let session = Session {
+        doc_id: doc.to_string(),
+        who: claims.badge.clone(),
+        rights,
+        rooms: state.rooms.clone(),
+        limits,
+        shutdown: state.shutdown.clone(),
+        metrics: state.metrics.clone(),
+    };
+    ws.on_upgrade(move |socket| tasks.track_future(connection::serve(socket, session))).into_response()
+}
+
+/// A relay bound to its address with its storage open, ready to serve.
 pub struct Relay {
     listener: TcpListener,
     config: Arc<ServeConfig>,
+    store: Arc<dyn Store>,
+    keys: Keys,
+    metrics: Arc<Metrics>,
+}
+
+/// Why the relay could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    /// The address is taken or not allowed, or a file cannot be read or written.
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+    /// The database cannot be opened.
+    #[error("{0}")]
+    Store(#[from] crate::store::StoreError),
 }
 
 impl Relay {
-    /// Binds `config.addr` (port 0 picks a free port) and creates the data folder.
-    ///
-    /// Errors: the address is taken or not allowed, or the data folder cannot be created.
-    pub async fn bind(config: ServeConfig) -> std::io::Result<Self> {
-        std::fs::create_dir_all(&config.data)?;
+    /// Opens the data folder (database, signing key; created on first start) and binds
+    /// `config.addr` (port 0 picks a free port).
+    pub async fn bind(config: ServeConfig) -> Result<Self, StartError> {
+        let metrics = Arc::new(Metrics::new());
+        let histogram = metrics.storage_commit_seconds.clone();
+        let store = SqliteStore::open(&config.data, config.durability, Some(Box::new(move |s| histogram.observe(s))))?;
+        Self::bind_with_store(config, Arc::new(store), metrics).await
+    }
+
+    /// Like [`Relay::bind`] with another store (tests).
+    pub async fn bind_with_store(
+        config: ServeConfig,
+        store: Arc<dyn Store>,
+        metrics: Arc<Metrics>,
+    ) -> Result<Self, StartError> {
+        let keys = Keys::load_or_create(&config.data)?;
         let listener = TcpListener::bind(config.addr).await?;
-        Ok(Self { listener, config: Arc::new(config) })
+        Ok(Self { listener, config: Arc::new(config), store, keys, metrics })
     }
 
     /// The address actually bound.
@@ -80,15 +157,39 @@ impl Relay {
         self.listener.local_addr()
     }
 
+    /// The signing key.
+    pub fn keys(&self) -> &Keys {
+        &self.keys
+    }
+
+    /// The store.
+    pub fn store(&self) -> Arc<dyn Store> {
+        self.store.clone()
+    }
+
     /// Serves until `stop` resolves, then stops accepting, closes every WebSocket with
-    /// "going away" (1001) and waits for the connections to finish.
+    /// "going away" (1001), waits for the connections and rooms to finish, and flushes
+    /// storage.
     pub async fn serve(self, stop: impl std::future::Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
         let shutdown = CancellationToken::new();
         let tasks = TaskTracker::new();
-        let rooms = Rooms::new(Duration::from_secs(30));
-        let app = router(self.config.clone(), rooms, shutdown.clone(), tasks.clone());
+        let ctx = RoomContext {
+            store: self.store.clone(),
+            metrics: self.metrics.clone(),
+            idle: self.config.idle_unload,
+            compact_after: self.config.compact_after,
+        };
+        let state = AppState {
+            config: self.config.clone(),
+            rooms: Rooms::new(ctx),
+            keys: self.keys.clone(),
+            access: Access::new(self.store.clone()),
+            metrics: self.metrics.clone(),
+            shutdown: shutdown.clone(),
+            tasks: tasks.clone(),
+        };
         let token = shutdown.clone();
-        axum::serve(self.listener, app)
+        axum::serve(self.listener, router(state))
             .with_graceful_shutdown(async move {
                 stop.await;
                 token.cancel();
@@ -96,7 +197,13 @@ impl Relay {
             .await?;
         shutdown.cancel();
         tasks.close();
-        tasks.wait().await;
+        // Connections close at once; a peer that never answers must not hold the relay up.
+        if tokio::time::timeout(std::time::Duration::from_secs(10), tasks.wait()).await.is_err() {
+            tracing::warn!("some connections did not close within 10 s");
+        }
+        if let Err(e) = self.store.flush().await {
+            tracing::error!(error = %e, "flushing storage at shutdown failed");
+        }
         Ok(())
     }
 }

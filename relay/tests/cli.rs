@@ -43,3 +43,34 @@ fn a_malformed_county_file_exits_non_zero_and_names_the_place() {
     let out = relay().args(["coverage", "/nonexistent/county.json"]).output().expect("run");
     assert_eq!(out.status.code(), Some(1));
 }
+
+#[test]
+fn an_imported_county_gets_tokens_with_a_login_link_and_qr_code() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = dir.path().join("data");
+    let file = dir.path().join("demo.json");
+    let out = relay().arg("demo-county").output().expect("run demo-county");
+    std::fs::write(&file, &out.stdout).expect("write");
+
+    let out = relay().arg("import").arg("--data").arg(&data).arg(&file).output().expect("import");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("4 regions, 17 stations"));
+    let again = relay().arg("import").arg("--data").arg(&data).arg(&file).output().expect("import again");
+    assert_eq!(again.status.code(), Some(1), "a county is imported once");
+
+    let out = relay()
+        .args(["token", "issue", "--officer", "410401", "--days", "7", "--url", "https://relay.example:8443"])
+        .arg("--data")
+        .arg(&data)
+        .output()
+        .expect("token issue");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8(out.stdout).expect("utf-8");
+    assert!(text.contains("大庙派出所"), "{text}");
+    assert!(text.contains("login: https://relay.example:8443/login#token="), "{text}");
+    assert!(text.contains('█') || text.contains('▀'), "no QR code: {text}");
+
+    let out = relay().args(["token", "issue", "--officer", "999999"]).arg("--data").arg(&data).output().expect("run");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no officer"));
+}

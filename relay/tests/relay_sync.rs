@@ -1,34 +1,43 @@
-//! The relay relays: two real WebSocket clients on one document see each other's edits.
+//! The relay relays: clients on one document converge, late joiners get everything,
+//! clients of other documents get nothing.
 
 mod common;
 
 use std::time::Duration;
 
-use common::{Client, TestRelay};
+use common::{Client, TestRelay, desheng_officer};
+
+const DOC: &str = "region/desheng/bulletins";
 
 #[tokio::test]
-async fn an_update_from_one_client_reaches_the_other() {
+async fn two_clients_converge_and_a_third_joining_later_receives_everything() {
     let relay = TestRelay::start().await;
-    let url = relay.url("region/desheng/bulletins");
+    let token = desheng_officer(&relay);
+    let url = relay.url(DOC, &token);
     let mut a = Client::connect(&url).await;
     let mut b = Client::connect(&url).await;
-    // Let both finish the handshake before A edits.
-    a.pump_until(Duration::from_millis(200), |_| false).await;
-    b.pump_until(Duration::from_millis(200), |_| false).await;
+    a.settle(Duration::from_millis(150)).await;
+    b.settle(Duration::from_millis(150)).await;
 
-    a.append("得胜所通报: 五一期间流窜诈骗").await;
+    a.append("得胜所通报：五一期间流窜诈骗。").await;
+    b.append("大庙所补充：嫌疑车辆为白色面包车。").await;
+    let both = |c: &Client| c.text().contains("流窜诈骗") && c.text().contains("白色面包车");
+    assert!(a.pump_until(Duration::from_secs(5), both).await, "A has {:?}", a.text());
+    assert!(b.pump_until(Duration::from_secs(5), both).await, "B has {:?}", b.text());
+    assert_eq!(a.text(), b.text());
 
-    let got = b.pump_until(Duration::from_secs(5), |c| c.text().contains("流窜诈骗")).await;
-    assert!(got, "B never received A's update; B has {:?}", b.text());
+    let mut c = Client::connect(&url).await;
+    assert!(c.pump_until(Duration::from_secs(5), |c| c.text() == a.text()).await, "C has {:?}", c.text());
 }
 
 #[tokio::test]
 async fn clients_on_other_documents_receive_nothing() {
     let relay = TestRelay::start().await;
-    let mut a = Client::connect(&relay.url("region/desheng/bulletins")).await;
-    let mut c = Client::connect(&relay.url("region/guandu/bulletins")).await;
-    a.pump_until(Duration::from_millis(200), |_| false).await;
-    a.append("only for Desheng").await;
+    let token = desheng_officer(&relay);
+    let mut a = Client::connect(&relay.url(DOC, &token)).await;
+    let mut c = Client::connect(&relay.url("region/desheng/command", &token)).await;
+    a.settle(Duration::from_millis(150)).await;
+    a.append("only for the bulletins").await;
     let leaked = c.pump_until(Duration::from_millis(500), |c| !c.text().is_empty()).await;
     assert!(!leaked, "a client of another document received {:?}", c.text());
 }
@@ -36,11 +45,98 @@ async fn clients_on_other_documents_receive_nothing() {
 #[tokio::test]
 async fn a_path_that_names_no_document_is_refused_at_the_upgrade() {
     let relay = TestRelay::start().await;
-    let err = tokio_tungstenite::connect_async(relay.url("region/desheng/../../etc"))
+    let token = desheng_officer(&relay);
+    let err = tokio_tungstenite::connect_async(relay.url("region/desheng/../../etc", &token))
         .await
         .expect_err("upgrade should be refused");
     let tokio_tungstenite::tungstenite::Error::Http(response) = err else {
         panic!("expected an HTTP refusal, got {err}");
     };
     assert_eq!(response.status(), 404);
+}
+
+#[tokio::test]
+async fn many_clients_opening_a_new_document_at_once_share_one_copy() {
+    let relay = TestRelay::start().await;
+    let token = desheng_officer(&relay);
+    let url = relay.url(DOC, &token);
+    let mut clients = futures::future::join_all((0..30).map(|_| Client::connect(&url))).await;
+    for c in clients.iter_mut() {
+        c.settle(Duration::from_millis(20)).await;
+    }
+    assert_eq!(relay.metrics.documents_loaded.get(), 1, "one in-memory copy");
+    clients[0].append("一份").await;
+    for c in clients.iter_mut().skip(1) {
+        assert!(c.pump_until(Duration::from_secs(5), |c| c.text() == "一份").await);
+    }
+}
+
+#[tokio::test]
+async fn a_document_unloads_when_idle_and_reloads_from_storage() {
+    let relay = TestRelay::start_with(|c| c.idle_unload = Duration::from_millis(200)).await;
+    let token = desheng_officer(&relay);
+    let url = relay.url(DOC, &token);
+    let mut a = Client::connect(&url).await;
+    a.settle(Duration::from_millis(100)).await;
+    a.append("持久").await;
+    a.settle(Duration::from_millis(100)).await;
+    a.close().await;
+    for _ in 0..50 {
+        if relay.metrics.documents_loaded.get() == 0 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert_eq!(relay.metrics.documents_loaded.get(), 0, "unloaded after the idle time");
+    let mut b = Client::connect(&url).await;
+    assert!(b.pump_until(Duration::from_secs(5), |c| c.text() == "持久").await, "reloaded: {:?}", b.text());
+}
+
+#[tokio::test]
+async fn a_client_reconnecting_while_its_document_unloads_finds_its_data() {
+    let relay = TestRelay::start_with(|c| c.idle_unload = Duration::from_millis(1)).await;
+    let token = desheng_officer(&relay);
+    let url = relay.url(DOC, &token);
+    for round in 0..20 {
+        let mut a = Client::connect(&url).await;
+        a.settle(Duration::from_millis(20)).await;
+        a.append(&format!("{round},")).await;
+        a.settle(Duration::from_millis(20)).await;
+        a.close().await;
+    }
+    let mut b = Client::connect(&url).await;
+    let expected: String = (0..20).map(|r| format!("{r},")).collect();
+    assert!(b.pump_until(Duration::from_secs(5), |c| c.text() == expected).await, "got {:?}", b.text());
+}
+
+#[tokio::test]
+async fn health_and_metrics_answer() {
+    let relay = TestRelay::start().await;
+    let base = format!("http://{}", relay.addr);
+    let health = reqwest_get(&format!("{base}/healthz")).await;
+    assert_eq!(health, "ok");
+    let token = desheng_officer(&relay);
+    let mut a = Client::connect(&relay.url(DOC, &token)).await;
+    a.settle(Duration::from_millis(100)).await;
+    a.append("x").await;
+    a.settle(Duration::from_millis(100)).await;
+    let metrics = reqwest_get(&format!("{base}/metrics")).await;
+    assert!(metrics.contains("liandong_relay_connections 1"), "{metrics}");
+    assert!(metrics.contains("liandong_relay_updates_in_total 1"), "{metrics}");
+    assert!(metrics.contains("liandong_relay_storage_commit_seconds_count"), "{metrics}");
+}
+
+/// A plain HTTP GET over a TCP socket (keeps the test free of an HTTP client crate).
+async fn reqwest_get(url: &str) -> String {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let rest = url.strip_prefix("http://").expect("http url");
+    let (host, path) = rest.split_once('/').expect("path");
+    let mut stream = tokio::net::TcpStream::connect(host).await.expect("connect");
+    stream
+        .write_all(format!("GET /{path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n").as_bytes())
+        .await
+        .expect("write");
+    let mut response = String::new();
+    stream.read_to_string(&mut response).await.expect("read");
+    response.split_once("\r\n\r\n").map(|(_, body)| body.to_owned()).unwrap_or_default()
 }

@@ -1,5 +1,4 @@
-//! One-shot subcommands of the relay binary that need no server: the coverage report of a
-//! county file.
+//! `coverage FILE`: the coverage report of a county file, without any server or storage.
 
 use std::io::Read;
 use std::path::Path;
@@ -9,21 +8,7 @@ use liandong_core::county_file;
 use liandong_core::org::Organisation;
 use liandong_core::rules::{CoverageReport, Lang};
 
-/// Why a subcommand failed.
-#[derive(Debug, thiserror::Error)]
-pub enum CommandError {
-    /// The file could not be read.
-    #[error("cannot read {path}: {source}")]
-    Read {
-        /// The file.
-        path: String,
-        /// The I/O error.
-        source: std::io::Error,
-    },
-    /// The county file is malformed (the error names the JSON path).
-    #[error("{0}")]
-    County(#[from] county_file::ImportError),
-}
+use super::CommandError;
 
 /// Reads the county file at `path` (`-`: standard input), imports it into documents, and
 /// returns its coverage report as of `today` (default: today in China) as text in `lang`,
@@ -35,7 +20,7 @@ pub fn coverage(path: &Path, today: Option<Date>, lang: Lang, json: bool) -> Res
     } else {
         std::fs::read_to_string(path)
     }
-    .map_err(|source| CommandError::Read { path: path.display().to_string(), source })?;
+    .map_err(|source| CommandError::Io { path: path.display().to_string(), source })?;
     let file = county_file::parse(&text)?;
     let docs = county_file::import(&file)?;
     let (org, _) = Organisation::read(&docs.directory_view(), &docs.roster_views());

@@ -1,0 +1,198 @@
+//! Who may read and write which document (DESIGN.md "Access"), for the relay to enforce and
+//! the app to follow (it opens exactly the documents of the signed-in officer's scope and
+//! hides editing where the role may not write).
+//!
+//! | document | read | write |
+//! |---|---|---|
+//! | `county/{county}/directory` | everyone in the county | bureau administrator |
+//! | `region/{region}/bulletins` | the region's stations, its commander, the bureau | the region's officers |
+//! | `region/{region}/command` | the region, the bureau | commander, station heads |
+//! | `station/{station}/roster` | the region, the bureau | the station head |
+//! | `station/{station}/community` | the station, the center station's liaison, the bureau | the station's officers |
+//!
+//! The bureau administrator reads every document of the county (oversight) and writes the
+//! directory. Rights never cross counties.
+
+use serde::{Deserialize, Serialize};
+
+use crate::document_id::{DocumentId, DocumentKind};
+use crate::model::Role;
+
+/// Who a device acts for: the claims of its access token that decide rights.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Scope {
+    /// County code.
+    pub county: String,
+    /// Role.
+    pub role: Role,
+    /// Station code; `None` for bureau staff.
+    pub station: Option<String>,
+    /// Region code: the station's region, or the region a commander commands.
+    pub region: Option<String>,
+}
+
+/// What a device may do with one document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Rights {
+    /// Not even open it.
+    None,
+    /// Sync it, but every change it sends is refused.
+    Read,
+    /// Sync and change it.
+    Write,
+}
+
+impl Rights {
+    /// Whether the document may be opened.
+    pub fn can_read(self) -> bool {
+        self != Rights::None
+    }
+    /// Whether changes are accepted.
+    pub fn can_write(self) -> bool {
+        self == Rights::Write
+    }
+}
+
+/// Facts about the county the rules need: which region a station is in and which station
+/// is a region's center. Implemented over the county directory by the relay and the app.
+pub trait CountyMap {
+    /// The region code of station `station`, if it is in one.
+    fn region_of(&self, station: &str) -> Option<String>;
+    /// The center station code of region `region`.
+    fn center_of(&self, region: &str) -> Option<String>;
+}
+
+/// The rights of `scope` on document `doc` of county `county`.
+pub fn rights(scope: &Scope, county: &str, doc: &DocumentId, map: &dyn CountyMap) -> Rights {
+    if scope.county != county {
+        return Rights::None;
+    }
+    let admin = scope.role == Role::BureauAdmin;
+    let grant = |read: bool, write: bool| match (read || admin, write) {
+        (_, true) => Rights::Write,
+        (true, false) => Rights::Read,
+        (false, false) => Rights::None,
+    };
+    let in_region = |region: &str| scope.region.as_deref() == Some(region);
+    let own_station = |station: &str| scope.station.as_deref() == Some(station);
+    match doc.kind {
+        DocumentKind::Directory => grant(doc.key == county, admin && doc.key == county),
+        DocumentKind::Bulletins => {
+            let member = in_region(&doc.key);
+            grant(member, member && scope.role != Role::BureauAdmin)
+        }
+        DocumentKind::Command => {
+            let member = in_region(&doc.key);
+            grant(member, member && matches!(scope.role, Role::Commander | Role::StationHead))
+        }
+        DocumentKind::Roster => {
+            let region = map.region_of(&doc.key);
+            let member = region.as_deref().is_some_and(in_region);
+            grant(member, own_station(&doc.key) && scope.role == Role::StationHead)
+        }
+        DocumentKind::Community => {
+            let liaison_of_center = scope.role == Role::Liaison
+                && map
+                    .region_of(&doc.key)
+                    .is_some_and(|r| in_region(&r) && map.center_of(&r).as_deref() == scope.station.as_deref());
+            let own = own_station(&doc.key);
+            grant(own || liaison_of_center, own && scope.role.is_station_strength())
+        }
+    }
+}
+
+/// The documents a device of `scope` opens: its county directory, its region's bulletins
+/// and command, its region's station rosters, and its station's community work.
+pub fn documents_of(scope: &Scope, stations_of_region: &[String]) -> Vec<DocumentId> {
+    let mut docs = vec![DocumentId::directory(&scope.county)];
+    if let Some(region) = &scope.region {
+        docs.push(DocumentId::bulletins(region));
+        docs.push(DocumentId::command(region));
+        docs.extend(stations_of_region.iter().map(|s| DocumentId::roster(s)));
+    }
+    if let Some(station) = &scope.station {
+        if !stations_of_region.contains(station) {
+            docs.push(DocumentId::roster(station));
+        }
+        docs.push(DocumentId::community(station));
+    }
+    docs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Demo;
+    impl CountyMap for Demo {
+        fn region_of(&self, station: &str) -> Option<String> {
+            match station {
+                "desheng" | "damiao" => Some("desheng".into()),
+                "majiadu" | "baofeng" => Some("majiadu".into()),
+                _ => None,
+            }
+        }
+        fn center_of(&self, region: &str) -> Option<String> {
+            Some(region.into())
+        }
+    }
+
+    fn scope(role: Role, station: Option<&str>, region: Option<&str>) -> Scope {
+        Scope { county: "demo".into(), role, station: station.map(Into::into), region: region.map(Into::into) }
+    }
+
+    fn r(s: &Scope, doc: &str) -> Rights {
+        rights(s, "demo", &doc.parse().expect("doc id"), &Demo)
+    }
+
+    #[test]
+    fn an_officer_reads_the_region_writes_bulletins_and_own_community_work() {
+        let officer = scope(Role::Officer, Some("damiao"), Some("desheng"));
+        assert_eq!(r(&officer, "county/demo/directory"), Rights::Read);
+        assert_eq!(r(&officer, "county/other/directory"), Rights::None);
+        assert_eq!(r(&officer, "region/desheng/bulletins"), Rights::Write);
+        assert_eq!(r(&officer, "region/majiadu/bulletins"), Rights::None);
+        assert_eq!(r(&officer, "region/desheng/command"), Rights::Read);
+        assert_eq!(r(&officer, "station/desheng/roster"), Rights::Read);
+        assert_eq!(r(&officer, "station/damiao/roster"), Rights::Read);
+        assert_eq!(r(&officer, "station/baofeng/roster"), Rights::None);
+        assert_eq!(r(&officer, "station/damiao/community"), Rights::Write);
+        assert_eq!(r(&officer, "station/desheng/community"), Rights::None);
+    }
+
+    #[test]
+    fn heads_write_their_roster_and_the_command_document() {
+        let head = scope(Role::StationHead, Some("damiao"), Some("desheng"));
+        assert_eq!(r(&head, "station/damiao/roster"), Rights::Write);
+        assert_eq!(r(&head, "station/desheng/roster"), Rights::Read);
+        assert_eq!(r(&head, "region/desheng/command"), Rights::Write);
+    }
+
+    #[test]
+    fn the_center_liaison_reads_member_community_work() {
+        let liaison = scope(Role::Liaison, Some("desheng"), Some("desheng"));
+        assert_eq!(r(&liaison, "station/damiao/community"), Rights::Read);
+        let member_liaison = scope(Role::Liaison, Some("damiao"), Some("desheng"));
+        assert_eq!(r(&member_liaison, "station/desheng/community"), Rights::None);
+    }
+
+    #[test]
+    fn the_bureau_reads_everything_of_its_county_and_writes_the_directory() {
+        let admin = scope(Role::BureauAdmin, None, None);
+        assert_eq!(r(&admin, "county/demo/directory"), Rights::Write);
+        assert_eq!(r(&admin, "region/majiadu/bulletins"), Rights::Read);
+        assert_eq!(r(&admin, "station/baofeng/roster"), Rights::Read);
+        let mut other = admin.clone();
+        other.county = "elsewhere".into();
+        assert_eq!(r(&other, "county/demo/directory"), Rights::None);
+    }
+
+    #[test]
+    fn a_commander_commands_the_region() {
+        let commander = scope(Role::Commander, None, Some("majiadu"));
+        assert_eq!(r(&commander, "region/majiadu/command"), Rights::Write);
+        assert_eq!(r(&commander, "region/majiadu/bulletins"), Rights::Write);
+        assert_eq!(r(&commander, "station/baofeng/roster"), Rights::Read);
+        assert_eq!(r(&commander, "region/desheng/command"), Rights::None);
+    }
+}

@@ -1,0 +1,99 @@
+//! Access: bad tokens are refused at the upgrade (401), documents outside the token's
+//! scope too (403), and a read-only device's updates are refused, not applied, not stored,
+//! not forwarded, and it is told.
+
+mod common;
+
+use std::time::Duration;
+
+use common::{Client, TestRelay, claims, desheng_officer};
+use liandong_core::model::Role;
+use liandong_relay::auth::{Keys, now_secs};
+use tokio_tungstenite::tungstenite::client::IntoClientRequest;
+
+async fn status_of(url: &str) -> u16 {
+    match tokio_tungstenite::connect_async(url).await {
+        Ok(_) => 101,
+        Err(tokio_tungstenite::tungstenite::Error::Http(response)) => response.status().as_u16(),
+        Err(e) => panic!("unexpected error {e}"),
+    }
+}
+
+#[tokio::test]
+async fn missing_malformed_forged_and_expired_tokens_get_401() {
+    let relay = TestRelay::start().await;
+    let doc = "region/desheng/bulletins";
+    assert_eq!(status_of(&format!("ws://{}/sync/{doc}", relay.addr)).await, 401, "missing");
+    assert_eq!(status_of(&relay.url(doc, "not-a-jwt")).await, 401, "malformed");
+    let forged = Keys::from_secret(&[9; 32]).expect("keys").issue(&claims(
+        Role::Officer,
+        Some("desheng"),
+        Some("desheng"),
+        now_secs() + 600,
+    ));
+    assert_eq!(status_of(&relay.url(doc, &forged)).await, 401, "forged");
+    let expired = relay.keys.issue(&claims(Role::Officer, Some("desheng"), Some("desheng"), now_secs() - 5));
+    assert_eq!(status_of(&relay.url(doc, &expired)).await, 401, "expired");
+    assert_eq!(status_of(&relay.url(doc, &desheng_officer(&relay))).await, 101, "valid");
+    assert!(relay.metrics.refused_connections.get() >= 4);
+}
+
+#[tokio::test]
+async fn documents_of_another_region_station_or_county_get_403() {
+    let relay = TestRelay::start().await;
+    relay.seed_demo().await;
+    let officer = desheng_officer(&relay);
+    assert_eq!(status_of(&relay.url("region/guandu/bulletins", &officer)).await, 403, "other region");
+    assert_eq!(status_of(&relay.url("station/liulin/roster", &officer)).await, 403, "station of another region");
+    assert_eq!(
+        status_of(&relay.url("station/damiao/community", &officer)).await,
+        403,
+        "another station's community work"
+    );
+    assert_eq!(status_of(&relay.url("county/elsewhere/directory", &officer)).await, 403, "other county");
+    assert_eq!(status_of(&relay.url("station/damiao/roster", &officer)).await, 101, "a roster of its own region");
+}
+
+#[tokio::test]
+async fn a_token_offered_as_a_subprotocol_is_accepted() {
+    let relay = TestRelay::start().await;
+    let token = desheng_officer(&relay);
+    let mut request =
+        format!("ws://{}/sync/region/desheng/bulletins", relay.addr).into_client_request().expect("request");
+    request
+        .headers_mut()
+        .insert("Sec-WebSocket-Protocol", format!("liandong, liandong.token.{token}").parse().expect("header"));
+    let (_, response) = tokio_tungstenite::connect_async(request).await.expect("upgrade");
+    assert_eq!(response.headers().get("sec-websocket-protocol").and_then(|v| v.to_str().ok()), Some("liandong"));
+}
+
+#[tokio::test]
+async fn a_read_only_devices_update_is_refused_and_it_is_told() {
+    let relay = TestRelay::start().await;
+    relay.seed_demo().await;
+    let doc = "station/damiao/roster";
+    let head = relay.token(Role::StationHead, Some("damiao"), Some("desheng"));
+    let reader = relay.token(Role::Officer, Some("damiao"), Some("desheng"));
+
+    let mut writer = Client::connect(&relay.url(doc, &head)).await;
+    let mut read_only = Client::connect(&relay.url(doc, &reader)).await;
+    writer.settle(Duration::from_millis(200)).await;
+    read_only.settle(Duration::from_millis(200)).await;
+
+    read_only.append("未经授权的修改").await;
+    assert!(read_only.pump_until(Duration::from_secs(3), |c| !c.denied.is_empty()).await, "not told");
+    assert!(read_only.denied[0].contains("read-only"), "{:?}", read_only.denied);
+
+    writer.append("所长的修改").await;
+    assert!(
+        read_only.pump_until(Duration::from_secs(3), |c| c.text().contains("所长的修改")).await,
+        "reader still syncs"
+    );
+    writer.settle(Duration::from_millis(300)).await;
+    assert!(!writer.text().contains("未经授权"), "forwarded: {:?}", writer.text());
+    assert_eq!(relay.metrics.refused_updates.get(), 1);
+
+    let mut later = Client::connect(&relay.url(doc, &head)).await;
+    later.settle(Duration::from_millis(300)).await;
+    assert!(!later.text().contains("未经授权") && later.text().contains("所长的修改"), "stored: {:?}", later.text());
+}

@@ -1,0 +1,52 @@
+//! Tokens never appear in the relay's logs, also at debug level.
+
+mod common;
+
+use std::io::Read;
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+use common::{Client, claims, free_port};
+use liandong_core::model::Role;
+use liandong_relay::auth::{Keys, now_secs};
+
+#[tokio::test]
+async fn tokens_never_reach_the_logs() {
+    let data = tempfile::tempdir().expect("dir");
+    let port = free_port();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_liandong-relay"))
+        .args(["serve", "--addr", &format!("127.0.0.1:{port}")])
+        .arg("--data")
+        .arg(data.path())
+        .env("RUST_LOG", "debug")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    for _ in 0..200 {
+        if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(25));
+    }
+    let keys = Keys::load_or_create(data.path()).expect("keys");
+    let good = keys.issue(&claims(Role::Officer, Some("desheng"), Some("desheng"), now_secs() + 600));
+    let expired = keys.issue(&claims(Role::Officer, Some("desheng"), Some("desheng"), now_secs() - 60));
+    let url = |t: &str| format!("ws://127.0.0.1:{port}/sync/region/desheng/bulletins?token={t}");
+    let mut c = Client::connect(&url(&good)).await;
+    c.settle(Duration::from_millis(100)).await;
+    c.append("x").await;
+    c.settle(Duration::from_millis(100)).await;
+    let _ = tokio_tungstenite::connect_async(url(&expired)).await;
+    let _ = tokio_tungstenite::connect_async(url("garbage-token-value")).await;
+    c.close().await;
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    Command::new("kill").arg(child.id().to_string()).status().expect("kill");
+    let mut logs = String::new();
+    child.stderr.take().expect("stderr").read_to_string(&mut logs).expect("read");
+    let _ = child.wait();
+    assert!(logs.contains("upgrade refused"), "logs are written at all: {logs}");
+    for secret in [&good, &expired, &"garbage-token-value".to_string()] {
+        assert!(!logs.contains(secret.as_str()), "a token is in the logs:\n{logs}");
+    }
+}
