@@ -31,6 +31,51 @@ pub struct Scope {
     pub region: Option<String>,
 }
 
+/// The claims of an access token (a JWT signed by the relay): who the device acts for.
+/// Times are Unix seconds. Names travel with the codes so a device can show who it is
+/// signed in as before it has the directory.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Claims {
+    /// Officer record id.
+    pub sub: String,
+    /// Badge number.
+    pub badge: String,
+    /// Officer's name.
+    pub name: String,
+    /// Role.
+    pub role: Role,
+    /// County code.
+    pub county: String,
+    /// Station code, if the officer belongs to one.
+    #[serde(default)]
+    pub station: Option<String>,
+    /// Station name.
+    #[serde(default)]
+    pub station_name: Option<String>,
+    /// Region code.
+    #[serde(default)]
+    pub region: Option<String>,
+    /// Region name.
+    #[serde(default)]
+    pub region_name: Option<String>,
+    /// Issued at.
+    pub iat: u64,
+    /// Expires at.
+    pub exp: u64,
+}
+
+impl Claims {
+    /// The part of the claims that decides rights.
+    pub fn scope(&self) -> Scope {
+        Scope {
+            county: self.county.clone(),
+            role: self.role,
+            station: self.station.clone(),
+            region: self.region.clone(),
+        }
+    }
+}
+
 /// What a device may do with one document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Rights {

@@ -21,7 +21,7 @@ use crate::metrics::Metrics;
 use crate::protocol::{
     self, CLOSE_GOING_AWAY, CLOSE_INTERNAL_ERROR, CLOSE_POLICY, CLOSE_PROTOCOL_ERROR, CLOSE_TOO_BIG,
 };
-use crate::room::{CloseReason, ConnId, Data, Outbox};
+use crate::room::{CloseReason, ConnId, Data, Features, Outbox};
 use crate::rooms::Rooms;
 
 static NEXT_CONN: AtomicU64 = AtomicU64::new(1);
@@ -67,6 +67,8 @@ pub struct Session {
     pub who: String,
     /// What the device may do.
     pub rights: Rights,
+    /// Protocol extensions it asked for.
+    pub features: Features,
     /// The rooms.
     pub rooms: Rooms,
     /// Limits.
@@ -80,7 +82,7 @@ pub struct Session {
 /// Serves one upgraded WebSocket until either side closes it or the relay shuts down,
 /// then leaves the room.
 pub async fn serve(socket: WebSocket, session: Session) {
-    let Session { doc_id, who, rights, rooms, limits, shutdown, metrics } = session;
+    let Session { doc_id, who, rights, features, rooms, limits, shutdown, metrics } = session;
     let conn: ConnId = NEXT_CONN.fetch_add(1, Ordering::Relaxed);
     let (frames_tx, mut frames_rx) = mpsc::channel::<Vec<u8>>(limits.outbound_queue.max(1));
     let (close_tx, mut close_rx) = watch::channel::<Option<CloseReason>>(None);
@@ -88,7 +90,7 @@ pub async fn serve(socket: WebSocket, session: Session) {
     let (mut sink, mut stream) = socket.split();
     metrics.connections.inc();
 
-    let room = match rooms.join(&doc_id, conn, outbox.clone(), rights).await {
+    let room = match rooms.join(&doc_id, conn, outbox.clone(), rights, features).await {
         Ok(room) => room,
         Err(reason) => {
             let frame = CloseFrame { code: CLOSE_INTERNAL_ERROR, reason: truncate_reason(&reason).into() };

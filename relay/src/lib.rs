@@ -12,6 +12,7 @@
 //!   out through a bounded queue.
 //! - [`protocol`]: the y-websocket wire format (yrs `sync` messages) and close codes.
 //! - [`rooms`]: the registry that keeps at most one [`room::Room`] per document.
+//! - [`catch_up`]: large differences in pieces with progress, for slow links.
 //! - [`room`]: one document in memory, owned by one task that applies, stores, then fans
 //!   out updates.
 //!
@@ -19,6 +20,7 @@
 //! may open them come from `liandong-core`.
 
 pub mod auth;
+pub mod catch_up;
 pub mod commands;
 pub mod config;
 pub mod connection;

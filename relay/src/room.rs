@@ -22,6 +22,8 @@ use yrs::sync::{Awareness, AwarenessUpdate, Message, SyncMessage};
 use yrs::updates::decoder::Decode;
 use yrs::{Doc, ReadTxn, StateVector, Transact, Update};
 
+use crate::catch_up;
+
 use crate::metrics::Metrics;
 use crate::protocol::{self, CLOSE_INTERNAL_ERROR, CLOSE_PROTOCOL_ERROR, CLOSE_TOO_SLOW};
 use crate::store::Store;
@@ -73,6 +75,33 @@ impl Outbox {
     }
 }
 
+/// Protocol extensions a client asked for (query parameter `features`, comma-separated).
+/// The reference y-websocket client asks for none and gets the plain protocol.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Features {
+    /// `progress`: large differences come in pieces after a progress header
+    /// ([`crate::catch_up`]).
+    pub progress: bool,
+    /// `ack`: after each stored update of this client the relay sends it sync step 1 (its
+    /// state vector), from which the client knows what reached the relay.
+    pub ack: bool,
+}
+
+impl Features {
+    /// Parses `progress,ack`; unknown names are ignored.
+    pub fn parse(list: &str) -> Self {
+        let mut f = Features::default();
+        for name in list.split(',').map(str::trim) {
+            match name {
+                "progress" => f.progress = true,
+                "ack" => f.ack = true,
+                _ => {}
+            }
+        }
+        f
+    }
+}
+
 /// A connection asking to join (sent on the room's unbounded control channel).
 #[derive(Debug)]
 pub struct Join {
@@ -82,6 +111,8 @@ pub struct Join {
     pub outbox: Outbox,
     /// What it may do.
     pub rights: Rights,
+    /// Protocol extensions it asked for.
+    pub features: Features,
     /// Answered once the room has loaded and registered the connection; `Err` when the
     /// document cannot be loaded.
     pub joined: oneshot::Sender<Result<(), String>>,
@@ -150,6 +181,7 @@ const DATA_QUEUE: usize = 256;
 struct Peer {
     outbox: Outbox,
     rights: Rights,
+    features: Features,
     /// Whether the device was already told its updates are refused.
     told_read_only: bool,
     /// Awareness client ids this connection introduced; removed when it leaves.
@@ -251,13 +283,16 @@ impl Room {
     }
 
     fn join(&mut self, join: Join) {
-        let Join { conn, outbox, rights, joined } = join;
+        let Join { conn, outbox, rights, features, joined } = join;
         let mut ok = outbox.push(protocol::sync_step1(&self.awareness));
         if let Some(frame) = self.awareness_frame() {
             ok = ok && outbox.push(frame);
         }
         if ok {
-            self.peers.insert(conn, Peer { outbox, rights, told_read_only: false, awareness_clients: HashSet::new() });
+            self.peers.insert(
+                conn,
+                Peer { outbox, rights, features, told_read_only: false, awareness_clients: HashSet::new() },
+            );
         }
         let _ = joined.send(Ok(()));
     }
@@ -268,10 +303,7 @@ impl Room {
             return true; // left or was closed while this message was in flight
         }
         match message {
-            Message::Sync(SyncMessage::SyncStep1(sv)) => {
-                let frame = protocol::sync_step2(&self.awareness, &sv);
-                self.send_to(conn, frame);
-            }
+            Message::Sync(SyncMessage::SyncStep1(sv)) => self.answer_step1(conn, &sv).await,
             Message::Sync(SyncMessage::SyncStep2(bytes) | SyncMessage::Update(bytes)) => {
                 return self.apply_update(conn, &bytes).await;
             }
@@ -284,6 +316,27 @@ impl Room {
             Message::Auth(_) | Message::Custom(..) => {}
         }
         true
+    }
+
+    /// Answers sync step 1: one sync step 2, or pieces with progress for a device that asked
+    /// for them and lacks a lot ([`catch_up`]).
+    async fn answer_step1(&mut self, conn: ConnId, sv: &StateVector) {
+        let diff = self.awareness.doc().transact().encode_state_as_update_v1(sv);
+        let wants_pieces = self.peers.get(&conn).is_some_and(|p| p.features.progress);
+        if !wants_pieces || diff.len() <= catch_up::CHUNK_THRESHOLD {
+            self.send_to(conn, protocol::encode(&Message::Sync(SyncMessage::SyncStep2(diff))));
+            return;
+        }
+        let frames = match self.ctx.store.load(&self.doc_id).await {
+            Ok(stored) => catch_up::frames(self.awareness.doc(), &stored.updates, sv),
+            Err(e) => {
+                tracing::warn!(doc = %self.doc_id, error = %e, "cannot read the log; sending the difference whole");
+                vec![protocol::encode(&Message::Sync(SyncMessage::SyncStep2(diff)))]
+            }
+        };
+        for frame in frames {
+            self.send_to(conn, frame);
+        }
     }
 
     /// Applies a connection's update, commits what changed, then forwards it.
@@ -326,6 +379,9 @@ impl Room {
                 self.log_len += 1;
                 self.ctx.metrics.updates_in.inc();
                 self.broadcast(Some(conn), &protocol::update(delta));
+                if self.peers.get(&conn).is_some_and(|p| p.features.ack) {
+                    self.send_to(conn, protocol::sync_step1(&self.awareness));
+                }
                 if self.log_len >= self.ctx.compact_after {
                     self.compact();
                 }
@@ -343,16 +399,15 @@ impl Room {
         }
     }
 
-    /// Folds the log into a snapshot of the current state, in the background.
+    /// Merges the log into pieces of at most 64 KiB, in the background.
     fn compact(&mut self) {
-        if self.log_len == 0 {
+        if self.log_len < 2 {
             return;
         }
-        let snapshot = self.awareness.doc().transact().encode_state_as_update_v1(&StateVector::default());
         let (store, doc, upto) = (self.ctx.store.clone(), self.doc_id.clone(), self.last_seq);
         self.log_len = 0;
         tokio::spawn(async move {
-            if let Err(e) = store.compact(&doc, snapshot, upto).await {
+            if let Err(e) = store.compact(&doc, upto).await {
                 tracing::warn!(%doc, error = %e, "compaction failed; the log stays");
             }
         });

@@ -13,7 +13,7 @@ use std::sync::{Arc, Mutex};
 use liandong_core::access::Rights;
 use tokio::sync::oneshot;
 
-use crate::room::{ConnId, Join, Outbox, Room, RoomContext, RoomHandle};
+use crate::room::{ConnId, Features, Join, Outbox, Room, RoomContext, RoomHandle};
 
 /// All rooms of the relay.
 #[derive(Clone)]
@@ -36,7 +36,14 @@ impl Rooms {
     /// Joins connection `conn` with `rights` to the room of `doc_id`, loading the room if
     /// needed. Returns the room's handle once it has registered the connection (and queued
     /// sync step 1), or the reason the document cannot be loaded.
-    pub async fn join(&self, doc_id: &str, conn: ConnId, outbox: Outbox, rights: Rights) -> Result<RoomHandle, String> {
+    pub async fn join(
+        &self,
+        doc_id: &str,
+        conn: ConnId,
+        outbox: Outbox,
+        rights: Rights,
+        features: Features,
+    ) -> Result<RoomHandle, String> {
         loop {
             let (joined_tx, joined_rx) = oneshot::channel();
             let handle = {
@@ -49,7 +56,7 @@ impl Rooms {
                         handle
                     }
                 };
-                if !handle.join(Join { conn, outbox: outbox.clone(), rights, joined: joined_tx }) {
+                if !handle.join(Join { conn, outbox: outbox.clone(), rights, features, joined: joined_tx }) {
                     rooms.remove(doc_id);
                     continue;
                 }

@@ -5,6 +5,7 @@
 //! - `GET /sync/{document id}`: WebSocket upgrade into the document's room, after checking
 //!   the token (401 when missing, malformed, forged or expired) and the right to read the
 //!   document (403), or 404 for a path that names no document.
+//! - `GET /session`: 200 with the token's claims, or 401 with why it is refused.
 //! - `GET /healthz`: `ok` while the relay serves.
 //! - `GET /metrics`: Prometheus text.
 //! - anything else: a file of the built app, or `index.html` for the app's own routes.
@@ -27,7 +28,7 @@ use crate::auth::{self, Keys, SUBPROTOCOL};
 use crate::config::ServeConfig;
 use crate::connection::{self, Limits, Session};
 use crate::metrics::Metrics;
-use crate::room::RoomContext;
+use crate::room::{Features, RoomContext};
 use crate::rooms::Rooms;
 use crate::store::Store;
 use crate::store::sqlite::SqliteStore;
@@ -49,6 +50,7 @@ fn router(state: AppState) -> Router {
     let mut app = Router::new()
         .route("/sync/{*doc_id}", get(sync))
         .route("/healthz", get(|| async { "ok" }))
+        .route("/session", get(session))
         .route("/metrics", get(metrics))
         .with_state(state);
     if let Some(dir) = static_dir {
@@ -103,12 +105,44 @@ async fn sync(
         doc_id: doc.to_string(),
         who: claims.badge.clone(),
         rights,
+        features: query_param(query.as_deref(), "features").map(|f| Features::parse(&f)).unwrap_or_default(),
         rooms: state.rooms.clone(),
         limits,
         shutdown: state.shutdown.clone(),
         metrics: state.metrics.clone(),
     };
     ws.on_upgrade(move |socket| tasks.track_future(connection::serve(socket, session))).into_response()
+}
+
+/// The value of query parameter `name`, percent-decoding not needed for our values.
+fn query_param(query: Option<&str>, name: &str) -> Option<String> {
+    query?.split('&').find_map(|pair| pair.strip_prefix(name)?.strip_prefix('=').map(str::to_owned))
+}
+
+/// `GET /session`: whether the token (query `token` or `Authorization: Bearer`) is good.
+/// 200 with the claims as JSON, or 401 with the reason. The app asks this when its
+/// WebSocket is refused, because browsers do not show the refusal's status.
+async fn session(State(state): State<AppState>, RawQuery(query): RawQuery, headers: HeaderMap) -> Response {
+    let bearer = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .map(str::to_owned);
+    let Some(token) = bearer.or_else(|| auth::token_from(query.as_deref(), None).map(|(t, _)| t)) else {
+        return (
+            StatusCode::UNAUTHORIZED,
+            axum::Json(serde_json::json!({"error": auth::TokenError::Missing.to_string()})),
+        )
+            .into_response();
+    };
+    match state.keys.verify(&token) {
+        Ok(claims) => axum::Json(claims).into_response(),
+        Err(e) => (
+            StatusCode::UNAUTHORIZED,
+            axum::Json(serde_json::json!({"error": e.to_string(), "expired": e == auth::TokenError::Expired})),
+        )
+            .into_response(),
+    }
 }
 
 /// A relay bound to its address with its storage open, ready to serve.

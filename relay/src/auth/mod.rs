@@ -13,9 +13,6 @@ use std::io::Write;
 use std::path::Path;
 
 use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation, errors::ErrorKind};
-use liandong_core::access::Scope;
-use liandong_core::model::Role;
-use serde::{Deserialize, Serialize};
 
 /// File name of the signing key in the data folder (64 hex characters, mode 0600).
 pub const KEY_FILE: &str = "token.key";
@@ -24,48 +21,7 @@ pub const SUBPROTOCOL: &str = "liandong";
 /// Prefix of the subprotocol carrying the token.
 pub const TOKEN_SUBPROTOCOL_PREFIX: &str = "liandong.token.";
 
-/// What a token says about its device.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Claims {
-    /// Officer record id.
-    pub sub: String,
-    /// Badge number.
-    pub badge: String,
-    /// Officer's name.
-    pub name: String,
-    /// Role.
-    pub role: Role,
-    /// County code.
-    pub county: String,
-    /// Station code, if the officer belongs to one.
-    #[serde(default)]
-    pub station: Option<String>,
-    /// Station name.
-    #[serde(default)]
-    pub station_name: Option<String>,
-    /// Region code.
-    #[serde(default)]
-    pub region: Option<String>,
-    /// Region name.
-    #[serde(default)]
-    pub region_name: Option<String>,
-    /// Issued at, Unix seconds.
-    pub iat: u64,
-    /// Expires at, Unix seconds.
-    pub exp: u64,
-}
-
-impl Claims {
-    /// The part of the claims that decides rights.
-    pub fn scope(&self) -> Scope {
-        Scope {
-            county: self.county.clone(),
-            role: self.role,
-            station: self.station.clone(),
-            region: self.region.clone(),
-        }
-    }
-}
+pub use liandong_core::access::Claims;
 
 /// Why a token was refused (answered with HTTP 401).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -188,6 +144,7 @@ pub fn now_secs() -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use liandong_core::model::Role;
 
     fn claims(exp: u64) -> Claims {
         Claims {

@@ -5,12 +5,12 @@ use std::sync::Mutex;
 
 use async_trait::async_trait;
 
-use super::{Store, StoreError, StoredDoc};
+use super::{Store, StoreError, StoredDoc, merge_runs};
 
 #[derive(Default)]
 struct Doc {
-    snapshot: Option<(u64, Vec<u8>)>,
     log: Vec<(u64, Vec<u8>)>,
+    next: u64,
 }
 
 /// Documents in a map.
@@ -35,25 +35,29 @@ impl Store for MemoryStore {
     async fn load(&self, doc: &str) -> Result<StoredDoc, StoreError> {
         let docs = self.lock();
         let Some(d) = docs.get(doc) else { return Ok(StoredDoc::default()) };
-        let mut updates: Vec<Vec<u8>> = d.snapshot.iter().map(|(_, s)| s.clone()).collect();
-        updates.extend(d.log.iter().map(|(_, u)| u.clone()));
-        let last_seq = d.log.last().map(|(s, _)| *s).or(d.snapshot.as_ref().map(|(s, _)| *s)).unwrap_or(0);
+        let updates: Vec<Vec<u8>> = d.log.iter().map(|(_, u)| u.clone()).collect();
+        let last_seq = d.log.last().map_or(0, |(s, _)| *s);
         Ok(StoredDoc { updates, last_seq, log_len: d.log.len() })
     }
 
     async fn append(&self, doc: &str, update: Vec<u8>) -> Result<u64, StoreError> {
         let mut docs = self.lock();
         let d = docs.entry(doc.to_owned()).or_default();
-        let seq = d.log.last().map(|(s, _)| *s).or(d.snapshot.as_ref().map(|(s, _)| *s)).unwrap_or(0) + 1;
-        d.log.push((seq, update));
-        Ok(seq)
+        d.next += 1;
+        d.log.push((d.next, update));
+        Ok(d.next)
     }
 
-    async fn compact(&self, doc: &str, snapshot: Vec<u8>, upto: u64) -> Result<(), StoreError> {
+    async fn compact(&self, doc: &str, upto: u64) -> Result<(), StoreError> {
         let mut docs = self.lock();
-        let d = docs.entry(doc.to_owned()).or_default();
-        d.log.retain(|(s, _)| *s > upto);
-        d.snapshot = Some((upto, snapshot));
+        let Some(d) = docs.get_mut(doc) else { return Ok(()) };
+        let head: Vec<(u64, Vec<u8>)> = d.log.iter().filter(|(s, _)| *s <= upto).cloned().collect();
+        for run in merge_runs(&head) {
+            d.log.retain(|(s, _)| !run.seqs[..run.seqs.len() - 1].contains(s));
+            if let Some(entry) = d.log.iter_mut().find(|(s, _)| Some(s) == run.seqs.last()) {
+                entry.1 = run.update;
+            }
+        }
         Ok(())
     }
 

@@ -8,8 +8,8 @@
 //! writes nothing. With `synchronous = FULL` (the default) a commit is on disk before it is
 //! acknowledged; `NORMAL` survives a crash of the relay but not a power cut.
 //!
-//! Tables: `updates(doc, seq, data)` the append log, `snapshots(doc, seq, data)` the
-//! compacted state of each document up to `seq`.
+//! Table: `updates(doc, seq, data)`, the log of each document; compaction replaces runs
+//! of entries by their merge, stored under the run's last sequence number.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -17,10 +17,10 @@ use std::sync::Mutex;
 use std::time::Instant;
 
 use async_trait::async_trait;
-use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
+use rusqlite::{Connection, OpenFlags, params};
 use tokio::sync::{mpsc, oneshot};
 
-use super::{Store, StoreError, StoredDoc};
+use super::{Store, StoreError, StoredDoc, merge_runs};
 
 /// File name of the database inside the data folder.
 pub const DB_FILE: &str = "liandong.db";
@@ -42,7 +42,7 @@ fn db_error(e: rusqlite::Error) -> StoreError {
 
 enum WriteOp {
     Append { doc: String, update: Vec<u8>, reply: oneshot::Sender<Result<u64, StoreError>> },
-    Compact { doc: String, snapshot: Vec<u8>, upto: u64, reply: oneshot::Sender<Result<(), StoreError>> },
+    Compact { doc: String, upto: u64, reply: oneshot::Sender<Result<(), StoreError>> },
     Flush { reply: oneshot::Sender<Result<(), StoreError>> },
 }
 
@@ -66,12 +66,7 @@ fn configure(conn: &Connection, durability: Durability) -> rusqlite::Result<()> 
              seq  INTEGER NOT NULL,
              data BLOB    NOT NULL,
              PRIMARY KEY (doc, seq)
-         ) WITHOUT ROWID;
-         CREATE TABLE IF NOT EXISTS snapshots (
-             doc  TEXT    NOT NULL PRIMARY KEY,
-             seq  INTEGER NOT NULL,
-             data BLOB    NOT NULL
-         );",
+         ) WITHOUT ROWID;",
     )
 }
 
@@ -153,9 +148,7 @@ pub fn backup(data: &Path, to: &Path) -> Result<(), StoreError> {
 
 fn last_seq(conn: &Connection, doc: &str) -> rusqlite::Result<u64> {
     let log: Option<i64> = conn.query_row("SELECT max(seq) FROM updates WHERE doc = ?1", [doc], |r| r.get(0))?;
-    let snap: Option<i64> =
-        conn.query_row("SELECT seq FROM snapshots WHERE doc = ?1", [doc], |r| r.get(0)).optional()?;
-    Ok(log.unwrap_or(0).max(snap.unwrap_or(0)).max(0) as u64)
+    Ok(log.unwrap_or(0).max(0) as u64)
 }
 
 /// The writer thread: batches requests into transactions until every sender is gone.
@@ -237,14 +230,24 @@ fn commit(
                     next.insert(doc.clone(), seq + 1);
                     results.push(Ok(seq));
                 }
-                WriteOp::Compact { doc, snapshot, upto, .. } => {
-                    tx.execute(
-                        "INSERT INTO snapshots (doc, seq, data) VALUES (?1, ?2, ?3)
-                         ON CONFLICT (doc) DO UPDATE SET seq = excluded.seq, data = excluded.data
-                         WHERE excluded.seq > snapshots.seq",
-                        params![doc, *upto as i64, snapshot],
-                    )?;
-                    tx.execute("DELETE FROM updates WHERE doc = ?1 AND seq <= ?2", params![doc, *upto as i64])?;
+                WriteOp::Compact { doc, upto, .. } => {
+                    let entries: Vec<(u64, Vec<u8>)> = {
+                        let mut stmt = tx.prepare_cached(
+                            "SELECT seq, data FROM updates WHERE doc = ?1 AND seq <= ?2 ORDER BY seq",
+                        )?;
+                        stmt.query_map(params![doc, *upto as i64], |r| Ok((r.get::<_, i64>(0)? as u64, r.get(1)?)))?
+                            .collect::<rusqlite::Result<_>>()?
+                    };
+                    for run in merge_runs(&entries) {
+                        let Some((last, earlier)) = run.seqs.split_last() else { continue };
+                        for seq in earlier {
+                            tx.execute("DELETE FROM updates WHERE doc = ?1 AND seq = ?2", params![doc, *seq as i64])?;
+                        }
+                        tx.execute(
+                            "UPDATE updates SET data = ?3 WHERE doc = ?1 AND seq = ?2",
+                            params![doc, *last as i64, run.update],
+                        )?;
+                    }
                     results.push(Ok(*upto));
                 }
                 WriteOp::Flush { .. } => results.push(Ok(0)),
@@ -260,20 +263,12 @@ impl Store for SqliteStore {
     async fn load(&self, doc: &str) -> Result<StoredDoc, StoreError> {
         let doc = doc.to_owned();
         self.read(move |conn| {
-            let snapshot: Option<(i64, Vec<u8>)> = conn
-                .query_row("SELECT seq, data FROM snapshots WHERE doc = ?1", [&doc], |r| Ok((r.get(0)?, r.get(1)?)))
-                .optional()?;
-            let after = snapshot.as_ref().map_or(0, |(seq, _)| *seq);
-            let mut stmt =
-                conn.prepare_cached("SELECT seq, data FROM updates WHERE doc = ?1 AND seq > ?2 ORDER BY seq")?;
-            let log: Vec<(i64, Vec<u8>)> = stmt
-                .query_map(params![doc, after], |r| Ok((r.get(0)?, r.get(1)?)))?
-                .collect::<rusqlite::Result<_>>()?;
-            let last_seq = log.last().map_or(after, |(s, _)| *s).max(0) as u64;
+            let mut stmt = conn.prepare_cached("SELECT seq, data FROM updates WHERE doc = ?1 ORDER BY seq")?;
+            let log: Vec<(i64, Vec<u8>)> =
+                stmt.query_map(params![doc], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+            let last_seq = log.last().map_or(0, |(s, _)| *s).max(0) as u64;
             let log_len = log.len();
-            let mut updates: Vec<Vec<u8>> = snapshot.map(|(_, data)| data).into_iter().collect();
-            updates.extend(log.into_iter().map(|(_, data)| data));
-            Ok(StoredDoc { updates, last_seq, log_len })
+            Ok(StoredDoc { updates: log.into_iter().map(|(_, data)| data).collect(), last_seq, log_len })
         })
         .await
     }
@@ -283,9 +278,9 @@ impl Store for SqliteStore {
         self.request(|reply| WriteOp::Append { doc, update, reply }).await
     }
 
-    async fn compact(&self, doc: &str, snapshot: Vec<u8>, upto: u64) -> Result<(), StoreError> {
+    async fn compact(&self, doc: &str, upto: u64) -> Result<(), StoreError> {
         let doc = doc.to_owned();
-        self.request(|reply| WriteOp::Compact { doc, snapshot, upto, reply }).await
+        self.request(|reply| WriteOp::Compact { doc, upto, reply }).await
     }
 
     async fn flush(&self) -> Result<(), StoreError> {
@@ -294,7 +289,7 @@ impl Store for SqliteStore {
 
     async fn documents(&self) -> Result<Vec<String>, StoreError> {
         self.read(|conn| {
-            let mut stmt = conn.prepare("SELECT doc FROM updates UNION SELECT doc FROM snapshots ORDER BY 1")?;
+            let mut stmt = conn.prepare("SELECT DISTINCT doc FROM updates ORDER BY 1")?;
             let ids = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<Vec<String>>>()?;
             Ok(ids)
         })

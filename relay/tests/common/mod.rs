@@ -183,6 +183,10 @@ pub struct Client {
     pub awareness: Vec<(u64, bool)>,
     /// The close frame received, if any.
     pub closed: Option<(u16, String)>,
+    /// Kinds of the messages received, in order ("step1", "step2", "update", "progress", ...).
+    pub kinds: Vec<&'static str>,
+    /// State vectors received in sync step 1 messages.
+    pub relay_svs: Vec<StateVector>,
 }
 
 impl Client {
@@ -194,7 +198,15 @@ impl Client {
     /// Connects with an existing document (e.g. one edited offline).
     pub async fn connect_with(url: &str, doc: Doc) -> Self {
         let (ws, _) = connect_async(url).await.expect("connect");
-        let mut client = Self { doc, ws, denied: Vec::new(), awareness: Vec::new(), closed: None };
+        let mut client = Self {
+            doc,
+            ws,
+            denied: Vec::new(),
+            awareness: Vec::new(),
+            closed: None,
+            kinds: Vec::new(),
+            relay_svs: Vec::new(),
+        };
         let sv = client.doc.transact().state_vector();
         client.send(Message::Sync(SyncMessage::SyncStep1(sv))).await;
         client
@@ -248,8 +260,17 @@ impl Client {
 
     async fn handle(&mut self, bytes: &[u8]) {
         let Ok(msg) = Message::decode_v1(bytes) else { return };
+        self.kinds.push(match &msg {
+            Message::Sync(SyncMessage::SyncStep1(_)) => "step1",
+            Message::Sync(SyncMessage::SyncStep2(_)) => "step2",
+            Message::Sync(SyncMessage::Update(_)) => "update",
+            Message::Custom(100, _) => "progress",
+            Message::Awareness(_) => "awareness",
+            _ => "other",
+        });
         match msg {
             Message::Sync(SyncMessage::SyncStep1(sv)) => {
+                self.relay_svs.push(sv.clone());
                 let diff = self.doc.transact().encode_state_as_update_v1(&sv);
                 self.send(Message::Sync(SyncMessage::SyncStep2(diff))).await;
             }
