@@ -5,13 +5,22 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 use crate::components::nav::Nav;
+use crate::components::storage_banner::StorageBanner;
 use crate::components::sync_badge::SyncBadge;
 use crate::i18n::*;
 use crate::pages;
 
-/// The whole app. Mounted on `<body>` by `main`.
+/// The whole app. Mounted on `<body>` by `main`: starts sync (stored sign-in, documents)
+/// and asks the officer to wait when the tab is closed while a change is being stored.
 #[component]
 pub fn App() -> impl IntoView {
+    crate::sync::start();
+    let _ = window_event_listener(leptos::ev::beforeunload, |event| {
+        if crate::sync::shared().pending_writes.get() > 0 {
+            event.prevent_default();
+            event.set_return_value("");
+        }
+    });
     view! {
         <I18nContextProvider>
             <Shell/>
@@ -34,6 +43,7 @@ fn Shell() -> impl IntoView {
                 <SyncBadge/>
             </header>
             <Nav/>
+            <StorageBanner/>
             <main class="page">
                 <Routes fallback=pages::not_found::NotFound>
                     <Route path=path!("/") view=pages::home::Home/>
@@ -42,6 +52,7 @@ fn Shell() -> impl IntoView {
                     <Route path=path!("/districts") view=pages::districts::Districts/>
                     <Route path=path!("/region") view=pages::region::Region/>
                     <Route path=path!("/settings") view=pages::settings::Settings/>
+                    <Route path=path!("/login") view=pages::login::Login/>
                 </Routes>
             </main>
         </Router>

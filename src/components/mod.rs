@@ -1,4 +1,6 @@
 //! Widgets shared by several screens.
 
+pub mod fmt;
 pub mod nav;
+pub mod storage_banner;
 pub mod sync_badge;

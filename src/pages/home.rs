@@ -1,15 +1,38 @@
-//! Home screen (首页). Empty until its issue fills it.
+//! Home screen (首页): who is signed in, and the latest bulletins of the region.
 
 use leptos::prelude::*;
+use leptos_router::components::A;
 
+use crate::components::fmt;
 use crate::i18n::*;
+use crate::pages::bulletins::{BulletinRow, region_bulletins};
+use crate::sync;
 
 /// The Home page.
 #[component]
 pub fn Home() -> impl IntoView {
     let i18n = use_i18n();
+    let signals = sync::signals();
     view! {
         <h1>{t!(i18n, home_title)}</h1>
-        <p class="empty">{t!(i18n, home_empty)}</p>
+        {move || match (signals.ready.get(), signals.claims.get()) {
+            (false, _) => view! { <p class="empty">{t!(i18n, home_loading)}</p> }.into_any(),
+            (true, None) => view! { <p class="empty">{t!(i18n, home_empty)}</p> }.into_any(),
+            (true, Some(c)) => view! {
+                <section class="card">
+                    <h2>{t!(i18n, who_title)}</h2>
+                    <p class="who" data-testid="who">
+                        <strong>{c.name.clone()}</strong>" （"{c.badge.clone()}"） "{fmt::role(i18n, c.role)}
+                    </p>
+                    <p>{c.station_name.clone().unwrap_or_default()}" · "{c.region_name.clone().unwrap_or_default()}</p>
+                </section>
+                <section class="card">
+                    <h2><A href="/bulletins">{t!(i18n, home_latest)}</A></h2>
+                    <ul class="bulletin-list">
+                        {move || region_bulletins().into_iter().take(5).map(|b| view! { <BulletinRow bulletin=b/> }).collect_view()}
+                    </ul>
+                </section>
+            }.into_any(),
+        }}
     }
 }

@@ -3,6 +3,7 @@
 pub mod bulletins;
 pub mod districts;
 pub mod home;
+pub mod login;
 pub mod not_found;
 pub mod region;
 pub mod roster;

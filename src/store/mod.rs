@@ -1,10 +1,15 @@
 //! The only door to IndexedDB: database `liandong` (DESIGN.md "Storage").
 //!
 //! Object stores (schema version [`SCHEMA_VERSION`]):
-//! - `settings`: the device's small key-value store (strings keyed by name), for its
-//!   access token and preferences with domain meaning.
+//! - `settings`: the device's small key-value store (strings by name): its access token.
+//! - `updates`: each document's log of Yjs updates (lib0 v1 bytes as `Uint8Array`), keyed
+//!   `[document id, sequence number]`; see [`doc_log`].
+//! - `pending`: per document, the local changes not yet confirmed by the relay (JSON).
 //!
-//! Every call returns a [`StoreError`] in plain words instead of panicking; the UI shows it.
+//! Every call returns a [`StoreError`] in plain words instead of panicking; the UI shows it
+//! and the caller reopens the database when the browser closed it under the app.
+
+pub mod doc_log;
 
 use indexed_db_futures::database::Database;
 use indexed_db_futures::prelude::*;
@@ -13,18 +18,28 @@ use indexed_db_futures::transaction::TransactionMode;
 /// Name of the app's IndexedDB database.
 pub const DB_NAME: &str = "liandong";
 /// IndexedDB schema version; raise it when an object store is added.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 /// Object store of the device's key-value settings.
 const SETTINGS: &str = "settings";
+/// Object store of document update logs.
+const UPDATES: &str = "updates";
+/// Object store of unconfirmed local changes per document.
+const PENDING: &str = "pending";
 
 /// What went wrong talking to IndexedDB, in words an officer can act on.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum StoreError {
     /// The database could not be opened (private mode, blocked by another tab, disabled).
-    #[error("本机存储无法打开 (IndexedDB): {0}")]
+    #[error("本机存储无法打开：{0}")]
     Open(String),
-    /// A read or write failed (quota exceeded, connection closed under the app).
-    #[error("本机存储读写失败 (IndexedDB): {0}")]
+    /// The device's storage for this site is full (QuotaExceededError).
+    #[error("本机存储已满，新的修改无法保存。请清理浏览器存储空间后重试。")]
+    Full,
+    /// The browser closed the database (site data cleared, another tab upgraded it).
+    #[error("本机存储连接已断开，正在重新连接。")]
+    Closed,
+    /// Any other failure of a read or write.
+    #[error("本机存储读写失败：{0}")]
     Request(String),
 }
 
@@ -36,7 +51,18 @@ impl From<indexed_db_futures::error::OpenDbError> for StoreError {
 
 impl From<indexed_db_futures::error::Error> for StoreError {
     fn from(e: indexed_db_futures::error::Error) -> Self {
-        StoreError::Request(e.to_string())
+        classify(&e.to_string())
+    }
+}
+
+/// Maps a DOM error's text to a kind.
+fn classify(text: &str) -> StoreError {
+    if text.contains("QuotaExceeded") || text.contains("quota") {
+        StoreError::Full
+    } else if text.contains("InvalidStateError") || text.contains("closing") || text.contains("closed") {
+        StoreError::Closed
+    } else {
+        StoreError::Request(text.to_owned())
     }
 }
 
@@ -56,8 +82,13 @@ impl Store {
         let db = Database::open(name)
             .with_version(SCHEMA_VERSION)
             .with_on_upgrade_needed(|event, db| {
-                if event.old_version() < 1.0 {
+                let old = event.old_version();
+                if old < 1.0 {
                     db.create_object_store(SETTINGS).build()?;
+                }
+                if old < 2.0 {
+                    db.create_object_store(UPDATES).build()?;
+                    db.create_object_store(PENDING).build()?;
                 }
                 Ok(())
             })
@@ -72,12 +103,34 @@ impl Store {
         Ok(value)
     }
 
-    /// Writes the setting `key`; returns once the transaction has committed to disk.
+    /// Writes the setting `key`; returns once the transaction has committed.
     pub async fn put_setting(&self, key: &str, value: &str) -> Result<(), StoreError> {
         let tx = self.db.transaction(SETTINGS).with_mode(TransactionMode::Readwrite).build()?;
         tx.object_store(SETTINGS)?.put(value).with_key(key).primitive()?.await?;
         tx.commit().await?;
         Ok(())
+    }
+
+    /// Removes the setting `key`.
+    pub async fn delete_setting(&self, key: &str) -> Result<(), StoreError> {
+        let tx = self.db.transaction(SETTINGS).with_mode(TransactionMode::Readwrite).build()?;
+        tx.object_store(SETTINGS)?.delete(key).primitive()?.await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Removes every document and pending change (sign-out); settings stay.
+    pub async fn clear_documents(&self) -> Result<(), StoreError> {
+        let tx = self.db.transaction([UPDATES, PENDING]).with_mode(TransactionMode::Readwrite).build()?;
+        tx.object_store(UPDATES)?.clear()?.await?;
+        tx.object_store(PENDING)?.clear()?.await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// The underlying connection (to watch for it closing).
+    pub fn database(&self) -> &Database {
+        &self.db
     }
 
     /// Closes the connection (other tabs may then upgrade or delete the database).

@@ -18,25 +18,30 @@ export const chromiumArgs = [
 ];
 
 /**
- * Starts `liandong-relay serve` on 127.0.0.1:0 with the built app (dist/) and a fresh data
- * folder; resolves to { url, process, stop() } once it prints the address it listens on.
+ * Starts `liandong-relay serve` with the built app (dist/) on 127.0.0.1 (`port`, default a
+ * free one) and a data folder (`data`, default a fresh one), seeding the demo county when
+ * `demo` is set. Resolves to { url, process, dataDir, port, logins, stop() } once it prints
+ * the address it listens on; `logins` maps "station role" (e.g. "desheng liaison") to the
+ * demo login links it printed.
  */
-export async function startRelay({ data } = {}) {
+export async function startRelay({ data, demo = false, port = 0 } = {}) {
   const bin = process.env.LIANDONG_RELAY_BIN ?? path.join(root, 'target/release/liandong-relay');
   const dataDir = data ?? mkdtempSync(path.join(tmpdir(), 'liandong-e2e-'));
-  const child = spawn(bin, ['serve', '--addr', '127.0.0.1:0', '--data', dataDir, '--static', path.join(root, 'dist')], {
+  const args = ['serve', '--addr', `127.0.0.1:${port}`, '--data', dataDir, '--static', path.join(root, 'dist')];
+  if (demo) args.push('--demo');
+  const child = spawn(bin, args, {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, RUST_LOG: process.env.RUST_LOG ?? 'warn' },
   });
   let log = '';
   child.stderr.on('data', (d) => { log += d; });
+  let out = '';
   const url = await new Promise((resolve, reject) => {
-    let out = '';
     const timer = setTimeout(() => reject(new Error(`relay did not start in 20 s:\n${out}\n${log}`)), 20_000);
     child.stdout.on('data', (d) => {
       out += d;
-      const m = out.match(/http:\/\/127\.0\.0\.1:\d+\//);
-      if (m) { clearTimeout(timer); resolve(m[0]); }
+      const m = out.match(/Open (http:\/\/127\.0\.0\.1:\d+\/)/);
+      if (m) { clearTimeout(timer); resolve(m[1]); }
     });
     child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`relay exited with ${code}:\n${out}\n${log}`)); });
   });
@@ -47,7 +52,46 @@ export async function startRelay({ data } = {}) {
     await exited;
     if (!data) rmSync(dataDir, { recursive: true, force: true });
   };
-  return { url, process: child, dataDir, stop, log: () => log };
+  const logins = {};
+  const lines = out.split('\n');
+  lines.forEach((line, i) => {
+    const link = lines[i + 1]?.trim();
+    if (!link?.includes('/login#token=')) return;
+    const token = link.split('#token=')[1];
+    const claims = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString());
+    logins[`${claims.station ?? 'bureau'} ${claims.role}`] = link;
+  });
+  const kill = async () => stop('SIGKILL');
+  return { url, process: child, dataDir, port: Number(new URL(url).port), logins, stop, kill, log: () => log };
+}
+
+/**
+ * A browser context whose relay link can be cut and restored: while cut, WebSockets to
+ * the relay are refused (existing ones dropped) and `/session` fails, as when the network
+ * is down; the app's own files still load, as the installed app's cache would serve them.
+ */
+export async function cuttableContext(browser, options = {}) {
+  const context = await browser.newContext(options);
+  let cut = false;
+  const open = new Set();
+  await context.routeWebSocket(/\/sync\//, (ws) => {
+    if (cut) { ws.close().catch(() => {}); return; }
+    const server = ws.connectToServer();
+    open.add({ ws, server });
+  });
+  await context.route('**/session', (route) => (cut ? route.abort('internetdisconnected') : route.continue()));
+  return {
+    context,
+    cut() {
+      cut = true;
+      for (const { ws, server } of open) {
+        ws.close().catch(() => {});
+        server.close().catch(() => {});
+      }
+      open.clear();
+    },
+    restore() { cut = false; },
+  };
 }
 
 /** Launches headless Chromium (Debian's, never a downloaded one). */

@@ -1,0 +1,58 @@
+//! Small text helpers shared by screens: times in China Standard Time, role and document
+//! names in the interface language.
+
+use jiff::Timestamp;
+use liandong_core::model::Role;
+use liandong_core::time::in_china;
+use liandong_core::{DocumentId, DocumentKind};
+
+use crate::i18n::*;
+use leptos_i18n::I18nContext;
+
+/// `HH:MM` (China time) of a Unix-millisecond instant.
+pub fn hhmm(ms: f64) -> String {
+    Timestamp::from_millisecond(ms as i64).map(|t| in_china(t).strftime("%H:%M").to_string()).unwrap_or_default()
+}
+
+/// `MM-DD HH:MM` (China time) of a timestamp.
+pub fn date_time(t: Timestamp) -> String {
+    in_china(t).strftime("%m-%d %H:%M").to_string()
+}
+
+/// The role's name.
+pub fn role(i18n: I18nContext<Locale>, role: Role) -> String {
+    match role {
+        Role::Officer => t_string!(i18n, role_officer).to_string(),
+        Role::Liaison => t_string!(i18n, role_liaison).to_string(),
+        Role::StationHead => t_string!(i18n, role_station_head).to_string(),
+        Role::Commander => t_string!(i18n, role_commander).to_string(),
+        Role::BureauAdmin => t_string!(i18n, role_bureau_admin).to_string(),
+    }
+}
+
+/// A document's name for people: kind and the code it belongs to.
+pub fn document(i18n: I18nContext<Locale>, id: &DocumentId) -> String {
+    let kind = match id.kind {
+        DocumentKind::Directory => t_string!(i18n, doc_directory).to_string(),
+        DocumentKind::Bulletins => t_string!(i18n, doc_bulletins).to_string(),
+        DocumentKind::Command => t_string!(i18n, doc_command).to_string(),
+        DocumentKind::Roster => t_string!(i18n, doc_roster).to_string(),
+        DocumentKind::Community => t_string!(i18n, doc_community).to_string(),
+    };
+    let org = crate::sync::organisation();
+    let place = org
+        .stations
+        .iter()
+        .find(|s| s.code == id.key)
+        .map(|s| s.name.clone())
+        .or_else(|| org.regions.iter().find(|r| r.code == id.key).map(|r| r.name.clone()))
+        .or_else(|| org.county.as_ref().filter(|c| c.code == id.key).map(|c| c.name.clone()))
+        .unwrap_or_else(|| id.key.clone());
+    format!("{place} · {kind}")
+}
+
+/// Fills `{name}` placeholders of a translated text. (leptos_i18n's own interpolation into
+/// strings needs its build-script setup; the texts stay in `locales/*.json` either way.)
+pub fn fill(template: &str, args: &[(&str, String)]) -> String {
+    args.iter().fold(template.to_owned(), |text, (name, value)| text.replace(&format!("{{{name}}}"), value))
+}

@@ -1,0 +1,50 @@
+//! Sign-in (`/login#token=...`): the link the relay prints for an officer's device. The
+//! token is kept in IndexedDB and the page shows who the device is now signed in as.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+
+use crate::components::fmt;
+use crate::i18n::*;
+use crate::session::token_from_fragment;
+use crate::sync;
+
+/// The sign-in page.
+#[component]
+pub fn Login() -> impl IntoView {
+    let i18n = use_i18n();
+    let result = RwSignal::new(None::<Result<liandong_core::access::Claims, String>>);
+    let hash = window().location().hash().unwrap_or_default();
+    match token_from_fragment(&hash) {
+        Some(token) => spawn_local(async move {
+            let outcome = sync::sign_in(&token).await;
+            if outcome.is_ok() {
+                // Keep the token out of the address bar and history.
+                let _ = window()
+                    .history()
+                    .and_then(|h| h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("/login")));
+            }
+            result.set(Some(outcome));
+        }),
+        None => result.set(Some(Err(t_string!(i18n, login_missing).to_string()))),
+    }
+    view! {
+        <h1>{t!(i18n, login_title)}</h1>
+        {move || match result.get() {
+            None => view! { <p>{t!(i18n, login_working)}</p> }.into_any(),
+            Some(Ok(claims)) => view! {
+                <section class="card" data-testid="signed-in">
+                    <p>{t!(i18n, login_done)}</p>
+                    <p class="who">
+                        <strong>{claims.name.clone()}</strong>" （"{claims.badge.clone()}"） "
+                        {fmt::role(i18n, claims.role)}
+                    </p>
+                    <p>{claims.station_name.clone().unwrap_or_default()}" · "{claims.region_name.clone().unwrap_or_default()}</p>
+                    <A href="/">{t!(i18n, login_go_home)}</A>
+                </section>
+            }.into_any(),
+            Some(Err(message)) => view! { <p class="error" role="alert">{message}</p> }.into_any(),
+        }}
+    }
+}

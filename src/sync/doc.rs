@@ -1,0 +1,215 @@
+//! One open document on this device: its Yjs `Doc`, loaded from IndexedDB first, and the
+//! task that persists every change before the app calls it saved.
+//!
+//! Changes reach the document from four places, told apart by the transaction origin:
+//! the officer (no origin): persisted, marked pending, sent to the relay and to other tabs;
+//! the relay ([`ORIGIN_RELAY`]): persisted; another tab ([`ORIGIN_TAB`]): already persisted
+//! by that tab; this device's storage while loading ([`ORIGIN_STORAGE`]): nothing to do.
+//! The observer only queues; the work happens in [`DocSync::run`], outside the transaction.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use futures::StreamExt;
+use futures::channel::mpsc;
+use leptos::prelude::*;
+use liandong_core::DocumentId;
+use yrs::sync::Awareness;
+use yrs::updates::decoder::Decode;
+use yrs::{Doc, Origin, Transact, Update as YrsUpdate};
+
+use super::status::{DocStatus, Mark, confirm};
+use super::{Shared, tabs};
+use crate::store::StoreError;
+use crate::store::doc_log::COMPACT_AFTER;
+
+/// Origin of updates that came from the relay.
+pub const ORIGIN_RELAY: &str = "relay";
+/// Origin of updates that came from another tab.
+pub const ORIGIN_TAB: &str = "tab";
+/// Origin of updates read from this device's storage.
+pub const ORIGIN_STORAGE: &str = "storage";
+
+/// What the observer queued.
+enum Change {
+    /// The officer's change: the update and the client clock after it.
+    Local(Vec<u8>, u32),
+    /// From the relay.
+    Relay(Vec<u8>),
+    /// From another tab (already stored by it).
+    Tab,
+}
+
+/// An open document.
+pub struct DocSync {
+    /// Its id.
+    pub id: DocumentId,
+    /// The Yjs document.
+    pub doc: Doc,
+    /// Awareness (who else has the document open).
+    pub awareness: RefCell<Awareness>,
+    /// Bumped after every change, for views to re-read.
+    pub version: RwSignal<u64>,
+    /// Sync state for the UI.
+    pub status: RwSignal<DocStatus>,
+    /// Unconfirmed local changes.
+    marks: RefCell<Vec<Mark>>,
+    /// Local updates for the relay connection, once persisted.
+    pub(super) to_relay: RefCell<Option<mpsc::UnboundedSender<Vec<u8>>>>,
+    changes: RefCell<Option<mpsc::UnboundedReceiver<Change>>>,
+    appended: Cell<usize>,
+}
+
+impl DocSync {
+    /// Creates the document and its observer; call [`DocSync::load`] next.
+    pub fn new(id: DocumentId) -> Result<Rc<Self>, String> {
+        let doc = Doc::new();
+        let (tx, rx) = mpsc::unbounded();
+        let client = doc.client_id();
+        let observed =
+            doc.observe_update_v1("liandong-sync", move |txn: &yrs::TransactionMut, event: &yrs::UpdateEvent| {
+                let origin = txn.origin().map(|o: &Origin| o.as_ref().to_vec());
+                let change = match origin.as_deref() {
+                    None => Change::Local(event.update.clone(), txn.after_state().get(&client)),
+                    Some(o) if o == ORIGIN_RELAY.as_bytes() => Change::Relay(event.update.clone()),
+                    Some(o) if o == ORIGIN_TAB.as_bytes() => Change::Tab,
+                    Some(_) => return,
+                };
+                let _ = tx.unbounded_send(change);
+            });
+        observed.map_err(|e| format!("cannot observe {id}: {e}"))?;
+        let now = js_sys::Date::now();
+        Ok(Rc::new(Self {
+            id,
+            awareness: RefCell::new(Awareness::with_clock(doc.clone(), || js_sys::Date::now() as u64)),
+            doc,
+            version: RwSignal::new(0),
+            status: RwSignal::new(DocStatus { offline_since: Some(now), ..Default::default() }),
+            marks: RefCell::new(Vec::new()),
+            to_relay: RefCell::new(None),
+            changes: RefCell::new(Some(rx)),
+            appended: Cell::new(0),
+        }))
+    }
+
+    /// Loads the document and its pending marks from this device's storage, merging the
+    /// stored log into one entry when it has several (so reopening never grows it).
+    pub async fn load(self: &Rc<Self>, shared: &Shared) -> Result<(), StoreError> {
+        let key = self.id.to_string();
+        let store = shared.store().await?;
+        let updates = store.load_compacted(&key).await?;
+        {
+            let mut txn = self.doc.transact_mut_with(ORIGIN_STORAGE);
+            for bytes in &updates {
+                match YrsUpdate::decode_v1(bytes) {
+                    Ok(update) => {
+                        if let Err(e) = txn.apply_update(update) {
+                            leptos::logging::warn!("{key}: a stored update does not apply: {e}");
+                        }
+                    }
+                    Err(e) => leptos::logging::warn!("{key}: a stored update is damaged: {e}"),
+                }
+            }
+        }
+        if let Some(json) = store.get_pending(&key).await? {
+            *self.marks.borrow_mut() = serde_json::from_str(&json).unwrap_or_default();
+        }
+        let waiting = self.marks.borrow().len();
+        self.status.update(|s| {
+            s.loaded = true;
+            s.waiting = waiting;
+        });
+        self.version.update(|v| *v += 1);
+        Ok(())
+    }
+
+    /// Persists and forwards changes until the document is closed.
+    pub async fn run(self: Rc<Self>, shared: Shared) {
+        let Some(mut changes) = self.changes.borrow_mut().take() else { return };
+        while let Some(change) = changes.next().await {
+            match change {
+                Change::Local(update, clock) => {
+                    shared.pending_writes.set(shared.pending_writes.get() + 1);
+                    self.persist(&shared, &update).await;
+                    self.marks.borrow_mut().push(Mark { client: self.doc.client_id().get(), clock });
+                    self.save_marks(&shared).await;
+                    shared.pending_writes.set(shared.pending_writes.get().saturating_sub(1));
+                    if let Some(tx) = self.to_relay.borrow().as_ref() {
+                        let _ = tx.unbounded_send(update.clone());
+                    }
+                    tabs::broadcast(&shared, &self.id, &update);
+                }
+                Change::Relay(update) => self.persist(&shared, &update).await,
+                Change::Tab => {}
+            }
+            self.version.update(|v| *v += 1);
+        }
+    }
+
+    /// Appends `update` to the stored log, retrying until it is stored: a closed database
+    /// is reopened, a full one is reported and retried every 10 s. Nothing is dropped.
+    async fn persist(&self, shared: &Shared, update: &[u8]) {
+        let key = self.id.to_string();
+        loop {
+            let result = match shared.store().await {
+                Ok(store) => store.append(&key, update).await,
+                Err(e) => Err(e),
+            };
+            match result {
+                Ok(()) => {
+                    shared.storage_error.set(None);
+                    break;
+                }
+                Err(e) => {
+                    shared.storage_error.set(Some(e.to_string()));
+                    shared.forget_store();
+                    let wait = if e == StoreError::Full { 10_000 } else { 1_000 };
+                    gloo::timers::future::TimeoutFuture::new(wait).await;
+                }
+            }
+        }
+        let n = self.appended.get() + 1;
+        self.appended.set(n);
+        if n % COMPACT_AFTER == 0 {
+            if let Ok(store) = shared.store().await {
+                if let Err(e) = store.compact(&key, COMPACT_AFTER).await {
+                    leptos::logging::warn!("{key}: compaction failed: {e}");
+                }
+            }
+        }
+    }
+
+    async fn save_marks(&self, shared: &Shared) {
+        let json = serde_json::to_string(&*self.marks.borrow()).unwrap_or_else(|_| "[]".into());
+        let waiting = self.marks.borrow().len();
+        self.status.update(|s| s.waiting = waiting);
+        if let Ok(store) = shared.store().await {
+            if let Err(e) = store.put_pending(&self.id.to_string(), &json).await {
+                shared.storage_error.set(Some(e.to_string()));
+            }
+        }
+    }
+
+    /// The relay's state vector arrived: confirm the marks it covers.
+    pub async fn relay_state(&self, shared: &Shared, relay: &yrs::StateVector) {
+        let before = self.marks.borrow().len();
+        let left = confirm(&mut self.marks.borrow_mut(), relay);
+        if left == 0 {
+            self.status.update(|s| s.last_sync = Some(js_sys::Date::now()));
+        }
+        if left != before {
+            self.save_marks(shared).await;
+        }
+    }
+
+    /// Number of unconfirmed local changes.
+    pub fn waiting(&self) -> usize {
+        self.marks.borrow().len()
+    }
+
+    /// Applies an update that came from the relay or another tab.
+    pub fn apply(&self, origin: &'static str, bytes: &[u8]) -> Result<(), String> {
+        let update = YrsUpdate::decode_v1(bytes).map_err(|e| e.to_string())?;
+        self.doc.transact_mut_with(origin).apply_update(update).map_err(|e| e.to_string())
+    }
+}

@@ -1,0 +1,329 @@
+//! The only door to the relay, and the keeper of every open document (DESIGN.md "Sync").
+//!
+//! After sign-in the app opens exactly the documents of the officer's scope
+//! (`liandong_core::access::documents_of`): each is loaded from IndexedDB and shown at
+//! once ([`doc`]), then connected to the relay at `/sync/{id}` ([`socket`]); other tabs get
+//! local changes through a `BroadcastChannel` ([`tabs`]). The state shown to the officer is
+//! derived from state vectors ([`status`]). UI code reads documents with [`open_doc`] and
+//! the reactive [`Signals`]; it never touches sockets or storage.
+
+pub mod backoff;
+pub mod doc;
+pub mod socket;
+pub mod status;
+pub mod tabs;
+
+use std::cell::{Cell, RefCell};
+use std::collections::BTreeMap;
+use std::ops::Deref;
+use std::rc::Rc;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use liandong_core::access::{self, Claims, Rights};
+use liandong_core::docs::Directory;
+use liandong_core::org::Organisation;
+use liandong_core::{DocumentId, RecordId};
+use yrs::{Doc, ReadTxn, StateVector, Transact};
+
+use crate::session::{Session, TOKEN_KEY};
+use crate::store::{Store, StoreError};
+use doc::DocSync;
+use status::DocStatus;
+use tabs::Tabs;
+
+/// One open document as the UI sees it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct DocEntry {
+    /// Bumped after every change of the document.
+    pub version: RwSignal<u64>,
+    /// Its sync state.
+    pub status: RwSignal<DocStatus>,
+}
+
+/// Reactive state for the UI; cheap to copy.
+#[derive(Clone, Copy)]
+pub struct Signals {
+    /// Who is signed in (`None`: nobody).
+    pub claims: RwSignal<Option<Claims>>,
+    /// Whether start-up has read the stored sign-in yet.
+    pub ready: RwSignal<bool>,
+    /// The open documents.
+    pub docs: RwSignal<Vec<(DocumentId, DocEntry)>>,
+    /// A storage failure to show, in plain words.
+    pub storage_error: RwSignal<Option<String>>,
+}
+
+/// Everything the sync tasks share.
+pub struct Inner {
+    db: RefCell<Option<Rc<Store>>>,
+    /// Set when the database had to be reopened: open documents are saved whole again.
+    reopened: Cell<bool>,
+    session: RefCell<Option<Session>>,
+    docs: RefCell<BTreeMap<DocumentId, Rc<DocSync>>>,
+    tabs: RefCell<Option<Rc<Tabs>>>,
+    /// Local changes queued for IndexedDB and not yet written (for "please wait" on close).
+    pub pending_writes: Cell<usize>,
+    /// Bumped on sign-out: loops of an older generation stop.
+    generation: Cell<u32>,
+    /// Bumped when the browser comes back online: waiting reconnects start at once.
+    pub wake: Cell<u32>,
+    /// The UI's view.
+    pub signals: Signals,
+    /// A storage failure to show.
+    pub storage_error: RwSignal<Option<String>>,
+}
+
+/// A handle to the shared state.
+#[derive(Clone)]
+pub struct Shared(Rc<Inner>);
+
+impl Deref for Shared {
+    type Target = Inner;
+    fn deref(&self) -> &Inner {
+        &self.0
+    }
+}
+
+thread_local! {
+    static SHARED: RefCell<Option<Shared>> = const { RefCell::new(None) };
+}
+
+/// The shared state, created on first use.
+pub fn shared() -> Shared {
+    SHARED.with(|cell| {
+        cell.borrow_mut()
+            .get_or_insert_with(|| {
+                let storage_error = RwSignal::new(None);
+                let signals = Signals {
+                    claims: RwSignal::new(None),
+                    ready: RwSignal::new(false),
+                    docs: RwSignal::new(Vec::new()),
+                    storage_error,
+                };
+                Shared(Rc::new(Inner {
+                    db: RefCell::new(None),
+                    reopened: Cell::new(false),
+                    session: RefCell::new(None),
+                    docs: RefCell::new(BTreeMap::new()),
+                    tabs: RefCell::new(None),
+                    pending_writes: Cell::new(0),
+                    generation: Cell::new(0),
+                    wake: Cell::new(0),
+                    signals,
+                    storage_error,
+                }))
+            })
+            .clone()
+    })
+}
+
+/// The UI's reactive view of sync.
+pub fn signals() -> Signals {
+    shared().signals
+}
+
+impl Shared {
+    /// The open database, opening (or reopening) it when needed.
+    pub async fn store(&self) -> Result<Rc<Store>, StoreError> {
+        if let Some(store) = self.db.borrow().as_ref() {
+            return Ok(store.clone());
+        }
+        let store = Rc::new(Store::open().await?);
+        *self.db.borrow_mut() = Some(store.clone());
+        if self.reopened.replace(false) {
+            // The browser may have deleted the stored data: save what is in memory again.
+            let docs: Vec<Rc<DocSync>> = self.docs.borrow().values().cloned().collect();
+            for d in docs {
+                let full = d.doc.transact().encode_state_as_update_v1(&StateVector::default());
+                if let Err(e) = store.append(&d.id.to_string(), &full).await {
+                    self.storage_error.set(Some(e.to_string()));
+                }
+            }
+        }
+        Ok(store)
+    }
+
+    /// Drops the database connection after a failure; the next use reopens it.
+    pub fn forget_store(&self) {
+        if self.db.borrow_mut().take().is_some() {
+            self.reopened.set(true);
+        }
+    }
+
+    /// An open document.
+    pub fn doc(&self, id: &DocumentId) -> Option<Rc<DocSync>> {
+        self.docs.borrow().get(id).cloned()
+    }
+
+    /// The signed-in session.
+    pub fn session(&self) -> Option<Session> {
+        self.session.borrow().clone()
+    }
+
+    /// The current generation (see [`Inner::generation`]).
+    pub fn generation(&self) -> u32 {
+        self.generation.get()
+    }
+}
+
+/// Reads the stored sign-in and opens the officer's documents. Call once at start-up.
+pub fn start() {
+    let shared = shared();
+    if let Some(window) = web_sys::window() {
+        let wake = shared.clone();
+        let listener = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || wake.wake.set(wake.wake.get() + 1));
+        let _ =
+            window.add_event_listener_with_callback("online", wasm_bindgen::JsCast::unchecked_ref(listener.as_ref()));
+        listener.forget();
+    }
+    *shared.tabs.borrow_mut() = tabs::open(shared.clone()).map(Rc::new);
+    spawn_local(async move {
+        let token = match shared.store().await {
+            Ok(store) => store.get_setting(TOKEN_KEY).await,
+            Err(e) => Err(e),
+        };
+        match token {
+            Ok(Some(token)) => {
+                if let Ok(session) = Session::parse(&token) {
+                    begin(&shared, session);
+                }
+            }
+            Ok(None) => {}
+            Err(e) => shared.storage_error.set(Some(e.to_string())),
+        }
+        shared.signals.ready.set(true);
+    });
+}
+
+/// Signs this device in with `token` (from a login link): stores it and opens the
+/// officer's documents.
+pub async fn sign_in(token: &str) -> Result<Claims, String> {
+    let session = Session::parse(token).map_err(|e| e.to_string())?;
+    let shared = shared();
+    let store = shared.store().await.map_err(|e| e.to_string())?;
+    let previous = shared.session().map(|s| s.claims.sub);
+    if previous.is_some() && previous.as_deref() != Some(session.claims.sub.as_str()) {
+        return Err("本设备已有其他民警登录，请先退出登录。".into());
+    }
+    store.put_setting(TOKEN_KEY, &session.token).await.map_err(|e| e.to_string())?;
+    let claims = session.claims.clone();
+    stop(&shared);
+    begin(&shared, session);
+    Ok(claims)
+}
+
+/// Local changes of all open documents not yet confirmed by the relay.
+pub fn waiting_changes() -> usize {
+    shared().docs.borrow().values().map(|d| d.waiting()).sum()
+}
+
+/// Signs out: stops syncing and removes the token and every document from this device.
+/// The caller asks the officer first when [`waiting_changes`] is not zero.
+pub async fn sign_out() -> Result<(), String> {
+    let shared = shared();
+    stop(&shared);
+    *shared.session.borrow_mut() = None;
+    shared.signals.claims.set(None);
+    let store = shared.store().await.map_err(|e| e.to_string())?;
+    store.delete_setting(TOKEN_KEY).await.map_err(|e| e.to_string())?;
+    store.clear_documents().await.map_err(|e| e.to_string())?;
+    Ok(())
+}
+
+/// Stops every connection and forgets the open documents.
+fn stop(shared: &Shared) {
+    shared.generation.set(shared.generation.get() + 1);
+    for d in shared.docs.borrow().values() {
+        d.to_relay.borrow_mut().take();
+    }
+    shared.docs.borrow_mut().clear();
+    shared.signals.docs.set(Vec::new());
+}
+
+/// Opens the documents of `session`'s scope: the directory first, then (once the directory
+/// names the region's stations) the rest.
+fn begin(shared: &Shared, session: Session) {
+    shared.signals.claims.set(Some(session.claims.clone()));
+    *shared.session.borrow_mut() = Some(session.clone());
+    let directory = DocumentId::directory(&session.claims.county);
+    open(shared, directory.clone());
+    open_scope(shared);
+    // Re-derive the scope whenever the directory changes (regions redrawn, first sync).
+    if let Some(dir) = shared.doc(&directory) {
+        let shared = shared.clone();
+        let generation = shared.generation();
+        Effect::new(move |_| {
+            dir.version.track();
+            if shared.generation() == generation {
+                open_scope(&shared);
+            }
+        });
+    }
+}
+
+/// The organisation as this device knows it (directory only).
+pub fn organisation() -> Organisation {
+    let shared = shared();
+    let Some(session) = shared.session() else { return Organisation::default() };
+    let Some(dir) = shared.doc(&DocumentId::directory(&session.claims.county)) else { return Organisation::default() };
+    Organisation::read(&Directory::new(dir.doc.clone()), &[]).0
+}
+
+fn open_scope(shared: &Shared) {
+    let Some(session) = shared.session() else { return };
+    let org = organisation();
+    let stations = session.claims.region.as_deref().map(|r| org.station_codes_of_region(r)).unwrap_or_default();
+    for id in access::documents_of(&session.claims.scope(), &stations) {
+        if access::rights(&session.claims.scope(), &session.claims.county, &id, &org).can_read() {
+            open(shared, id);
+        }
+    }
+}
+
+fn open(shared: &Shared, id: DocumentId) {
+    if shared.docs.borrow().contains_key(&id) {
+        return;
+    }
+    let d = match DocSync::new(id.clone()) {
+        Ok(d) => d,
+        Err(e) => {
+            shared.storage_error.set(Some(e));
+            return;
+        }
+    };
+    shared.docs.borrow_mut().insert(id.clone(), d.clone());
+    shared.signals.docs.update(|docs| docs.push((id, DocEntry { version: d.version, status: d.status })));
+    let shared = shared.clone();
+    spawn_local(async move {
+        if let Err(e) = d.load(&shared).await {
+            shared.storage_error.set(Some(e.to_string()));
+            shared.forget_store();
+        }
+        spawn_local(d.clone().run(shared.clone()));
+        socket::run(d, shared).await;
+    });
+}
+
+/// An open document and its version signal, for views; `None` if it is not open.
+pub fn open_doc(id: &DocumentId) -> Option<(Doc, RwSignal<u64>)> {
+    shared().doc(id).map(|d| (d.doc.clone(), d.version))
+}
+
+/// The signed-in officer's rights on `id`.
+pub fn rights(id: &DocumentId) -> Rights {
+    let shared = shared();
+    let Some(session) = shared.session() else { return Rights::None };
+    access::rights(&session.claims.scope(), &session.claims.county, id, &organisation())
+}
+
+/// The signed-in officer's record id (for attributing edits).
+pub fn officer_id() -> Option<RecordId> {
+    shared().session().and_then(|s| s.claims.sub.parse().ok())
+}
+
+/// Whether `doc`'s state covers `sv` (used by tests and diagnostics).
+pub fn covers(doc: &Doc, sv: &StateVector) -> bool {
+    let mine = doc.transact().state_vector();
+    sv.iter().all(|(client, clock)| mine.get(client) >= *clock)
+}
