@@ -160,7 +160,12 @@ fn PostForm(doc: DocumentId) -> impl IntoView {
                 title.set(String::new());
                 body.set(String::new());
                 error.set(None);
-                saved.set(true);
+                // "Saved on this device" only once IndexedDB has it.
+                let id = doc.get_value();
+                leptos::task::spawn_local(async move {
+                    sync::saved(&id).await;
+                    saved.set(true);
+                });
             }
             Err(e) => error.set(Some(e.to_string())),
         }

@@ -58,6 +58,8 @@ pub struct DocSync {
     pub(super) to_relay: RefCell<Option<mpsc::UnboundedSender<Vec<u8>>>>,
     changes: RefCell<Option<mpsc::UnboundedReceiver<Change>>>,
     appended: Cell<usize>,
+    /// Local changes made and not yet written to IndexedDB.
+    unsaved: Rc<Cell<usize>>,
 }
 
 impl DocSync {
@@ -66,11 +68,18 @@ impl DocSync {
         let doc = Doc::new();
         let (tx, rx) = mpsc::unbounded();
         let client = doc.client_id();
+        let unsaved = Rc::new(Cell::new(0usize));
+        let counting = unsaved.clone();
+        let shared = super::shared();
         let observed =
             doc.observe_update_v1("liandong-sync", move |txn: &yrs::TransactionMut, event: &yrs::UpdateEvent| {
                 let origin = txn.origin().map(|o: &Origin| o.as_ref().to_vec());
                 let change = match origin.as_deref() {
-                    None => Change::Local(event.update.clone(), txn.after_state().get(&client)),
+                    None => {
+                        counting.set(counting.get() + 1);
+                        shared.pending_writes.set(shared.pending_writes.get() + 1);
+                        Change::Local(event.update.clone(), txn.after_state().get(&client))
+                    }
                     Some(o) if o == ORIGIN_RELAY.as_bytes() => Change::Relay(event.update.clone()),
                     Some(o) if o == ORIGIN_TAB.as_bytes() => Change::Tab,
                     Some(_) => return,
@@ -89,6 +98,7 @@ impl DocSync {
             to_relay: RefCell::new(None),
             changes: RefCell::new(Some(rx)),
             appended: Cell::new(0),
+            unsaved,
         }))
     }
 
@@ -97,7 +107,14 @@ impl DocSync {
     pub async fn load(self: &Rc<Self>, shared: &Shared) -> Result<(), StoreError> {
         let key = self.id.to_string();
         let store = shared.store().await?;
-        let updates = store.load_compacted(&key).await?;
+        let updates = match store.load_compacted(&key).await {
+            Ok(updates) => updates,
+            Err(e) => {
+                // Merging needs room to write; reading does not. Show the problem, load anyway.
+                shared.storage_error.set(Some(e.to_string()));
+                store.load_updates(&key).await?
+            }
+        };
         {
             let mut txn = self.doc.transact_mut_with(ORIGIN_STORAGE);
             for bytes in &updates {
@@ -127,12 +144,14 @@ impl DocSync {
     pub async fn run(self: Rc<Self>, shared: Shared) {
         let Some(mut changes) = self.changes.borrow_mut().take() else { return };
         while let Some(change) = changes.next().await {
+            // Views show the change at once; "saved on this device" waits for the write.
+            self.version.update(|v| *v += 1);
             match change {
                 Change::Local(update, clock) => {
-                    shared.pending_writes.set(shared.pending_writes.get() + 1);
                     self.persist(&shared, &update).await;
                     self.marks.borrow_mut().push(Mark { client: self.doc.client_id().get(), clock });
                     self.save_marks(&shared).await;
+                    self.unsaved.set(self.unsaved.get().saturating_sub(1));
                     shared.pending_writes.set(shared.pending_writes.get().saturating_sub(1));
                     if let Some(tx) = self.to_relay.borrow().as_ref() {
                         let _ = tx.unbounded_send(update.clone());
@@ -142,7 +161,6 @@ impl DocSync {
                 Change::Relay(update) => self.persist(&shared, &update).await,
                 Change::Tab => {}
             }
-            self.version.update(|v| *v += 1);
         }
     }
 
@@ -150,6 +168,7 @@ impl DocSync {
     /// is reopened, a full one is reported and retried every 10 s. Nothing is dropped.
     async fn persist(&self, shared: &Shared, update: &[u8]) {
         let key = self.id.to_string();
+        let mut failed = false;
         loop {
             let result = match shared.store().await {
                 Ok(store) => store.append(&key, update).await,
@@ -157,10 +176,21 @@ impl DocSync {
             };
             match result {
                 Ok(()) => {
-                    shared.storage_error.set(None);
+                    if failed {
+                        shared.failing.set(shared.failing.get().saturating_sub(1));
+                    }
+                    // The message goes once no write is failing any more.
+                    if shared.failing.get() == 0 {
+                        shared.storage_error.set(None);
+                    }
                     break;
                 }
                 Err(e) => {
+                    leptos::logging::warn!("{key}: storing a change failed ({e:?}); retrying");
+                    if !failed {
+                        failed = true;
+                        shared.failing.set(shared.failing.get() + 1);
+                    }
                     shared.storage_error.set(Some(e.to_string()));
                     shared.forget_store();
                     let wait = if e == StoreError::Full { 10_000 } else { 1_000 };
@@ -179,8 +209,13 @@ impl DocSync {
         }
     }
 
+    /// The unconfirmed marks as stored (JSON).
+    pub fn marks_json(&self) -> String {
+        serde_json::to_string(&*self.marks.borrow()).unwrap_or_else(|_| "[]".into())
+    }
+
     async fn save_marks(&self, shared: &Shared) {
-        let json = serde_json::to_string(&*self.marks.borrow()).unwrap_or_else(|_| "[]".into());
+        let json = self.marks_json();
         let waiting = self.marks.borrow().len();
         self.status.update(|s| s.waiting = waiting);
         if let Ok(store) = shared.store().await {
@@ -199,6 +234,13 @@ impl DocSync {
         }
         if left != before {
             self.save_marks(shared).await;
+        }
+    }
+
+    /// Resolves once every local change made so far is written to IndexedDB.
+    pub async fn saved(&self) {
+        while self.unsaved.get() > 0 {
+            gloo::timers::future::TimeoutFuture::new(25).await;
         }
     }
 

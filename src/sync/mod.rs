@@ -64,6 +64,8 @@ pub struct Inner {
     tabs: RefCell<Option<Rc<Tabs>>>,
     /// Local changes queued for IndexedDB and not yet written (for "please wait" on close).
     pub pending_writes: Cell<usize>,
+    /// Writes currently failing and being retried.
+    pub failing: Cell<usize>,
     /// Bumped on sign-out: loops of an older generation stop.
     generation: Cell<u32>,
     /// Bumped when the browser comes back online: waiting reconnects start at once.
@@ -108,6 +110,7 @@ pub fn shared() -> Shared {
                     docs: RefCell::new(BTreeMap::new()),
                     tabs: RefCell::new(None),
                     pending_writes: Cell::new(0),
+                    failing: Cell::new(0),
                     generation: Cell::new(0),
                     wake: Cell::new(0),
                     signals,
@@ -132,13 +135,21 @@ impl Shared {
         let store = Rc::new(Store::open().await?);
         *self.db.borrow_mut() = Some(store.clone());
         if self.reopened.replace(false) {
-            // The browser may have deleted the stored data: save what is in memory again.
+            // The browser may have deleted the stored data: save what is in memory again,
+            // the sign-in, every open document and its unconfirmed changes.
+            let session = self.session();
             let docs: Vec<Rc<DocSync>> = self.docs.borrow().values().cloned().collect();
+            let mut result = Ok(());
+            if let Some(session) = session {
+                result = result.and(store.put_setting(TOKEN_KEY, &session.token).await);
+            }
             for d in docs {
                 let full = d.doc.transact().encode_state_as_update_v1(&StateVector::default());
-                if let Err(e) = store.append(&d.id.to_string(), &full).await {
-                    self.storage_error.set(Some(e.to_string()));
-                }
+                result = result.and(store.append(&d.id.to_string(), &full).await);
+                result = result.and(store.put_pending(&d.id.to_string(), &d.marks_json()).await);
+            }
+            if let Err(e) = result {
+                self.storage_error.set(Some(e.to_string()));
             }
         }
         Ok(store)
@@ -308,6 +319,15 @@ fn open(shared: &Shared, id: DocumentId) {
 /// An open document and its version signal, for views; `None` if it is not open.
 pub fn open_doc(id: &DocumentId) -> Option<(Doc, RwSignal<u64>)> {
     shared().doc(id).map(|d| (d.doc.clone(), d.version))
+}
+
+/// Resolves once every local change of `id` is written to this device's storage (at once
+/// when the document is not open).
+pub async fn saved(id: &DocumentId) {
+    let open = shared().doc(id);
+    if let Some(d) = open {
+        d.saved().await;
+    }
 }
 
 /// The signed-in officer's rights on `id`.

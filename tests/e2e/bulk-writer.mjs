@@ -1,0 +1,41 @@
+// Writes `count` bulletins of about `kb` KiB each into a region's bulletins document
+// through the relay, with the reference Yjs client, as another station's device would
+// while this one is offline. Usage: node bulk-writer.mjs WS_URL DOC TOKEN COUNT KB STATION AUTHOR
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import WebSocket from 'ws';
+
+const [serverUrl, room, token, count, kb, station, author] = process.argv.slice(2);
+const doc = new Y.Doc();
+const provider = new WebsocketProvider(serverUrl, room, doc, { WebSocketPolyfill: WebSocket, params: { token }, disableBc: true });
+await new Promise((resolve) => provider.on('sync', (synced) => synced && resolve()));
+const bulletins = doc.getMap('bulletins');
+const chars = '流窜诈骗预警被盗摩托车线索通报嫌疑人面包车乡镇派出所联动区域巡逻';
+for (let i = 0; i < Number(count); i++) {
+  const id = crypto.randomUUID();
+  let body = '';
+  while (body.length * 3 < Number(kb) * 1024) body += chars[Math.floor(Math.random() * chars.length)];
+  doc.transact(() => {
+    const record = new Y.Map();
+    bulletins.set(id, record);
+    record.set('station', station);
+    record.set('author', author);
+    record.set('category', 'case_clue');
+    record.set('urgency', 'routine');
+    record.set('scope', 'region');
+    record.set('title', `大批量通报 ${i + 1}/${count}`);
+    record.set('body', body);
+    record.set('posted_at', new Date(Date.now() - (Number(count) - i) * 1000).toISOString());
+    record.set('version', 1);
+  });
+}
+// Wait until the relay has everything: a second client sees the last one.
+const check = new Y.Doc();
+const checker = new WebsocketProvider(serverUrl, room, check, { WebSocketPolyfill: WebSocket, params: { token }, disableBc: true });
+await new Promise((resolve) => {
+  const done = () => check.getMap('bulletins').size >= bulletins.size && resolve();
+  check.on('update', done); done();
+});
+console.log(JSON.stringify({ bytes: Y.encodeStateAsUpdate(doc).length, bulletins: bulletins.size }));
+provider.destroy(); checker.destroy();
+process.exit(0);
