@@ -13,6 +13,7 @@ use yrs::{Doc, Text, Transact};
 
 use crate::BoxError;
 use crate::client::{Event, Peer};
+use crate::procfs::{self, Pid};
 use crate::stats::Latencies;
 use crate::target::Target;
 
@@ -45,6 +46,8 @@ pub struct JoinResult {
     pub relay_cpu: Duration,
     /// Relay peak resident set afterwards, in bytes.
     pub relay_peak_rss: u64,
+    /// The load generator's own CPU time meanwhile (receiving and applying the copies).
+    pub generator_cpu: Duration,
 }
 
 /// Writes the document to `target`, then lets `test.joiners` clients join it at once.
@@ -57,6 +60,7 @@ pub async fn run(target: &Target, test: &JoinTest) -> Result<JoinResult, BoxErro
     check.close(Duration::from_millis(500)).await;
 
     let cpu0 = target.cpu_time()?;
+    let generator_cpu0 = procfs::cpu_time(Pid::Myself)?;
     let start = Instant::now();
     let mut tasks = JoinSet::new();
     for _ in 0..test.joiners {
@@ -79,10 +83,11 @@ pub async fn run(target: &Target, test: &JoinTest) -> Result<JoinResult, BoxErro
         }
     }
     let relay_cpu = target.cpu_time()?.saturating_sub(cpu0);
+    let generator_cpu = procfs::cpu_time(Pid::Myself)?.saturating_sub(generator_cpu0);
     let relay_peak_rss = target.peak_rss()?;
     writer.close(Duration::from_millis(500)).await;
     failures.truncate(5);
-    Ok(JoinResult { times, failures, relay_cpu, relay_peak_rss })
+    Ok(JoinResult { times, failures, relay_cpu, relay_peak_rss, generator_cpu })
 }
 
 /// Connects a writer and sends `size` bytes of text in chunks of [`CHUNK`].

@@ -1,9 +1,10 @@
 //! The fan-out workload: N clients over M documents, each sending one small update at a
 //! fixed rate; every client measures how long the others' updates take to reach it.
 //!
-//! Client `i` (0-based) opens document `i % M` with Yjs client id `FIRST_CLIENT_ID + i`.
-//! Its update number `seq` sets key `"{i}:{seq}"` of the Y.Map [`MAP`] to the send time in
-//! microseconds on the bench's monotonic clock. A receiver decodes the update's state
+//! Client `i` (0-based) of round `r` opens document `i % M` with the Yjs client id
+//! `FIRST_CLIENT_ID + r·N + i` (fresh ids each round, as the documents keep their history).
+//! Its update number `seq` sets key `"{client id}:{seq}"` of the Y.Map [`MAP`] to the send
+//! time in microseconds on the bench's monotonic clock. A receiver decodes the update's state
 //! vector to learn the sender, applies it, reads the new keys and records receive − send
 //! time. Sends start at a spread phase per client; after a warm-up only updates sent
 //! inside the measured window count: expected deliveries are, per such update, the other
@@ -26,7 +27,8 @@ use crate::target::Target;
 
 /// Name of the Y.Map the bench writes in every document.
 pub const MAP: &str = "bench";
-/// Yjs client id of client 0 (ids are small and distinct, so receivers can tell senders).
+/// Yjs client id of client 0 in round 0 (ids are small and distinct, so receivers can
+/// tell senders).
 const FIRST_CLIENT_ID: u64 = 1_000;
 /// Time one client may take to connect and sync.
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(30);
@@ -42,8 +44,11 @@ pub struct Workload {
     pub rate: f64,
     /// Sending time before the measured window.
     pub warmup: Duration,
-    /// The measured window.
+    /// The measured window of one round.
     pub measure: Duration,
+    /// Rounds per relay; the relays take turns (ours, reference, reference, ours, ...), so
+    /// both meet the same background load of a shared machine.
+    pub rounds: usize,
     /// Reading time after the last send, for late deliveries.
     pub drain: Duration,
     /// Connections opened at the same time while clients join.
@@ -67,7 +72,7 @@ impl Workload {
     }
 }
 
-/// What one workload run measured.
+/// What one workload run measured (or several rounds of it, merged).
 #[derive(Debug)]
 pub struct LoadResult {
     /// Updates sent in the whole run.
@@ -80,11 +85,11 @@ pub struct LoadResult {
     pub delivered: u64,
     /// Fan-out latency of each arrived delivery.
     pub latencies: Latencies,
-    /// Length of the measured window.
+    /// Length of the measured window (summed over rounds).
     pub window: Duration,
     /// Relay CPU time (user + system) during the window.
     pub relay_cpu: Duration,
-    /// Relay peak resident set at the end of the window, in bytes.
+    /// Relay peak resident set at the end of the window (the largest of the rounds), in bytes.
     pub relay_peak_rss: u64,
     /// The load generator's own CPU time during the window.
     pub generator_cpu: Duration,
@@ -92,6 +97,24 @@ pub struct LoadResult {
     pub failures: Vec<String>,
     /// Number of such clients.
     pub failed_clients: usize,
+}
+
+impl LoadResult {
+    /// Adds the figures of another round on the same relay.
+    pub fn merge(&mut self, other: LoadResult) {
+        self.sent_total += other.sent_total;
+        self.sent_in_window += other.sent_in_window;
+        self.expected += other.expected;
+        self.delivered += other.delivered;
+        self.latencies.merge(other.latencies);
+        self.window += other.window;
+        self.relay_cpu += other.relay_cpu;
+        self.relay_peak_rss = self.relay_peak_rss.max(other.relay_peak_rss);
+        self.generator_cpu += other.generator_cpu;
+        self.failed_clients += other.failed_clients;
+        self.failures.extend(other.failures);
+        self.failures.truncate(5);
+    }
 }
 
 /// When things happen, shared by every client task.
@@ -129,14 +152,15 @@ struct ClientOutcome {
     failure: Option<String>,
 }
 
-/// Runs the workload against `target` and returns its figures. Fails if a client cannot
-/// connect and sync; a client that loses its connection later only counts as lost
-/// deliveries and a failure.
-pub async fn run(target: &Target, w: &Workload) -> Result<LoadResult, BoxError> {
+/// Runs round `round` of the workload against `target` and returns its figures. Fails if a
+/// client cannot connect and sync; a client that loses its connection later only counts as
+/// lost deliveries and a failure.
+pub async fn run(target: &Target, w: &Workload, round: usize) -> Result<LoadResult, BoxError> {
     if w.clients == 0 || w.documents == 0 || w.rate <= 0.0 {
         return Err("the workload needs clients, documents and a positive rate".into());
     }
-    let peers = connect_all(target, w).await?;
+    let first_id = FIRST_CLIENT_ID + (round * w.clients) as u64;
+    let peers = connect_all(target, w, first_id).await?;
 
     let period = Duration::from_secs_f64(1.0 / w.rate);
     let clock = Instant::now();
@@ -147,7 +171,8 @@ pub async fn run(target: &Target, w: &Workload) -> Result<LoadResult, BoxError> 
 
     let mut tasks = JoinSet::new();
     for (i, peer) in peers.into_iter().enumerate() {
-        tasks.spawn(client_task(peer, i, w.clients, schedule));
+        let ids = Ids { first: first_id, count: w.clients as u64, me: first_id + i as u64 };
+        tasks.spawn(client_task(peer, i, ids, schedule));
     }
 
     tokio::time::sleep_until(window_start).await;
@@ -205,13 +230,13 @@ fn summarise(
 }
 
 /// Connects and syncs every client, a few at a time; returns them in client order.
-async fn connect_all(target: &Target, w: &Workload) -> Result<Vec<Peer>, BoxError> {
+async fn connect_all(target: &Target, w: &Workload, first_id: u64) -> Result<Vec<Peer>, BoxError> {
     let urls: Vec<String> = (0..w.documents).map(|d| target.url(&Workload::document_code(d))).collect();
     let mut peers: Vec<(usize, Peer)> = futures::stream::iter(0..w.clients)
         .map(|i| {
             let url = &urls[i % w.documents];
             async move {
-                let doc = Doc::with_client_id(FIRST_CLIENT_ID + i as u64);
+                let doc = Doc::with_client_id(first_id + i as u64);
                 Peer::connect_synced(url, doc, CONNECT_TIMEOUT)
                     .await
                     .map(|peer| (i, peer))
@@ -227,19 +252,27 @@ async fn connect_all(target: &Target, w: &Workload) -> Result<Vec<Peer>, BoxErro
     Ok(peers.into_iter().map(|(_, peer)| peer).collect())
 }
 
+/// The Yjs client ids of one round: `first..first + count`, this client's being `me`.
+#[derive(Debug, Clone, Copy)]
+struct Ids {
+    first: u64,
+    count: u64,
+    me: u64,
+}
+
 /// One client: sends on its schedule, applies and times what arrives, until `stop`.
-async fn client_task(mut peer: Peer, me: usize, clients: usize, s: Schedule) -> (usize, ClientOutcome) {
+async fn client_task(mut peer: Peer, index: usize, ids: Ids, s: Schedule) -> (usize, ClientOutcome) {
     let mut outcome = ClientOutcome::default();
     let map = peer.doc.get_or_insert_map(MAP);
     // Phases spread evenly over one period, so the relay sees a steady stream, not bursts.
-    let phase = s.period.mul_f64(me as f64 / clients as f64);
+    let phase = s.period.mul_f64((ids.me - ids.first) as f64 / ids.count as f64);
     let mut ticks = tokio::time::interval_at(s.send_from + phase, s.period);
     ticks.set_missed_tick_behavior(MissedTickBehavior::Burst); // keep the total load fixed
     let stop_sending = s.window_end;
     let mut sending = true;
     let mut seq: u64 = 0;
-    // Sender index → the next of its sequence numbers this client has not seen yet.
-    let mut next_seen: HashMap<usize, u64> = HashMap::new();
+    // Sender's client id → the next of its sequence numbers this client has not seen yet.
+    let mut next_seen: HashMap<u64, u64> = HashMap::new();
     let stop = tokio::time::sleep_until(s.stop);
     tokio::pin!(stop);
     loop {
@@ -258,7 +291,7 @@ async fn client_task(mut peer: Peer, me: usize, clients: usize, s: Schedule) -> 
                 let update = {
                     let mut txn = peer.doc.transact_mut();
                     // Exact: microsecond stamps stay far below 2^53.
-                    map.insert(&mut txn, key(me, seq), sent_us as f64);
+                    map.insert(&mut txn, key(ids.me, seq), sent_us as f64);
                     txn.encode_update_v1()
                 };
                 seq += 1;
@@ -277,9 +310,8 @@ async fn client_task(mut peer: Peer, me: usize, clients: usize, s: Schedule) -> 
                     Ok(Event::Applied { senders, .. }) => {
                         let txn = peer.doc.transact();
                         for (client, _) in senders.iter() {
-                            let Some(sender) = client.get().checked_sub(FIRST_CLIENT_ID) else { continue };
-                            let Ok(sender) = usize::try_from(sender) else { continue };
-                            if sender == me {
+                            let sender = client.get();
+                            if sender == ids.me || !(ids.first..ids.first + ids.count).contains(&sender) {
                                 continue; // our own update echoed back (the reference does this)
                             }
                             let next = next_seen.entry(sender).or_insert(0);
@@ -307,7 +339,7 @@ async fn client_task(mut peer: Peer, me: usize, clients: usize, s: Schedule) -> 
         }
     }
     peer.close(Duration::from_millis(500)).await;
-    (me, outcome)
+    (index, outcome)
 }
 
 /// A send-time stamp (µs) read back from the map. Integers or floats: a relay that decodes
@@ -319,8 +351,8 @@ fn stamp(value: Out) -> Option<u64> {
     }
 }
 
-/// The map key of update `seq` of client `sender`.
-fn key(sender: usize, seq: u64) -> String {
+/// The map key of update `seq` of the client with Yjs client id `sender`.
+fn key(sender: u64, seq: u64) -> String {
     format!("{sender}:{seq}")
 }
 
@@ -337,6 +369,7 @@ mod tests {
             warmup: Duration::ZERO,
             measure: Duration::ZERO,
             drain: Duration::ZERO,
+            rounds: 1,
             connect_concurrency: 1,
         };
         assert_eq!((0..3).map(|d| w.clients_on(d)).collect::<Vec<_>>(), vec![3, 2, 2]);

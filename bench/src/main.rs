@@ -47,7 +47,8 @@ pub type BoxError = Box<dyn std::error::Error + Send + Sync>;
 #[derive(Parser, Debug)]
 #[command(version, about)]
 struct Cli {
-    /// Small and short everything (40 clients, 4 documents, 3 s measured, 10 joiners of 128 KiB).
+    /// Small and short everything (40 clients, 4 documents, 3 s measured in one round, 10
+    /// joiners of 128 KiB).
     #[arg(long)]
     quick: bool,
     /// Clients (N) [default: 500].
@@ -62,9 +63,13 @@ struct Cli {
     /// Seconds of sending before the measured window [default: 5].
     #[arg(long)]
     warmup: Option<f64>,
-    /// Seconds measured [default: 30].
+    /// Seconds measured per relay, split evenly over the rounds [default: 30].
     #[arg(long)]
     measure: Option<f64>,
+    /// Rounds per relay: the relays take turns so both meet the same background load
+    /// [default: 3; 1 with --quick].
+    #[arg(long)]
+    rounds: Option<usize>,
     /// Seconds of reading after the last send, for late deliveries [default: 3].
     #[arg(long)]
     drain: Option<f64>,
@@ -116,13 +121,15 @@ impl Cli {
         let q = self.quick;
         let secs =
             |v: Option<f64>, quick: f64, full: f64| Duration::from_secs_f64(v.unwrap_or(if q { quick } else { full }));
+        let rounds = self.rounds.unwrap_or(if q { 1 } else { 3 }).max(1);
         Workload {
             clients: self.clients.unwrap_or(if q { 40 } else { 500 }),
             documents: self.documents.unwrap_or(if q { 4 } else { 50 }),
             rate: self.rate,
             warmup: secs(self.warmup, 1.0, 5.0),
-            measure: secs(self.measure, 3.0, 30.0),
+            measure: secs(self.measure, 3.0, 30.0) / rounds as u32,
             drain: secs(self.drain, 1.0, 3.0),
+            rounds,
             connect_concurrency: self.connect_concurrency,
         }
     }
@@ -167,30 +174,59 @@ async fn run(cli: &Cli) -> Result<(), BoxError> {
     let workload = cli.workload();
     let ours_options = cli.ours()?;
     let reference_options = cli.reference();
-    let (run_ours, run_reference) = (cli.only != Which::Reference, cli.only != Which::Ours);
 
     println!("联动 relay benchmark: both relays under the same fixed load in one run, on 127.0.0.1.");
     println!("Absolute figures are noisy on a shared 2-core machine; compare the ratios.");
     report::workload(&workload);
 
-    let mut rows = Vec::new();
-    let mut evidence = None;
-    if run_ours {
-        let (row, storage) = load_ours(&ours_options, &workload).await?;
-        rows.push(row);
-        evidence = Some(storage);
-    }
-    if run_reference {
-        match reference::start(&reference_options).await {
-            Ok(mut target) => {
-                progress(&format!("load on {}", target.name));
-                let result = load::run(&target, &workload).await;
-                target.stop().await;
-                rows.push(LoadRow { name: target.name.clone(), result: result? });
+    let mut ours = match cli.only {
+        Which::Reference => None,
+        _ => Some(ours::start(&ours_options).await?),
+    };
+    let mut reference = match cli.only {
+        Which::Ours => None,
+        _ => match reference::start(&reference_options).await {
+            Ok(target) => Some(target),
+            Err(e) => {
+                println!("reference not run: {e}");
+                None
             }
-            Err(e) => println!("reference not run: {e}"),
+        },
+    };
+    let commits_before = match &ours {
+        Some(target) => Some(storage::commits(target.addr()).await?),
+        None => None,
+    };
+    let mut results: [Option<load::LoadResult>; 2] = [None, None];
+    for round in 0..workload.rounds {
+        // ABBA order: ours, reference, reference, ours, ...
+        let order = if round % 2 == 0 { [0, 1] } else { [1, 0] };
+        for slot in order {
+            let Some(target) = [&ours, &reference][slot] else { continue };
+            progress(&format!("load on {}, round {} of {}", target.name, round + 1, workload.rounds));
+            let result = load::run(target, &workload, round).await?;
+            match &mut results[slot] {
+                Some(total) => total.merge(result),
+                None => results[slot] = Some(result),
+            }
         }
     }
+    let evidence = match (&mut ours, commits_before, &results[0]) {
+        (Some(target), Some(before), Some(result)) => {
+            Some(storage_evidence(target, before, result.sent_total, &workload, ours_options.durability).await?)
+        }
+        _ => None,
+    };
+    if let Some(target) = &mut reference {
+        target.stop().await;
+    }
+
+    let names = [&ours, &reference].map(|t| t.as_ref().map(|t| t.name.clone()));
+    let mut rows: Vec<LoadRow> = names
+        .into_iter()
+        .zip(results)
+        .filter_map(|(name, result)| Some(LoadRow { name: name?, result: result? }))
+        .collect();
     report::load_table(&mut rows);
     if let [ours, reference] = rows.as_mut_slice() {
         report::goals(ours, reference);
@@ -203,10 +239,12 @@ async fn run(cli: &Cli) -> Result<(), BoxError> {
         let test = cli.join_test();
         report::join_header(&test);
         let mut join_rows = Vec::new();
-        if run_ours {
+        if cli.only != Which::Reference {
             join_rows.push(join_on(ours::start(&ours_options).await?, &test).await?);
         }
-        if run_reference && let Ok(target) = reference::start(&reference_options).await {
+        if cli.only != Which::Ours
+            && let Ok(target) = reference::start(&reference_options).await
+        {
             join_rows.push(join_on(target, &test).await?);
         }
         report::join_table(&mut join_rows);
@@ -214,24 +252,20 @@ async fn run(cli: &Cli) -> Result<(), BoxError> {
     Ok(())
 }
 
-/// Runs the workload on a fresh instance of our relay, then kills it and counts what it stored.
-async fn load_ours(options: &ours::Options, workload: &Workload) -> Result<(LoadRow, StorageEvidence), BoxError> {
-    let mut target = ours::start(options).await?;
-    progress(&format!("load on {}", target.name));
-    let before = storage::commits(target.addr()).await?;
-    let result = load::run(&target, workload).await;
-    let after = storage::commits(target.addr()).await;
+/// Reads our relay's commit figures, kills it (SIGKILL, as a crash would) and counts the
+/// updates its database holds.
+async fn storage_evidence(
+    target: &mut Target,
+    commits_before: storage::Commits,
+    sent: u64,
+    workload: &Workload,
+    durability: Durability,
+) -> Result<StorageEvidence, BoxError> {
+    let commits = storage::commits(target.addr()).await?.since(commits_before);
     target.kill().await;
-    let result = result?;
     let data = target.data_dir().ok_or("our relay has no data folder")?;
     let stored = storage::stored_entries(&data, &workload.document_ids(), load::MAP).await?;
-    let evidence = StorageEvidence {
-        commits: after?.since(before),
-        sent: result.sent_total,
-        stored,
-        durability: ours::durability_name(options.durability),
-    };
-    Ok((LoadRow { name: target.name.clone(), result }, evidence))
+    Ok(StorageEvidence { commits, sent, stored, durability: ours::durability_name(durability) })
 }
 
 /// Runs the join test on a freshly started relay, then stops it.
