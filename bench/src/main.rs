@@ -261,7 +261,7 @@ async fn storage_evidence(
     workload: &Workload,
     durability: Durability,
 ) -> Result<StorageEvidence, BoxError> {
-    let commits = storage::commits(target.addr()).await?.since(commits_before);
+    let commits = storage::commits(target.addr()).await?.since(&commits_before);
     target.kill().await;
     let data = target.data_dir().ok_or("our relay has no data folder")?;
     let stored = storage::stored_entries(&data, &workload.document_ids(), load::MAP).await?;

@@ -118,7 +118,7 @@ fn goal(what: &str, ratio: Option<f64>, (goal, shown): (f64, &str)) {
 
 /// Prints what our relay committed and how.
 pub fn storage(evidence: &StorageEvidence, reference_ran: bool) {
-    let c = evidence.commits;
+    let c = &evidence.commits;
     println!();
     println!(
         "Storage (ours, durability {}): {} of {} updates sent are in SQLite after SIGKILL at the end;",
@@ -130,6 +130,17 @@ pub fn storage(evidence: &StorageEvidence, reference_ran: bool) {
         c.count,
         evidence.sent as f64 / c.count.max(1) as f64,
         c.seconds
+    );
+    let bound = |q: f64| match c.quantile_bound(q) {
+        Some(s) if s.is_finite() => format!("≤ {:.1} ms", s * 1000.0),
+        Some(_) => "over the histogram's last bound".to_owned(),
+        None => "-".to_owned(),
+    };
+    println!(
+        "  Commit time from the relay's histogram: p50 {}, p99 {}, p99.9 {}.",
+        bound(0.5),
+        bound(0.99),
+        bound(0.999)
     );
     println!("  Each update is forwarded only after its commit returned (relay/src/room.rs, apply_update).");
     if reference_ran {

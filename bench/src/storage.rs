@@ -16,18 +16,33 @@ use crate::BoxError;
 
 /// Totals of the relay's storage commits so far (each commit is one SQLite transaction,
 /// holding every update that arrived while the previous one ran).
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Commits {
     /// Number of commits.
     pub count: u64,
     /// Seconds spent committing, summed.
     pub seconds: f64,
+    /// The relay's histogram of commit times: (upper bound in seconds, commits up to it),
+    /// cumulative, in increasing order of bound.
+    pub buckets: Vec<(f64, u64)>,
 }
 
 impl Commits {
     /// The commits between `earlier` and `self`.
-    pub fn since(self, earlier: Commits) -> Commits {
-        Commits { count: self.count.saturating_sub(earlier.count), seconds: (self.seconds - earlier.seconds).max(0.0) }
+    pub fn since(&self, earlier: &Commits) -> Commits {
+        let before = |le: f64| earlier.buckets.iter().find(|(b, _)| *b == le).map_or(0, |(_, n)| *n);
+        Commits {
+            count: self.count.saturating_sub(earlier.count),
+            seconds: (self.seconds - earlier.seconds).max(0.0),
+            buckets: self.buckets.iter().map(|&(le, n)| (le, n.saturating_sub(before(le)))).collect(),
+        }
+    }
+
+    /// An upper bound of the `q`-quantile (0..=1) of commit time in seconds: the smallest
+    /// histogram bound that holds that share of the commits (infinite past the last bound).
+    pub fn quantile_bound(&self, q: f64) -> Option<f64> {
+        let wanted = (q * self.count as f64).ceil() as u64;
+        (self.count > 0).then(|| self.buckets.iter().find(|(_, n)| *n >= wanted).map_or(f64::INFINITY, |(le, _)| *le))
     }
 }
 
@@ -50,7 +65,23 @@ pub async fn commits(addr: SocketAddr) -> Result<Commits, BoxError> {
     Ok(Commits {
         count: value("liandong_relay_storage_commit_seconds_count")? as u64,
         seconds: value("liandong_relay_storage_commit_seconds_sum")?,
+        buckets: buckets(&text),
     })
+}
+
+/// The finite buckets of the commit histogram: lines like
+/// `liandong_relay_storage_commit_seconds_bucket{le="0.0016"} 15051`.
+fn buckets(text: &str) -> Vec<(f64, u64)> {
+    let mut buckets: Vec<(f64, u64)> = text
+        .lines()
+        .filter_map(|line| {
+            let rest = line.strip_prefix("liandong_relay_storage_commit_seconds_bucket{le=\"")?;
+            let (le, count) = rest.split_once("\"} ")?;
+            Some((le.parse::<f64>().ok().filter(|le| le.is_finite())?, count.trim().parse::<f64>().ok()? as u64))
+        })
+        .collect();
+    buckets.sort_by(|a, b| a.0.total_cmp(&b.0));
+    buckets
 }
 
 /// Entries of the Y.Map `map` summed over the documents `docs`, as stored in the SQLite
@@ -77,8 +108,21 @@ mod tests {
 
     #[test]
     fn commits_between_two_readings() {
-        let a = Commits { count: 10, seconds: 1.0 };
-        let b = Commits { count: 25, seconds: 1.5 };
-        assert_eq!(b.since(a), Commits { count: 15, seconds: 0.5 });
+        let a = Commits { count: 10, seconds: 1.0, buckets: vec![(0.001, 8), (0.002, 10)] };
+        let b = Commits { count: 25, seconds: 1.5, buckets: vec![(0.001, 20), (0.002, 24)] };
+        let d = b.since(&a);
+        assert_eq!((d.count, d.seconds), (15, 0.5));
+        assert_eq!(d.buckets, vec![(0.001, 12), (0.002, 14)]);
+        assert_eq!(d.quantile_bound(0.5), Some(0.001));
+        assert_eq!(d.quantile_bound(0.9), Some(0.002));
+        assert_eq!(d.quantile_bound(0.99), Some(f64::INFINITY)); // one commit past the last bound
+    }
+
+    #[test]
+    fn histogram_lines_are_read() {
+        let text = "# TYPE x histogram\nliandong_relay_storage_commit_seconds_bucket{le=\"0.0002\"} 7\n\
+                    liandong_relay_storage_commit_seconds_bucket{le=\"0.0001\"} 5\n\
+                    liandong_relay_storage_commit_seconds_bucket{le=\"+Inf\"} 9\n";
+        assert_eq!(buckets(text), vec![(0.0001, 5), (0.0002, 7)]);
     }
 }
