@@ -17,6 +17,8 @@ use crate::sync;
 pub const MAX_TITLE: usize = 100;
 /// Longest text, in characters.
 pub const MAX_BODY: usize = 5_000;
+/// Rows rendered at first; more on request (a region can hold thousands of bulletins).
+pub const PAGE_ROWS: usize = 100;
 
 /// The bulletins document of the signed-in officer's region.
 fn region_doc() -> Option<DocumentId> {
@@ -69,18 +71,34 @@ pub fn Bulletins() -> impl IntoView {
             None => view! { <p class="empty">{t!(i18n, bulletins_no_region)}</p> }.into_any(),
             Some(id) => view! {
                 <PostForm doc=id/>
-                <ul class="bulletin-list">
-                    {move || {
-                        let list = region_bulletins();
-                        if list.is_empty() {
-                            view! { <li class="empty">{t!(i18n, bulletins_empty)}</li> }.into_any()
-                        } else {
-                            list.into_iter().map(|b| view! { <BulletinRow bulletin=b/> }).collect_view().into_any()
-                        }
-                    }}
-                </ul>
+                <BulletinList/>
             }.into_any(),
         }}
+    }
+}
+
+/// The list, [`PAGE_ROWS`] rows at a time.
+#[component]
+fn BulletinList() -> impl IntoView {
+    let i18n = use_i18n();
+    let shown = RwSignal::new(PAGE_ROWS);
+    let list = Memo::new(move |_| region_bulletins());
+    view! {
+        <ul class="bulletin-list">
+            {move || {
+                let all = list.get();
+                if all.is_empty() {
+                    view! { <li class="empty">{t!(i18n, bulletins_empty)}</li> }.into_any()
+                } else {
+                    all.into_iter().take(shown.get()).map(|b| view! { <BulletinRow bulletin=b/> }).collect_view().into_any()
+                }
+            }}
+        </ul>
+        <Show when=move || list.with(|l| l.len() > shown.get())>
+            <button class="button secondary more" on:click=move |_| shown.update(|n| *n += PAGE_ROWS)>
+                {t!(i18n, show_more)}" ("{move || list.with(|l| l.len()) - shown.get().min(list.with(|l| l.len()))}")"
+            </button>
+        </Show>
     }
 }
 

@@ -30,6 +30,13 @@ pub const ORIGIN_TAB: &str = "tab";
 /// Origin of updates read from this device's storage.
 pub const ORIGIN_STORAGE: &str = "storage";
 
+/// A `performance.mark` for measuring (benchmarks read them); ignored where unsupported.
+fn mark(name: &str) {
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark(name);
+    }
+}
+
 /// What the observer queued.
 enum Change {
     /// The officer's change: the update and the client clock after it.
@@ -106,6 +113,7 @@ impl DocSync {
     /// stored log into one entry when it has several (so reopening never grows it).
     pub async fn load(self: &Rc<Self>, shared: &Shared) -> Result<(), StoreError> {
         let key = self.id.to_string();
+        mark(&format!("liandong:load-start:{key}"));
         let store = shared.store().await?;
         let updates = match store.load_compacted(&key).await {
             Ok(updates) => updates,
@@ -137,17 +145,40 @@ impl DocSync {
             s.waiting = waiting;
         });
         self.version.update(|v| *v += 1);
+        mark(&format!("liandong:loaded:{key}"));
         Ok(())
     }
 
     /// Persists and forwards changes until the document is closed.
     pub async fn run(self: Rc<Self>, shared: Shared) {
         let Some(mut changes) = self.changes.borrow_mut().take() else { return };
-        while let Some(change) = changes.next().await {
-            // Views show the change at once; "saved on this device" waits for the write.
+        while let Some(first) = changes.next().await {
+            // Take every change already queued: during a catch-up the relay's pieces arrive
+            // in bursts, and storing and re-rendering them one by one would be slow.
+            let mut batch = vec![first];
+            while let Ok(more) = changes.try_recv() {
+                batch.push(more);
+            }
+            // Views show the changes at once; "saved on this device" waits for the write.
             self.version.update(|v| *v += 1);
-            match change {
-                Change::Local(update, clock) => {
+            let relay: Vec<Vec<u8>> = batch
+                .iter()
+                .filter_map(|c| match c {
+                    Change::Relay(update) => Some(update.clone()),
+                    _ => None,
+                })
+                .collect();
+            if !relay.is_empty() {
+                let merged = match yrs::merge_updates_v1(relay.iter().map(Vec::as_slice)) {
+                    Ok(merged) => vec![merged],
+                    Err(_) => relay,
+                };
+                for update in merged {
+                    self.persist(&shared, &update).await;
+                }
+            }
+            for change in batch {
+                if let Change::Local(update, clock) = change {
                     self.persist(&shared, &update).await;
                     self.marks.borrow_mut().push(Mark { client: self.doc.client_id().get(), clock });
                     self.save_marks(&shared).await;
@@ -158,8 +189,6 @@ impl DocSync {
                     }
                     tabs::broadcast(&shared, &self.id, &update);
                 }
-                Change::Relay(update) => self.persist(&shared, &update).await,
-                Change::Tab => {}
             }
         }
     }
