@@ -82,8 +82,8 @@ pub async fn run(target: &Target, test: &JoinTest) -> Result<JoinResult, BoxErro
             Err(e) => failures.push(format!("joiner task failed: {e}")),
         }
     }
-    let relay_cpu = target.cpu_time()?.saturating_sub(cpu0);
-    let generator_cpu = procfs::cpu_time(Pid::Myself)?.saturating_sub(generator_cpu0);
+    let relay_cpu = target.cpu_time()?.since(cpu0).total();
+    let generator_cpu = procfs::cpu_time(Pid::Myself)?.since(generator_cpu0).total();
     let relay_peak_rss = target.peak_rss()?;
     writer.close(Duration::from_millis(500)).await;
     failures.truncate(5);

@@ -21,7 +21,7 @@ use yrs::{Any, Doc, Map, Out, Transact};
 
 use crate::BoxError;
 use crate::client::{Event, Peer};
-use crate::procfs::{self, Pid};
+use crate::procfs::{self, CpuTime, Pid};
 use crate::stats::Latencies;
 use crate::target::Target;
 
@@ -87,8 +87,8 @@ pub struct LoadResult {
     pub latencies: Latencies,
     /// Length of the measured window (summed over rounds).
     pub window: Duration,
-    /// Relay CPU time (user + system) during the window.
-    pub relay_cpu: Duration,
+    /// Relay CPU time during the window.
+    pub relay_cpu: CpuTime,
     /// Relay peak resident set at the end of the window (the largest of the rounds), in bytes.
     pub relay_peak_rss: u64,
     /// The load generator's own CPU time during the window.
@@ -179,8 +179,8 @@ pub async fn run(target: &Target, w: &Workload, round: usize) -> Result<LoadResu
     let relay_cpu0 = target.cpu_time()?;
     let generator_cpu0 = procfs::cpu_time(Pid::Myself)?;
     tokio::time::sleep_until(window_end).await;
-    let relay_cpu = target.cpu_time()?.saturating_sub(relay_cpu0);
-    let generator_cpu = procfs::cpu_time(Pid::Myself)?.saturating_sub(generator_cpu0);
+    let relay_cpu = target.cpu_time()?.since(relay_cpu0);
+    let generator_cpu = procfs::cpu_time(Pid::Myself)?.since(generator_cpu0).total();
     let relay_peak_rss = target.peak_rss()?;
 
     let mut outcomes: Vec<(usize, ClientOutcome)> = Vec::with_capacity(w.clients);
@@ -194,7 +194,7 @@ fn summarise(
     w: &Workload,
     outcomes: Vec<(usize, ClientOutcome)>,
     window: Duration,
-    relay_cpu: Duration,
+    relay_cpu: CpuTime,
     relay_peak_rss: u64,
     generator_cpu: Duration,
 ) -> LoadResult {

@@ -24,12 +24,41 @@ impl Pid {
     }
 }
 
-/// CPU time (user + system, all threads) the process has used since it started.
-pub fn cpu_time(pid: Pid) -> io::Result<Duration> {
+/// CPU time a process used, all threads together.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CpuTime {
+    /// Time running its own code.
+    pub user: Duration,
+    /// Time in the kernel on its behalf (system calls, TCP, page faults, ...).
+    pub system: Duration,
+}
+
+impl CpuTime {
+    /// User + system.
+    pub fn total(self) -> Duration {
+        self.user + self.system
+    }
+
+    /// The time used between `earlier` and `self`.
+    pub fn since(self, earlier: CpuTime) -> CpuTime {
+        CpuTime { user: self.user.saturating_sub(earlier.user), system: self.system.saturating_sub(earlier.system) }
+    }
+}
+
+impl std::ops::AddAssign for CpuTime {
+    fn add_assign(&mut self, other: CpuTime) {
+        self.user += other.user;
+        self.system += other.system;
+    }
+}
+
+/// CPU time the process has used since it started (whole clock ticks, usually 10 ms).
+pub fn cpu_time(pid: Pid) -> io::Result<CpuTime> {
     let stat = std::fs::read_to_string(format!("{}/stat", pid.dir()))?;
-    let ticks = parse_stat_ticks(&stat)
+    let (user, system) = parse_stat_ticks(&stat)
         .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidData, "unexpected /proc/PID/stat format"))?;
-    Ok(Duration::from_secs_f64(ticks as f64 / clock_ticks_per_second()))
+    let seconds = |ticks: u64| Duration::from_secs_f64(ticks as f64 / clock_ticks_per_second());
+    Ok(CpuTime { user: seconds(user), system: seconds(system) })
 }
 
 /// The process's peak resident set size (`VmHWM`), in bytes.
@@ -38,16 +67,16 @@ pub fn peak_rss(pid: Pid) -> io::Result<u64> {
     parse_vm_hwm(&status).ok_or_else(|| io::Error::new(io::ErrorKind::InvalidData, "no VmHWM in /proc/PID/status"))
 }
 
-/// utime + stime in clock ticks from the text of `/proc/PID/stat`.
+/// utime and stime in clock ticks from the text of `/proc/PID/stat`.
 ///
 /// The second field (the command name) is in parentheses and may contain spaces, so the
 /// fields are counted from the last `)`: state is field 3, utime 14 and stime 15.
-fn parse_stat_ticks(stat: &str) -> Option<u64> {
+fn parse_stat_ticks(stat: &str) -> Option<(u64, u64)> {
     let after_name = &stat[stat.rfind(')')? + 1..];
     let fields: Vec<&str> = after_name.split_whitespace().collect();
     let utime: u64 = fields.get(14 - 3)?.parse().ok()?;
     let stime: u64 = fields.get(15 - 3)?.parse().ok()?;
-    Some(utime + stime)
+    Some((utime, stime))
 }
 
 /// `VmHWM` in bytes from the text of `/proc/PID/status` (the kernel writes it in kB).
@@ -71,7 +100,7 @@ mod tests {
     #[test]
     fn stat_ticks_are_counted_after_a_name_with_spaces() {
         let stat = "4242 (my (odd) name) S 1 4242 4242 0 -1 4194304 100 0 0 0 250 50 0 0 20 0 3 0";
-        assert_eq!(parse_stat_ticks(stat), Some(300));
+        assert_eq!(parse_stat_ticks(stat), Some((250, 50)));
         assert_eq!(parse_stat_ticks("garbage"), None);
     }
 

@@ -75,10 +75,19 @@ pub fn load_table(rows: &mut [LoadRow]) {
             ms(r.latencies.percentile(50.0)),
             ms(r.latencies.percentile(99.0)),
             r.expected.saturating_sub(r.delivered),
-            r.relay_cpu.as_secs_f64(),
+            r.relay_cpu.total().as_secs_f64(),
             cpu_per_delivery_us(r).unwrap_or(f64::NAN),
             mb(r.relay_peak_rss),
             100.0 * r.generator_cpu.as_secs_f64() / window,
+        );
+    }
+    for row in rows.iter() {
+        let (cpu, n) = (row.result.relay_cpu, row.result.delivered.max(1) as f64);
+        println!(
+            "{:<26} CPU per delivery: {:.1} µs user + {:.1} µs system (kernel)",
+            row.name,
+            cpu.user.as_secs_f64() * 1e6 / n,
+            cpu.system.as_secs_f64() * 1e6 / n
         );
     }
     for row in rows.iter() {
@@ -199,7 +208,7 @@ fn ratio(a: Duration, b: Duration) -> f64 {
 }
 
 fn cpu_per_delivery_us(r: &LoadResult) -> Option<f64> {
-    (r.delivered > 0).then(|| r.relay_cpu.as_secs_f64() * 1e6 / r.delivered as f64)
+    (r.delivered > 0).then(|| r.relay_cpu.total().as_secs_f64() * 1e6 / r.delivered as f64)
 }
 
 fn ms(d: Option<Duration>) -> String {

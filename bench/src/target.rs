@@ -13,7 +13,7 @@ use tokio::process::{Child, Command};
 use tokio::sync::oneshot;
 
 use crate::BoxError;
-use crate::procfs::{self, Pid};
+use crate::procfs::{self, CpuTime, Pid};
 
 /// How long a relay may take to print its ready line.
 const START_TIMEOUT: Duration = Duration::from_secs(20);
@@ -78,8 +78,8 @@ impl Target {
         }
     }
 
-    /// The process's CPU time so far (user + system, all threads).
-    pub fn cpu_time(&self) -> Result<Duration, BoxError> {
+    /// The process's CPU time so far (all threads).
+    pub fn cpu_time(&self) -> Result<CpuTime, BoxError> {
         Ok(procfs::cpu_time(Pid::Of(self.pid)).map_err(|e| format!("{}: /proc: {e}", self.name))?)
     }
 
