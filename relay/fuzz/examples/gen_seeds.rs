@@ -10,8 +10,8 @@ use std::fs;
 use std::path::Path;
 
 use liandong_relay::protocol;
-use yrs::sync::{Awareness, AwarenessUpdate, Message, SyncMessage};
 use yrs::sync::awareness::AwarenessUpdateEntry;
+use yrs::sync::{Awareness, AwarenessUpdate, Message, SyncMessage};
 use yrs::updates::decoder::Decode;
 use yrs::{Doc, GetString, ReadTxn, StateVector, Text, Transact};
 
@@ -94,45 +94,60 @@ fn main() {
     let big = |slot: u8, b: u8| vec![(6 << 2) | (slot & 3), b];
     let seeds: Vec<(&str, Vec<Vec<u8>>)> = vec![
         // A writer edits, another syncs and appends, a third asks for everything.
-        ("edit-sync", vec![
-            step(0, &get("update-insert")),
-            step(1, &get("step1-empty")),
-            step(1, &get("update-append")),
-            step(0, &get("update-delete")),
-            step(2, &get("step1-doc")),
-        ]),
+        (
+            "edit-sync",
+            vec![
+                step(0, &get("update-insert")),
+                step(1, &get("step1-empty")),
+                step(1, &get("update-append")),
+                step(0, &get("update-delete")),
+                step(2, &get("step1-doc")),
+            ],
+        ),
         // The read-only slot tries to change the document, then syncs.
-        ("read-only", vec![step(3, &get("update-insert")), step(3, &get("step1-empty")), step(3, &get("update-insert"))]),
+        (
+            "read-only",
+            vec![step(3, &get("update-insert")), step(3, &get("step1-empty")), step(3, &get("update-insert"))],
+        ),
         // Awareness: set, query, leave (the room removes the state), reset.
-        ("awareness", vec![
-            step(1, &get("awareness")),
-            step(2, &get("awareness-query")),
-            leave(1),
-            step(2, &get("awareness")),
-            step(2, &get("awareness-gone")),
-        ]),
+        (
+            "awareness",
+            vec![
+                step(1, &get("awareness")),
+                step(2, &get("awareness-query")),
+                leave(1),
+                step(2, &get("awareness")),
+                step(2, &get("awareness-gone")),
+            ],
+        ),
         // Edits, compaction (after 3 log entries), an unload and reload, more edits.
-        ("reload", vec![
-            step(0, &get("update-insert")),
-            step(0, &get("update-delete")),
-            step(1, &get("update-append")),
-            reload.clone(),
-            step(2, &get("step2-full")),
-            step(0, &get("auth-denied")),
-        ]),
+        (
+            "reload",
+            vec![
+                step(0, &get("update-insert")),
+                step(0, &get("update-delete")),
+                step(1, &get("update-append")),
+                reload.clone(),
+                step(2, &get("step2-full")),
+                step(0, &get("auth-denied")),
+            ],
+        ),
         // Large edits (past the 64 KiB catch-up threshold), compaction, then the `progress`
         // slots (1 and 3) and a reconnecting plain slot ask for everything.
-        ("catch-up", vec![
-            big(0, 0x70),
-            step(2, &get("update-insert")),
-            big(2, 0x31),
-            step(0, &get("update-append")),
-            step(1, &get("step1-empty")),
-            step(3, &get("step1-empty")),
-            leave(0),
-            reload.clone(),
-            step(1, &get("step1-doc")),
-        ]),
+        (
+            "catch-up",
+            vec![
+                big(0, 0x70),
+                step(2, &get("update-insert")),
+                big(2, 0x31),
+                step(0, &get("update-append")),
+                step(1, &get("step1-empty")),
+                step(3, &get("step1-empty")),
+                leave(0),
+                reload.clone(),
+                step(1, &get("step1-doc")),
+            ],
+        ),
         // An update whose dependencies are missing (pending), then the missing part.
         ("pending", vec![step(1, &get("update-append")), step(0, &get("update-insert"))]),
     ];

@@ -5,8 +5,8 @@
 //! (it re-encodes awareness updates when it forwards them) decodes to the same message.
 #![no_main]
 
-use libfuzzer_sys::fuzz_target;
 use liandong_relay::protocol;
+use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(message) = protocol::decode(data) else { return };

@@ -32,7 +32,6 @@
 use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
-use libfuzzer_sys::fuzz_target;
 use liandong_core::access::Rights;
 use liandong_relay::catch_up::MSG_PROGRESS;
 use liandong_relay::metrics::Metrics;
@@ -40,6 +39,7 @@ use liandong_relay::protocol::{self, FrameError};
 use liandong_relay::room::{CloseReason, ConnId, Data, Features, Outbox, RoomContext, RoomHandle};
 use liandong_relay::rooms::Rooms;
 use liandong_relay::store::memory::MemoryStore;
+use libfuzzer_sys::fuzz_target;
 use tokio::runtime::Runtime;
 use tokio::sync::{mpsc, watch};
 use yrs::sync::{Message, SyncMessage};
