@@ -2,8 +2,8 @@
 # Runs the relay benchmark by hand (not part of `make test`): builds liandong-relay and
 # liandong-bench in release mode, then runs the load generator with the workload
 # (500 clients on 50 documents, 1 update/s each; 50 clients joining a 1 MB document)
-# against our relay and the reference Node relay (npm @y/websocket-server), one after the
-# other on 127.0.0.1, and prints both with ratios. Takes about 2 minutes.
+# against our relay and the reference Node relay (npm @y/websocket-server), taking turns in
+# three rounds on 127.0.0.1, and prints both with ratios. Takes about 3 minutes.
 # Assumes scripts/setup.sh has run (node_modules holds the reference relay).
 # Extra arguments go to the bench: scripts/bench-relay.sh --quick, --durability normal, --help.
 set -euo pipefail
