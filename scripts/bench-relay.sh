@@ -10,5 +10,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -f node_modules/@y/websocket-server/src/server.js ] \
   || echo "[bench] node_modules/@y/websocket-server missing: run scripts/setup.sh (only our relay will run)" >&2
-cargo build --release -p liandong-relay -p liandong-bench
+cargo build --profile relay -p liandong-relay && cargo build --release -p liandong-bench
 exec target/release/liandong-bench "$@"

@@ -88,7 +88,7 @@ struct Cli {
     /// Our relay's SQLite durability.
     #[arg(long, value_enum, default_value = "full")]
     durability: Durability,
-    /// The liandong-relay binary [default: next to this one, i.e. target/release/].
+    /// The liandong-relay binary [default: target/relay/liandong-relay, the relay profile's build].
     #[arg(long)]
     relay_bin: Option<PathBuf>,
     /// Folder for our relay's temporary data folder (keep it on a real disk).
@@ -145,7 +145,12 @@ impl Cli {
     fn ours(&self) -> Result<ours::Options, BoxError> {
         let bin = match &self.relay_bin {
             Some(bin) => bin.clone(),
-            None => std::env::current_exe()?.with_file_name("liandong-relay"),
+            None => {
+                // target/release/liandong-bench -> target/relay/liandong-relay
+                let exe = std::env::current_exe()?;
+                let target = exe.parent().and_then(|p| p.parent()).map(|t| t.join("relay").join("liandong-relay"));
+                target.unwrap_or_else(|| exe.with_file_name("liandong-relay"))
+            }
         };
         Ok(ours::Options { bin, durability: self.durability, data_parent: self.data_parent.clone() })
     }

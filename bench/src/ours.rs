@@ -29,7 +29,7 @@ pub struct Options {
 pub async fn start(options: &Options) -> Result<Target, BoxError> {
     if !options.bin.exists() {
         return Err(format!(
-            "{} not found: build it with `cargo build --release -p liandong-relay`",
+            "{} not found: build it with `cargo build --profile relay -p liandong-relay`",
             options.bin.display()
         )
         .into());

@@ -11,6 +11,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
 
+use axum::body::Bytes;
 use axum::extract::ws::{CloseFrame, Message as WsMessage, WebSocket};
 use futures::{SinkExt, StreamExt};
 use liandong_core::access::Rights;
@@ -84,7 +85,7 @@ pub struct Session {
 pub async fn serve(socket: WebSocket, session: Session) {
     let Session { doc_id, who, rights, features, rooms, limits, shutdown, metrics } = session;
     let conn: ConnId = NEXT_CONN.fetch_add(1, Ordering::Relaxed);
-    let (frames_tx, mut frames_rx) = mpsc::channel::<Vec<u8>>(limits.outbound_queue.max(1));
+    let (frames_tx, mut frames_rx) = mpsc::channel::<Bytes>(limits.outbound_queue.max(1));
     let (close_tx, mut close_rx) = watch::channel::<Option<CloseReason>>(None);
     let outbox = Outbox { frames: frames_tx, close: close_tx };
     let (mut sink, mut stream) = socket.split();
@@ -107,7 +108,7 @@ pub async fn serve(socket: WebSocket, session: Session) {
                 frame = frames_rx.recv() => match frame {
                     Some(frame) => {
                         let len = frame.len() as u64;
-                        if sink.send(WsMessage::Binary(frame.into())).await.is_err() {
+                        if sink.send(WsMessage::Binary(frame)).await.is_err() {
                             break None;
                         }
                         metrics.frames_out.inc();
@@ -145,10 +146,11 @@ pub async fn serve(socket: WebSocket, session: Session) {
             metrics.refused_connections.inc();
             outbox.close(code, reason);
         };
+        let mut closing = outbox.close.subscribe();
         loop {
             let frame = tokio::select! {
                 frame = stream.next() => frame,
-                _ = close_rx_closed(&outbox) => break,
+                _ = closing.wait_for(|reason| reason.is_some()) => break,
             };
             let Some(frame) = frame else { break };
             match frame {
@@ -194,12 +196,6 @@ pub async fn serve(socket: WebSocket, session: Session) {
     room.send(Data::Leave { conn }).await;
     metrics.connections.dec();
     tracing::debug!(doc = %doc_id, conn, "connection left");
-}
-
-/// Resolves once a close reason has been set for this connection (by the room or writer).
-async fn close_rx_closed(outbox: &Outbox) {
-    let mut rx = outbox.close.subscribe();
-    let _ = rx.wait_for(|reason| reason.is_some()).await;
 }
 
 /// A close reason must fit in a control frame (123 bytes); cut on a character boundary.

@@ -35,9 +35,69 @@ pub enum FrameError {
     Unsupported(u8),
 }
 
+/// Largest Yjs client id (ids are 53-bit, to fit a JavaScript number).
+const MAX_CLIENT_ID: u64 = (1 << 53) - 1;
+
+/// Checks the counts a frame declares before yrs decodes it: yrs reserves memory for the
+/// declared number of entries first, so a 10-byte frame claiming 2^29 state-vector entries
+/// would cost gigabytes (found by the fuzzer, relay/fuzz/README.md). A count larger than
+/// the bytes that follow could hold, or a client id above 53 bits, refuses the frame.
+fn precheck(frame: &[u8]) -> Result<(), String> {
+    use yrs::encoding::read::{Cursor, Read};
+    let err = |e: yrs::encoding::read::Error| e.to_string();
+    let mut cursor = Cursor::new(frame);
+    let kind: u8 = cursor.read_var().map_err(err)?;
+    match kind {
+        yrs::sync::protocol::MSG_SYNC => {
+            let sync: u8 = cursor.read_var().map_err(err)?;
+            let body = cursor.read_buf().map_err(err)?;
+            let mut inner = Cursor::new(body);
+            let count: u64 = inner.read_var().map_err(err)?;
+            match sync {
+                yrs::sync::protocol::MSG_SYNC_STEP_1 => {
+                    if count > body.len() as u64 / 2 {
+                        return Err(format!("state vector claims {count} entries in {} bytes", body.len()));
+                    }
+                    for _ in 0..count {
+                        let client: u64 = inner.read_var().map_err(err)?;
+                        let _clock: u64 = inner.read_var().map_err(err)?;
+                        if client > MAX_CLIENT_ID {
+                            return Err(format!("client id {client} is above 53 bits"));
+                        }
+                    }
+                }
+                _ => {
+                    if count > body.len() as u64 / 3 {
+                        return Err(format!("update claims {count} clients in {} bytes", body.len()));
+                    }
+                }
+            }
+        }
+        yrs::sync::protocol::MSG_AWARENESS => {
+            let body = cursor.read_buf().map_err(err)?;
+            let mut inner = Cursor::new(body);
+            let count: u64 = inner.read_var().map_err(err)?;
+            if count > body.len() as u64 / 3 {
+                return Err(format!("awareness update claims {count} clients in {} bytes", body.len()));
+            }
+            for _ in 0..count {
+                let client: u64 = inner.read_var().map_err(err)?;
+                let _clock: u64 = inner.read_var().map_err(err)?;
+                let _state = inner.read_string().map_err(err)?;
+                if client > MAX_CLIENT_ID {
+                    return Err(format!("client id {client} is above 53 bits"));
+                }
+            }
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
 /// Decodes one binary frame into a message. Trailing bytes after the message are an error,
-/// so a frame is never half-understood.
+/// so a frame is never half-understood; declared counts are checked first ([`precheck`]).
 pub fn decode(frame: &[u8]) -> Result<Message, FrameError> {
+    precheck(frame).map_err(FrameError::Malformed)?;
     let mut decoder = yrs::updates::decoder::DecoderV1::from(frame);
     let msg = Message::decode(&mut decoder).map_err(|e| FrameError::Malformed(e.to_string()))?;
     if let Message::Custom(tag, _) = msg {
@@ -64,6 +124,35 @@ pub fn sync_step1(awareness: &Awareness) -> Vec<u8> {
 pub fn sync_step2(awareness: &Awareness, sv: &StateVector) -> Vec<u8> {
     let diff = awareness.doc().transact().encode_state_as_update_v1(sv);
     encode(&Message::Sync(SyncMessage::SyncStep2(diff)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Inputs the fuzzer found (relay/fuzz/repro/): each must be refused fast and cheaply.
+    #[test]
+    fn frames_that_declare_absurd_counts_are_refused_before_decoding() {
+        for frame in [
+            &[0x00, 0x00, 0x05, 0x80, 0x80, 0x80, 0x80, 0x02][..],
+            &[0x01, 0x08, 0xc5, 0xc5, 0xc5, 0xc5, 0x00, 0xbc, 0x00, 0xbc][..],
+            &[0x00, 0x02, 0x05, 0x80, 0x80, 0x80, 0x80, 0x01][..],
+        ] {
+            let started = std::time::Instant::now();
+            assert!(matches!(decode(frame), Err(FrameError::Malformed(_))), "{frame:?} accepted");
+            assert!(started.elapsed() < std::time::Duration::from_millis(50), "{frame:?} was slow");
+        }
+    }
+
+    #[test]
+    fn ordinary_frames_still_decode() {
+        let doc = yrs::Doc::new();
+        let awareness = Awareness::new(doc);
+        assert!(decode(&sync_step1(&awareness)).is_ok());
+        assert!(decode(&sync_step2(&awareness, &StateVector::default())).is_ok());
+        let client_id_too_big = [0x00, 0x00, 0x0b, 0x01, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x10, 0x00];
+        assert!(decode(&client_id_too_big).is_err());
+    }
 }
 
 /// An update message carrying `update` (lib0 v1 bytes).

@@ -15,6 +15,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 use std::time::Duration;
 
+use axum::body::Bytes;
 use liandong_core::access::Rights;
 use tokio::sync::{mpsc, oneshot, watch};
 use yrs::block::ClientID;
@@ -44,8 +45,9 @@ pub struct CloseReason {
 /// close it (used when the queue overflows or a frame is refused).
 #[derive(Debug, Clone)]
 pub struct Outbox {
-    /// Encoded frames waiting to be written to the socket.
-    pub frames: mpsc::Sender<Vec<u8>>,
+    /// Encoded frames waiting to be written to the socket (shared, not copied, between
+    /// the connections a frame goes to).
+    pub frames: mpsc::Sender<Bytes>,
     /// Set once to close the connection with a reason.
     pub close: watch::Sender<Option<CloseReason>>,
 }
@@ -54,8 +56,8 @@ impl Outbox {
     /// Queues `frame`; returns `false` (and closes the connection) when the queue is full or
     /// the connection is gone. A full queue means the reader fell behind: closing makes its
     /// client reconnect and resync, so it never silently misses an update.
-    fn push(&self, frame: Vec<u8>) -> bool {
-        if self.frames.try_send(frame).is_ok() {
+    fn push(&self, frame: impl Into<Bytes>) -> bool {
+        if self.frames.try_send(frame.into()).is_ok() {
             return true;
         }
         self.close(CLOSE_TOO_SLOW, "outbound queue full; reconnect to resync");
@@ -464,11 +466,12 @@ impl Room {
     }
 
     fn broadcast(&mut self, except: Option<ConnId>, frame: &[u8]) {
+        let frame = Bytes::copy_from_slice(frame);
         let slow: Vec<ConnId> = self
             .peers
             .iter()
             .filter(|(id, _)| Some(**id) != except)
-            .filter(|(_, peer)| !peer.outbox.push(frame.to_vec()))
+            .filter(|(_, peer)| !peer.outbox.push(frame.clone()))
             .map(|(id, _)| *id)
             .collect();
         for conn in slow {

@@ -25,7 +25,7 @@ export const chromiumArgs = [
  * demo login links it printed.
  */
 export async function startRelay({ data, demo = false, port = 0 } = {}) {
-  const bin = process.env.LIANDONG_RELAY_BIN ?? path.join(root, 'target/release/liandong-relay');
+  const bin = process.env.LIANDONG_RELAY_BIN ?? path.join(root, 'target/relay/liandong-relay');
   const dataDir = data ?? mkdtempSync(path.join(tmpdir(), 'liandong-e2e-'));
   const args = ['serve', '--addr', `127.0.0.1:${port}`, '--data', dataDir, '--static', path.join(root, 'dist')];
   if (demo) args.push('--demo');
