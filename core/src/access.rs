@@ -5,6 +5,7 @@
 //! | document | read | write |
 //! |---|---|---|
 //! | `county/{county}/directory` | everyone in the county | bureau administrator |
+//! | `county/{county}/bulletins` | everyone in the county | commanders, bureau administrator |
 //! | `region/{region}/bulletins` | the region's stations, its commander, the bureau | the region's officers |
 //! | `region/{region}/command` | the region, the bureau | commander, station heads |
 //! | `station/{station}/roster` | the region, the bureau | the station head |
@@ -122,6 +123,10 @@ pub fn rights(scope: &Scope, county: &str, doc: &DocumentId, map: &dyn CountyMap
     let own_station = |station: &str| scope.station.as_deref() == Some(station);
     match doc.kind {
         DocumentKind::Directory => grant(doc.key == county, admin && doc.key == county),
+        DocumentKind::CountyBulletins => {
+            let here = doc.key == county;
+            grant(here, here && matches!(scope.role, Role::Commander | Role::BureauAdmin))
+        }
         DocumentKind::Bulletins => {
             let member = in_region(&doc.key);
             grant(member, member && scope.role != Role::BureauAdmin)
@@ -149,7 +154,7 @@ pub fn rights(scope: &Scope, county: &str, doc: &DocumentId, map: &dyn CountyMap
 /// The documents a device of `scope` opens: its county directory, its region's bulletins
 /// and command, its region's station rosters, and its station's community work.
 pub fn documents_of(scope: &Scope, stations_of_region: &[String]) -> Vec<DocumentId> {
-    let mut docs = vec![DocumentId::directory(&scope.county)];
+    let mut docs = vec![DocumentId::directory(&scope.county), DocumentId::county_bulletins(&scope.county)];
     if let Some(region) = &scope.region {
         docs.push(DocumentId::bulletins(region));
         docs.push(DocumentId::command(region));
@@ -195,6 +200,7 @@ mod tests {
         let officer = scope(Role::Officer, Some("damiao"), Some("desheng"));
         assert_eq!(r(&officer, "county/demo/directory"), Rights::Read);
         assert_eq!(r(&officer, "county/other/directory"), Rights::None);
+        assert_eq!(r(&officer, "county/demo/bulletins"), Rights::Read);
         assert_eq!(r(&officer, "region/desheng/bulletins"), Rights::Write);
         assert_eq!(r(&officer, "region/majiadu/bulletins"), Rights::None);
         assert_eq!(r(&officer, "region/desheng/command"), Rights::Read);
@@ -239,5 +245,6 @@ mod tests {
         assert_eq!(r(&commander, "region/majiadu/bulletins"), Rights::Write);
         assert_eq!(r(&commander, "station/baofeng/roster"), Rights::Read);
         assert_eq!(r(&commander, "region/desheng/command"), Rights::None);
+        assert_eq!(r(&commander, "county/demo/bulletins"), Rights::Write);
     }
 }

@@ -5,6 +5,7 @@
 //! | id | holds |
 //! |---|---|
 //! | `county/{county}/directory` | regions, stations, officers, skills catalogue |
+//! | `county/{county}/bulletins` | county-wide bulletins (commanders, the bureau) |
 //! | `region/{region}/bulletins` | bulletins, acknowledgements, series, assessments |
 //! | `region/{region}/command` | incidents, support requests, dispatches, equipment, plans |
 //! | `station/{station}/roster` | districts, offices, assignments, duty shifts |
@@ -21,6 +22,8 @@ use std::str::FromStr;
 pub enum DocumentKind {
     /// `county/{county}/directory`
     Directory,
+    /// `county/{county}/bulletins`
+    CountyBulletins,
     /// `region/{region}/bulletins`
     Bulletins,
     /// `region/{region}/command`
@@ -58,6 +61,10 @@ impl DocumentId {
     pub fn directory(county: &str) -> Self {
         Self { kind: DocumentKind::Directory, key: county.to_owned() }
     }
+    /// The county-wide bulletins of `county`.
+    pub fn county_bulletins(county: &str) -> Self {
+        Self { kind: DocumentKind::CountyBulletins, key: county.to_owned() }
+    }
     /// The bulletins of `region`.
     pub fn bulletins(region: &str) -> Self {
         Self { kind: DocumentKind::Bulletins, key: region.to_owned() }
@@ -91,6 +98,7 @@ impl FromStr for DocumentId {
         };
         let kind = match (scope, kind) {
             ("county", "directory") => DocumentKind::Directory,
+            ("county", "bulletins") => DocumentKind::CountyBulletins,
             ("region", "bulletins") => DocumentKind::Bulletins,
             ("region", "command") => DocumentKind::Command,
             ("station", "roster") => DocumentKind::Roster,
@@ -108,6 +116,7 @@ impl fmt::Display for DocumentId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (scope, kind) = match self.kind {
             DocumentKind::Directory => ("county", "directory"),
+            DocumentKind::CountyBulletins => ("county", "bulletins"),
             DocumentKind::Bulletins => ("region", "bulletins"),
             DocumentKind::Command => ("region", "command"),
             DocumentKind::Roster => ("station", "roster"),
@@ -125,6 +134,7 @@ mod tests {
     fn every_kind_round_trips_through_its_path() {
         for id in [
             DocumentId::directory("xian"),
+            DocumentId::county_bulletins("xian"),
             DocumentId::bulletins("desheng"),
             DocumentId::command("guandu"),
             DocumentId::roster("cuiyuehu"),

@@ -13,6 +13,8 @@
 //! - [`docs`]: typed views over each document kind: read, list, write in one transaction,
 //!   tombstones, schema version (newer documents are read-only).
 //! - [`model`]: the records, one file per document kind.
+//! - [`bulletins`]: shared bulletins: drafts and their checks, audience and
+//!   acknowledgements, lists, versions.
 //! - [`org`]: a snapshot of a county's organisation read from its documents.
 //! - [`rules`]: pure checks over the snapshot (regions, districts, "one district, one
 //!   office; one office, one officer; one officer, many skills") and the coverage report.
@@ -20,6 +22,7 @@
 //! - [`demo`]: the demo county of DOMAIN.md, generated deterministically from a seed.
 
 pub mod access;
+pub mod bulletins;
 pub mod county_file;
 pub mod demo;
 pub mod docs;

@@ -17,11 +17,16 @@ fn the_source_events_land_in_their_regions_with_the_motorcycle_series() {
     let n = demo::bulletins::write(&majiadu, &org, "majiadu", 20, demo::SEED, now).expect("write");
     let bulletins = majiadu.list::<Bulletin>().into_records();
     assert_eq!(bulletins.len(), n);
-    assert_eq!(n, 5 + 20, "Majiadu's three source events, Baofeng's and Yishui's, and 20 generated");
-    assert!(bulletins.iter().any(|b| b.title.contains("抓获15人，追回摩托车85辆") && b.scope == Scope::County));
+    assert_eq!(n, 4 + 20, "Majiadu's May Day case, Baofeng's and Yishui's thefts, Majiadu's clue, 20 generated");
     let series = majiadu.list::<Series>().into_records();
     assert_eq!(series.len(), 1);
-    assert_eq!(series[0].bulletins.len(), 4, "Baofeng, Yishui and Majiadu's clue and result");
+    assert_eq!(series[0].bulletins.len(), 3, "Baofeng's and Yishui's thefts and Majiadu's clue");
+    assert!(bulletins.iter().all(|b| b.scope != Scope::County), "county bulletins live in the county document");
+
+    let county = RegionBulletins::new(Doc::new());
+    assert_eq!(demo::bulletins::write_county(&county, &org).expect("write"), 2);
+    let announced = county.list::<Bulletin>().into_records();
+    assert!(announced.iter().any(|b| b.title.contains("抓获15人，追回摩托车85辆") && b.scope == Scope::County));
     assert!(!majiadu.list::<Acknowledgement>().records.is_empty());
 
     let guandu = RegionBulletins::new(Doc::new());

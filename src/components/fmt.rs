@@ -34,6 +34,7 @@ pub fn role(i18n: I18nContext<Locale>, role: Role) -> String {
 pub fn document(i18n: I18nContext<Locale>, id: &DocumentId) -> String {
     let kind = match id.kind {
         DocumentKind::Directory => t_string!(i18n, doc_directory).to_string(),
+        DocumentKind::CountyBulletins => t_string!(i18n, doc_county_bulletins).to_string(),
         DocumentKind::Bulletins => t_string!(i18n, doc_bulletins).to_string(),
         DocumentKind::Command => t_string!(i18n, doc_command).to_string(),
         DocumentKind::Roster => t_string!(i18n, doc_roster).to_string(),

@@ -2,10 +2,12 @@
 //!
 //! From the source (DOMAIN.md "The problem", "Information sharing"):
 //! - the May Day travelling-fraud series that hit three townships in a few days: 柳林
-//!   Liulin, 大庙 Damiao and 麻家渡 Majiadu (each in its own region, so county scope);
+//!   Liulin, 大庙 Damiao and 麻家渡 Majiadu, each posted in its own region, and the
+//!   bureau's county-wide alert linking them;
 //! - the motorcycle-theft ring spanning two provinces and four counties, broken by 宝丰
 //!   Baofeng, 麻家渡 Majiadu, 溢水 Yishui and 擂鼓 Leigu: 15 arrested, 85 motorcycles
-//!   recovered; the Majiadu region links its stations' reports into one series (串并).
+//!   recovered; the Majiadu region links its stations' reports into one series (串并) and
+//!   the bureau announces the result county-wide.
 //!
 //! The dates of the source's events are not given; they are placed in May 2026.
 
@@ -36,7 +38,7 @@ const SOURCE: &[SourceBulletin] = &[
         "liulin",
         BulletinCategory::TravellingFraud,
         Urgency::Urgent,
-        Scope::County,
+        Scope::Region,
         "2026-05-01T10:20:00+08:00",
         "五一期间流窜诈骗预警：冒充医疗器械推销",
         "5月1日柳林乡集镇发生一起冒充医疗器械推销诈骗老年人案件，嫌疑人2名，驾驶外地牌照面包车，作案后迅速离开。请各所提醒辖区群众，发现可疑人员立即报警。",
@@ -47,7 +49,7 @@ const SOURCE: &[SourceBulletin] = &[
         "damiao",
         BulletinCategory::TravellingFraud,
         Urgency::Urgent,
-        Scope::County,
+        Scope::Region,
         "2026-05-02T15:05:00+08:00",
         "大庙乡发生同类流窜诈骗案件",
         "5月2日大庙乡发生冒充推销诈骗案件，作案手法与柳林乡案件相同，嫌疑车辆为外地牌照白色面包车。",
@@ -58,7 +60,7 @@ const SOURCE: &[SourceBulletin] = &[
         "majiadu",
         BulletinCategory::TravellingFraud,
         Urgency::Urgent,
-        Scope::County,
+        Scope::Region,
         "2026-05-03T09:40:00+08:00",
         "麻家渡镇发生第三起流窜诈骗，请沿线各所设卡",
         "5月3日麻家渡镇发生第三起同类案件，三个乡镇数日内相继被骗。请各所在主要路口设卡查缉外地牌照白色面包车。",
@@ -102,18 +104,29 @@ const SOURCE: &[SourceBulletin] = &[
         "leigu",
         BulletinCategory::CaseClue,
         Urgency::Important,
-        Scope::County,
+        Scope::Region,
         "2026-05-12T10:10:00+08:00",
         "擂鼓镇发现摩托车盗窃团伙踩点人员",
         "擂鼓镇群众反映有陌生人夜间查看停放摩托车，特征与麻家渡区域通报的盗窃团伙相符。",
         "擂鼓镇",
     ),
+];
+
+/// County-wide bulletins of the bureau: (lead station, category, urgency, when, title, body, place).
+const COUNTY: &[(&str, BulletinCategory, Urgency, &str, &str, &str, &str)] = &[
     (
         "majiadu",
+        BulletinCategory::TravellingFraud,
+        Urgency::Urgent,
+        "2026-05-03T12:00:00+08:00",
+        "五一流窜诈骗系列：柳林、大庙、麻家渡三乡镇数日内相继发案",
+        "同一伙嫌疑人驾驶外地牌照白色面包车，冒充医疗器械推销诈骗老年人，已在柳林、大庙、麻家渡作案。全县各所提醒群众，发现线索立即报告。",
+        "柳林乡、大庙乡、麻家渡镇",
+    ),
+    (
         "majiadu",
         BulletinCategory::CaseClue,
         Urgency::Routine,
-        Scope::County,
         "2026-05-20T18:00:00+08:00",
         "跨省摩托车盗窃团伙告破：抓获15人，追回摩托车85辆",
         "宝丰、麻家渡、溢水、擂鼓四所联动，打掉一个横跨两省四县的摩托车盗窃团伙，抓获犯罪嫌疑人15名，追回被盗摩托车85辆。",
@@ -172,6 +185,8 @@ pub fn write(
                 body: b.body.clone(),
                 urgency: b.urgency,
                 expires_at: b.expires_at,
+                category: b.category,
+                place: b.place.clone(),
             })?;
             for reader in readers.iter().filter(|r| **r != b.author) {
                 if rng.u8(..3) != 0 {
@@ -205,10 +220,12 @@ pub fn write(
                 title: title.into(),
                 body: body.into(),
                 place: Some(place.into()),
+                photos: 0,
                 posted_at,
                 expires_at: Some(posted_at + SignedDuration::from_hours(24 * 14)),
                 version: 1,
                 cancelled: None,
+                cancelled_at: None,
                 forwarded_at: (s.id != region_rec.center).then_some(posted_at + SignedDuration::from_mins(30)),
                 generated: false,
             };
@@ -243,15 +260,68 @@ pub fn write(
                     title: format!("{title}（{}）", name.trim_end_matches("派出所")),
                     body: format!("{body}（演示数据 #{}）", i + 1),
                     place: None,
+                    photos: 0,
                     posted_at,
                     expires_at: Some(posted_at + SignedDuration::from_hours(24 * rng.i64(7..45))),
                     version: 1,
                     cancelled: None,
+                    cancelled_at: None,
                     forwarded_at: None,
                     generated: true,
                 },
                 &mut rng,
             )?;
+        }
+        Ok(())
+    })?;
+    Ok(count)
+}
+
+/// Writes the bureau's county-wide bulletins into `doc` (`county/{county}/bulletins`).
+pub fn write_county(doc: &RegionBulletins, org: &Organisation) -> Result<usize, WriteError> {
+    let Some(admin) = org.officers.iter().find(|o| o.role == crate::model::Role::BureauAdmin) else { return Ok(0) };
+    let mut count = 0;
+    doc.write(|w| {
+        for &(code, category, urgency, when, title, body, place) in COUNTY {
+            let (Some(station), Ok(posted_at)) =
+                (org.stations.iter().find(|s| s.code == code), when.parse::<Timestamp>())
+            else {
+                continue;
+            };
+            let id = RecordId::new();
+            w.put(&BulletinVersion {
+                id: RecordId::new(),
+                bulletin: id,
+                number: 1,
+                author: admin.id,
+                at: posted_at,
+                title: title.into(),
+                body: body.into(),
+                urgency,
+                expires_at: Some(posted_at + SignedDuration::from_hours(24 * 14)),
+                category,
+                place: Some(place.into()),
+            })?;
+            w.put(&Bulletin {
+                id,
+                station: station.id,
+                author: admin.id,
+                category,
+                urgency,
+                scope: Scope::County,
+                title: title.into(),
+                body: body.into(),
+                place: Some(place.into()),
+                photos: 0,
+                posted_at,
+                expires_at: Some(posted_at + SignedDuration::from_hours(24 * 14)),
+                version: 1,
+                cancelled: None,
+                cancelled_at: None,
+                forwarded_at: None,
+                generated: false,
+            })?;
+            count += 1;
         }
         Ok(())
     })?;

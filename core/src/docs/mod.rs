@@ -26,7 +26,8 @@ pub use schema::{SCHEMA_VERSION, SchemaStatus};
 
 /// A kind of document, as a type (so records are bound to their document at compile time).
 pub trait DocumentMarker {
-    /// The kind this marker stands for.
+    /// The kind this marker stands for (county bulletins share the region bulletins'
+    /// shape and marker).
     const KIND: DocumentKind;
 }
 
@@ -48,7 +49,8 @@ document_marker!(
     DirectoryDoc => Directory, Directory
 );
 document_marker!(
-    /// `region/{region}/bulletins`: bulletins, versions, acknowledgements, series, assessments.
+    /// `region/{region}/bulletins` (and `county/{county}/bulletins`, same shape): bulletins,
+    /// versions, acknowledgements, series, assessments, photos.
     BulletinsDoc => Bulletins, RegionBulletins
 );
 document_marker!(

@@ -43,7 +43,7 @@ impl SchemaStatus {
 fn kind_name(kind: DocumentKind) -> &'static str {
     match kind {
         DocumentKind::Directory => "directory",
-        DocumentKind::Bulletins => "bulletins",
+        DocumentKind::Bulletins | DocumentKind::CountyBulletins => "bulletins",
         DocumentKind::Command => "command",
         DocumentKind::Roster => "roster",
         DocumentKind::Community => "community",

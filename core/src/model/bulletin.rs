@@ -73,6 +73,9 @@ pub struct Bulletin {
     /// Township / village, free text.
     #[serde(default)]
     pub place: Option<String>,
+    /// Number of photos (see [`BulletinPhoto`]).
+    #[serde(default)]
+    pub photos: u32,
     /// When it was first posted.
     pub posted_at: Timestamp,
     /// When it stops being current.
@@ -83,6 +86,9 @@ pub struct Bulletin {
     /// Reason, when cancelled.
     #[serde(default)]
     pub cancelled: Option<String>,
+    /// When it was cancelled.
+    #[serde(default)]
+    pub cancelled_at: Option<Timestamp>,
     /// When the station's liaison forwarded it to the center station.
     #[serde(default)]
     pub forwarded_at: Option<Timestamp>,
@@ -114,8 +120,34 @@ pub struct BulletinVersion {
     /// Expiry of this version.
     #[serde(default)]
     pub expires_at: Option<Timestamp>,
+    /// Category of this version.
+    #[serde(default = "default_category")]
+    pub category: BulletinCategory,
+    /// Place of this version.
+    #[serde(default)]
+    pub place: Option<String>,
 }
 record!(BulletinVersion, BulletinsDoc, "bulletin_versions");
+
+fn default_category() -> BulletinCategory {
+    BulletinCategory::CaseClue
+}
+
+/// A photo of a bulletin, resized and compressed on the posting device.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BulletinPhoto {
+    /// Record id.
+    pub id: RecordId,
+    /// The bulletin.
+    pub bulletin: RecordId,
+    /// Position among the bulletin's photos, from 0.
+    pub index: u32,
+    /// MIME type, e.g. `image/jpeg`.
+    pub mime: String,
+    /// The image, base64 (standard alphabet).
+    pub data: String,
+}
+record!(BulletinPhoto, BulletinsDoc, "bulletin_photos");
 
 /// An officer's acknowledgement (签收) of one version of a bulletin.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -6,7 +6,9 @@ pub mod community;
 pub mod organisation;
 pub mod roster;
 
-pub use bulletin::{Acknowledgement, Assessment, Bulletin, BulletinCategory, BulletinVersion, Scope, Series, Urgency};
+pub use bulletin::{
+    Acknowledgement, Assessment, Bulletin, BulletinCategory, BulletinPhoto, BulletinVersion, Scope, Series, Urgency,
+};
 pub use command::{Equipment, EquipmentStatus, SupportRequest, SupportStatus};
 pub use community::{CommunityReport, KeySite};
 pub use organisation::{County, CountyPolicy, Officer, Region, Role, SkillDef, Station, StationKind};

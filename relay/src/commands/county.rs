@@ -68,5 +68,8 @@ pub async fn seed_demo(store: &dyn Store) -> Result<bool, CommandError> {
             .map_err(|e| CommandError::Invalid(e.to_string()))?;
         store.append(&DocumentId::bulletins(&region.code).to_string(), full_state(doc.doc())).await?;
     }
+    let county = RegionBulletins::new(Doc::new());
+    demo::bulletins::write_county(&county, &org).map_err(|e| CommandError::Invalid(e.to_string()))?;
+    store.append(&DocumentId::county_bulletins(&file.county.code).to_string(), full_state(county.doc())).await?;
     Ok(true)
 }

@@ -1,0 +1,337 @@
+//! What an officer fills in to post or update a bulletin, the checks on it, and the writes.
+//!
+//! Limits: title 1 to [`MAX_TITLE`] characters, text up to [`MAX_BODY`], place up to
+//! [`MAX_PLACE`], an expiry (if any) in the future, up to [`MAX_PHOTOS`] photos of at most
+//! [`MAX_PHOTO_BYTES`] each after the device has resized and compressed them. County scope
+//! is for commanders and the bureau. Every error names its field, and the writes happen
+//! only after every check passed, in one transaction.
+
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD;
+use jiff::Timestamp;
+use serde::Serialize;
+
+use crate::docs::{BulletinsDoc, WriteError, Writer};
+use crate::ids::RecordId;
+use crate::model::{
+    Acknowledgement, Assessment, Bulletin, BulletinCategory, BulletinPhoto, BulletinVersion, Role, Scope, Series,
+    Urgency,
+};
+
+/// Longest title, in characters.
+pub const MAX_TITLE: usize = 100;
+/// Longest text, in characters.
+pub const MAX_BODY: usize = 5_000;
+/// Longest place, in characters.
+pub const MAX_PLACE: usize = 100;
+/// Most photos per bulletin.
+pub const MAX_PHOTOS: usize = 4;
+/// Largest photo after resizing and compression, in bytes (200 KiB: about 30 s each at
+/// 50 kbit/s, which is what a rural link can spare).
+pub const MAX_PHOTO_BYTES: usize = 200 * 1024;
+/// Longest joint-analysis note or cancellation reason, in characters.
+pub const MAX_NOTE: usize = 2_000;
+
+/// A photo ready to attach: its type and compressed bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PhotoDraft {
+    /// MIME type, e.g. `image/jpeg`.
+    pub mime: String,
+    /// The compressed image.
+    pub bytes: Vec<u8>,
+}
+
+/// The form of a bulletin.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Draft {
+    /// Category.
+    pub category: BulletinCategory,
+    /// Urgency.
+    pub urgency: Urgency,
+    /// Audience.
+    pub scope: Scope,
+    /// Title.
+    pub title: String,
+    /// Text.
+    pub body: String,
+    /// Township / village.
+    pub place: Option<String>,
+    /// Expiry.
+    pub expires_at: Option<Timestamp>,
+    /// Photos to attach (new ones only when updating).
+    pub photos: Vec<PhotoDraft>,
+}
+
+/// A field of the form that does not pass, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, thiserror::Error)]
+#[serde(tag = "error", rename_all = "snake_case")]
+pub enum FieldError {
+    /// The title is empty.
+    #[error("标题不能为空")]
+    TitleEmpty,
+    /// The title is too long.
+    #[error("标题不能超过 {max} 字")]
+    TitleTooLong {
+        /// The limit.
+        max: usize,
+    },
+    /// The text is too long.
+    #[error("内容不能超过 {max} 字")]
+    BodyTooLong {
+        /// The limit.
+        max: usize,
+    },
+    /// The place is too long.
+    #[error("地点不能超过 {max} 字")]
+    PlaceTooLong {
+        /// The limit.
+        max: usize,
+    },
+    /// The expiry is not in the future.
+    #[error("有效期必须晚于现在")]
+    ExpiryInPast,
+    /// More photos than allowed.
+    #[error("最多 {max} 张照片")]
+    TooManyPhotos {
+        /// The limit.
+        max: usize,
+    },
+    /// A photo is too large even after compression.
+    #[error("第 {number} 张照片压缩后仍有 {kib} KB，超过 {max_kib} KB")]
+    PhotoTooLarge {
+        /// Its number, from 1.
+        number: usize,
+        /// Its size in KiB.
+        kib: usize,
+        /// The limit in KiB.
+        max_kib: usize,
+    },
+    /// The role may not post to the whole county.
+    #[error("您的角色不能向全县发布")]
+    ScopeNotAllowed,
+}
+
+impl FieldError {
+    /// The form field it is about: `title`, `body`, `place`, `expires_at`, `photos`, `scope`.
+    pub fn field(&self) -> &'static str {
+        match self {
+            FieldError::TitleEmpty | FieldError::TitleTooLong { .. } => "title",
+            FieldError::BodyTooLong { .. } => "body",
+            FieldError::PlaceTooLong { .. } => "place",
+            FieldError::ExpiryInPast => "expires_at",
+            FieldError::TooManyPhotos { .. } | FieldError::PhotoTooLarge { .. } => "photos",
+            FieldError::ScopeNotAllowed => "scope",
+        }
+    }
+}
+
+impl Draft {
+    /// Checks every field; all errors at once, so the form can mark each field.
+    pub fn validate(&self, now: Timestamp, role: Role, existing_photos: usize) -> Result<(), Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let title = self.title.trim();
+        if title.is_empty() {
+            errors.push(FieldError::TitleEmpty);
+        } else if title.chars().count() > MAX_TITLE {
+            errors.push(FieldError::TitleTooLong { max: MAX_TITLE });
+        }
+        if self.body.chars().count() > MAX_BODY {
+            errors.push(FieldError::BodyTooLong { max: MAX_BODY });
+        }
+        if self.place.as_deref().is_some_and(|p| p.chars().count() > MAX_PLACE) {
+            errors.push(FieldError::PlaceTooLong { max: MAX_PLACE });
+        }
+        if self.expires_at.is_some_and(|e| e <= now) {
+            errors.push(FieldError::ExpiryInPast);
+        }
+        if existing_photos + self.photos.len() > MAX_PHOTOS {
+            errors.push(FieldError::TooManyPhotos { max: MAX_PHOTOS });
+        }
+        for (i, p) in self.photos.iter().enumerate() {
+            if p.bytes.len() > MAX_PHOTO_BYTES {
+                errors.push(FieldError::PhotoTooLarge {
+                    number: existing_photos + i + 1,
+                    kib: p.bytes.len().div_ceil(1024),
+                    max_kib: MAX_PHOTO_BYTES / 1024,
+                });
+            }
+        }
+        if self.scope == Scope::County && !matches!(role, Role::Commander | Role::BureauAdmin) {
+            errors.push(FieldError::ScopeNotAllowed);
+        }
+        if errors.is_empty() { Ok(()) } else { Err(errors) }
+    }
+
+    fn place(&self) -> Option<String> {
+        self.place.as_deref().map(str::trim).filter(|p| !p.is_empty()).map(str::to_owned)
+    }
+
+    fn version(&self, bulletin: RecordId, number: u32, author: RecordId, at: Timestamp) -> BulletinVersion {
+        BulletinVersion {
+            id: RecordId::new(),
+            bulletin,
+            number,
+            author,
+            at,
+            title: self.title.trim().to_owned(),
+            body: self.body.trim().to_owned(),
+            urgency: self.urgency,
+            expires_at: self.expires_at,
+            category: self.category,
+            place: self.place(),
+        }
+    }
+}
+
+fn attach(
+    w: &mut Writer<'_, BulletinsDoc>,
+    bulletin: RecordId,
+    from: usize,
+    photos: &[PhotoDraft],
+) -> Result<(), WriteError> {
+    for (i, p) in photos.iter().enumerate() {
+        w.put(&BulletinPhoto {
+            id: RecordId::new(),
+            bulletin,
+            index: (from + i) as u32,
+            mime: p.mime.clone(),
+            data: STANDARD.encode(&p.bytes),
+        })?;
+    }
+    Ok(())
+}
+
+/// Posts `draft` (already validated) from `station` by `author` at `now`: the bulletin,
+/// its version 1 and its photos. Returns the bulletin's id.
+pub fn post(
+    w: &mut Writer<'_, BulletinsDoc>,
+    draft: &Draft,
+    station: RecordId,
+    author: RecordId,
+    now: Timestamp,
+) -> Result<RecordId, WriteError> {
+    let id = RecordId::new();
+    w.put(&draft.version(id, 1, author, now))?;
+    attach(w, id, 0, &draft.photos)?;
+    w.put(&Bulletin {
+        id,
+        station,
+        author,
+        category: draft.category,
+        urgency: draft.urgency,
+        scope: draft.scope,
+        title: draft.title.trim().to_owned(),
+        body: draft.body.trim().to_owned(),
+        place: draft.place(),
+        photos: draft.photos.len() as u32,
+        posted_at: now,
+        expires_at: draft.expires_at,
+        version: 1,
+        cancelled: None,
+        cancelled_at: None,
+        forwarded_at: None,
+        generated: false,
+    })?;
+    Ok(id)
+}
+
+/// Writes `draft` (already validated) as the next version of `bulletin`; returns its number.
+/// Photos in the draft are added to those already attached.
+pub fn update(
+    w: &mut Writer<'_, BulletinsDoc>,
+    bulletin: &Bulletin,
+    draft: &Draft,
+    author: RecordId,
+    now: Timestamp,
+) -> Result<u32, WriteError> {
+    let number = bulletin.version + 1;
+    w.put(&draft.version(bulletin.id, number, author, now))?;
+    attach(w, bulletin.id, bulletin.photos as usize, &draft.photos)?;
+    let mut next = bulletin.clone();
+    next.category = draft.category;
+    next.urgency = draft.urgency;
+    next.title = draft.title.trim().to_owned();
+    next.body = draft.body.trim().to_owned();
+    next.place = draft.place();
+    next.expires_at = draft.expires_at;
+    next.photos = bulletin.photos + draft.photos.len() as u32;
+    next.version = number;
+    w.put(&next)?;
+    Ok(number)
+}
+
+/// Cancels `bulletin` with `reason` (required, at most [`MAX_NOTE`] characters).
+pub fn cancel(
+    w: &mut Writer<'_, BulletinsDoc>,
+    bulletin: &Bulletin,
+    reason: &str,
+    now: Timestamp,
+) -> Result<(), WriteError> {
+    let reason = reason.trim();
+    if reason.is_empty() || reason.chars().count() > MAX_NOTE {
+        return Err(WriteError::Invalid(format!("撤销原因必须填写，且不超过 {MAX_NOTE} 字")));
+    }
+    let mut next = bulletin.clone();
+    next.cancelled = Some(reason.to_owned());
+    next.cancelled_at = Some(now);
+    w.put(&next)
+}
+
+/// Records that `officer` acknowledged the current version of `bulletin` at `now`, unless
+/// they already have (`acks` is what the device knows).
+pub fn acknowledge(
+    w: &mut Writer<'_, BulletinsDoc>,
+    bulletin: &Bulletin,
+    acks: &[Acknowledgement],
+    officer: RecordId,
+    now: Timestamp,
+) -> Result<(), WriteError> {
+    if super::audience::has_acknowledged(bulletin, acks, officer) {
+        return Ok(());
+    }
+    w.put(&Acknowledgement { id: RecordId::new(), bulletin: bulletin.id, version: bulletin.version, officer, at: now })
+}
+
+/// Marks `bulletin` as forwarded to the center station (the station's liaison).
+pub fn forward(w: &mut Writer<'_, BulletinsDoc>, bulletin: &Bulletin, now: Timestamp) -> Result<(), WriteError> {
+    let mut next = bulletin.clone();
+    next.forwarded_at.get_or_insert(now);
+    w.put(&next)
+}
+
+/// Adds a joint-analysis note (研判) to bulletin `bulletin`.
+pub fn assess(
+    w: &mut Writer<'_, BulletinsDoc>,
+    bulletin: RecordId,
+    author: RecordId,
+    text: &str,
+    now: Timestamp,
+) -> Result<RecordId, WriteError> {
+    let text = text.trim();
+    if text.is_empty() || text.chars().count() > MAX_NOTE {
+        return Err(WriteError::Invalid(format!("研判意见必须填写，且不超过 {MAX_NOTE} 字")));
+    }
+    let id = RecordId::new();
+    w.put(&Assessment { id, bulletin, author, at: now, text: text.to_owned() })?;
+    Ok(id)
+}
+
+/// Links `bulletins` (at least two) into a case series (串并) called `name`.
+pub fn link_series(
+    w: &mut Writer<'_, BulletinsDoc>,
+    name: &str,
+    bulletins: &[RecordId],
+    author: RecordId,
+    now: Timestamp,
+) -> Result<RecordId, WriteError> {
+    let name = name.trim();
+    if name.is_empty() || name.chars().count() > MAX_TITLE {
+        return Err(WriteError::Invalid(format!("串并案名称必须填写，且不超过 {MAX_TITLE} 字")));
+    }
+    if bulletins.len() < 2 {
+        return Err(WriteError::Invalid("串并至少需要两条通报".into()));
+    }
+    let id = RecordId::new();
+    w.put(&Series { id, name: name.to_owned(), bulletins: bulletins.to_vec(), author, at: now })?;
+    Ok(id)
+}

@@ -1,0 +1,18 @@
+//! Shared bulletins (信息共享, DOMAIN.md "Information sharing"): the rules over the records
+//! of [`crate::model::bulletin`].
+//! - [`draft`]: what an officer fills in, its checks (each error names its field), and the
+//!   writes that post, update (a new version), cancel and acknowledge, each in one
+//!   transaction so nothing is half-saved.
+//! - [`audience`]: who a bulletin is for, and who of them acknowledged which version.
+//! - [`listing`]: active or not, filters, full-text search (Chinese included) and order.
+//! - [`versions`]: what changed from one version to the next.
+
+pub mod audience;
+pub mod draft;
+pub mod listing;
+pub mod versions;
+
+pub use audience::{AckReport, StationAcks, audience, report};
+pub use draft::{Draft, FieldError, PhotoDraft};
+pub use listing::{Filter, Listed, is_active, list};
+pub use versions::{Change, changes};
