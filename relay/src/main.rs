@@ -160,7 +160,10 @@ fn main() -> ExitCode {
         .with_writer(std::io::stderr)
         .init();
     let cli = Cli::parse();
-    let runtime = match tokio::runtime::Runtime::new() {
+    // One thread for every connection and room, as the reference relay does: a change hops
+    // between tasks, not threads (cross-thread wake-ups were most of the kernel time in
+    // the benchmark). Storage keeps its own thread; its reads use the blocking pool.
+    let runtime = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
         Ok(rt) => rt,
         Err(e) => {
             eprintln!("liandong-relay: cannot start: {e}");

@@ -113,10 +113,12 @@ pub fn role_name(role: Role) -> &'static str {
 }
 
 /// Demo officers to print login links for: (station code or `None` for bureau staff,
-/// role) — two stations of one region, another region, a head, a commander, the bureau.
+/// role): two stations of one region (the center's and a member's liaison, an officer, a
+/// head), another region, a commander, the bureau.
 pub const DEMO_LOGINS: &[(Option<&str>, Role)] = &[
     (Some("desheng"), Role::Liaison),
     (Some("damiao"), Role::Officer),
+    (Some("damiao"), Role::Liaison),
     (Some("damiao"), Role::StationHead),
     (Some("majiadu"), Role::Officer),
     (None, Role::Commander),
