@@ -48,6 +48,11 @@ fn Shell() -> impl IntoView {
                 <Routes fallback=pages::not_found::NotFound>
                     <Route path=path!("/") view=pages::home::Home/>
                     <Route path=path!("/bulletins") view=pages::bulletins::Bulletins/>
+                    <Route path=path!("/bulletins/new") view=pages::bulletins::form::NewBulletin/>
+                    <Route path=path!("/bulletins/forwarded") view=pages::bulletins::forwarded::Forwarded/>
+                    <Route path=path!("/bulletins/:id") view=pages::bulletins::detail::BulletinDetail/>
+                    <Route path=path!("/bulletins/:id/edit") view=pages::bulletins::form::EditBulletin/>
+                    <Route path=path!("/series/:id") view=pages::bulletins::series::SeriesPage/>
                     <Route path=path!("/roster") view=pages::roster::Roster/>
                     <Route path=path!("/districts") view=pages::districts::Districts/>
                     <Route path=path!("/region") view=pages::region::Region/>

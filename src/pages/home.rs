@@ -5,7 +5,7 @@ use leptos_router::components::A;
 
 use crate::components::fmt;
 use crate::i18n::*;
-use crate::pages::bulletins::{BulletinRow, region_bulletins};
+use crate::pages::bulletins::{BulletinRow, latest};
 use crate::sync;
 
 /// The Home page.
@@ -29,7 +29,7 @@ pub fn Home() -> impl IntoView {
                 <section class="card">
                     <h2><A href="/bulletins">{t!(i18n, home_latest)}</A></h2>
                     <ul class="bulletin-list">
-                        {move || region_bulletins().into_iter().take(5).map(|b| view! { <BulletinRow bulletin=b/> }).collect_view()}
+                        {move || latest(5).into_iter().map(|row| view! { <BulletinRow row=row/> }).collect_view()}
                     </ul>
                 </section>
             }.into_any(),

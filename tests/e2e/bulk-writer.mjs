@@ -1,11 +1,11 @@
 // Writes `count` bulletins of about `kb` KiB each into a region's bulletins document
 // through the relay, with the reference Yjs client, as another station's device would
-// while this one is offline. Usage: node bulk-writer.mjs WS_URL DOC TOKEN COUNT KB STATION AUTHOR
+// while this one is offline. Usage: node bulk-writer.mjs WS_URL DOC TOKEN COUNT KB STATION AUTHOR [CATEGORY]
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import WebSocket from 'ws';
 
-const [serverUrl, room, token, count, kb, station, author] = process.argv.slice(2);
+const [serverUrl, room, token, count, kb, station, author, category = 'case_clue'] = process.argv.slice(2);
 const doc = new Y.Doc();
 const provider = new WebsocketProvider(serverUrl, room, doc, { WebSocketPolyfill: WebSocket, params: { token }, disableBc: true });
 await new Promise((resolve) => provider.on('sync', (synced) => synced && resolve()));
@@ -20,7 +20,7 @@ for (let i = 0; i < Number(count); i++) {
     bulletins.set(id, record);
     record.set('station', station);
     record.set('author', author);
-    record.set('category', 'case_clue');
+    record.set('category', category);
     record.set('urgency', 'routine');
     record.set('scope', 'region');
     record.set('title', `大批量通报 ${i + 1}/${count}`);

@@ -1,0 +1,50 @@
+//! `/series/{id}`: a case series (串并案): its bulletins on a timeline, one lane per station.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+use liandong_core::RecordId;
+
+use super::data;
+use crate::components::fmt;
+use crate::i18n::*;
+
+/// The series page.
+#[component]
+pub fn SeriesPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    move || {
+        let id: Option<RecordId> = params.with(|p| p.get("id").and_then(|v| v.parse().ok()));
+        let Some(series) = id.and_then(|id| data::series().into_iter().find(|s| s.id == id)) else {
+            return view! { <p class="empty">{t!(i18n, b_not_found)}</p> }.into_any();
+        };
+        let org = data::organisation();
+        let mut items: Vec<_> = series.bulletins.iter().filter_map(|id| data::find(*id)).map(|(_, b)| b).collect();
+        items.sort_by_key(|b| b.posted_at);
+        let mut lanes: Vec<(String, Vec<liandong_core::model::Bulletin>)> = Vec::new();
+        for b in items {
+            let name = org.stations.iter().find(|s| s.id == b.station).map(|s| s.name.clone()).unwrap_or_default();
+            match lanes.iter_mut().find(|(n, _)| *n == name) {
+                Some((_, list)) => list.push(b),
+                None => lanes.push((name, vec![b])),
+            }
+        }
+        view! {
+            <p><A href="/bulletins">{t!(i18n, b_back)}</A></p>
+            <h1>{series.name.clone()}</h1>
+            <p class="hint">{t!(i18n, b_series_timeline)}</p>
+            <div class="timeline" data-testid="timeline">
+                {lanes.into_iter().map(|(station, list)| view! {
+                    <section class="lane card">
+                        <h2>{station}</h2>
+                        <ol>{list.into_iter().map(|b| view! {
+                            <li><time>{fmt::date_time(b.posted_at)}</time>" "<A href=format!("/bulletins/{}", b.id)>{b.title}</A></li>
+                        }).collect_view()}</ol>
+                    </section>
+                }).collect_view()}
+            </div>
+        }
+        .into_any()
+    }
+}
