@@ -97,7 +97,9 @@ const filterStart = await page.evaluate(async () => {
   return performance.now() - started;
 });
 
-// 2. Catch-up after 5,000 offline updates.
+// 2. Catch-up after 5,000 offline updates, on the list as it opens (no search, no filter).
+await page.goto(new URL('/bulletins', relay.url).href);
+await page.getByTestId('bulletin').first().waitFor({ timeout: 30_000 });
 handle.restore();
 await page.evaluate(() => window.dispatchEvent(new Event('online')));
 await page.getByTestId('sync-badge').filter({ hasText: '已保存到县局' }).waitFor({ timeout: 60_000 });

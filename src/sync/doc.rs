@@ -266,11 +266,9 @@ impl DocSync {
         }
     }
 
-    /// Resolves once every local change made so far is written to IndexedDB.
-    pub async fn saved(&self) {
-        while self.unsaved.get() > 0 {
-            gloo::timers::future::TimeoutFuture::new(25).await;
-        }
+    /// Number of local changes not yet written to IndexedDB.
+    pub fn unsaved(&self) -> usize {
+        self.unsaved.get()
     }
 
     /// Number of unconfirmed local changes.

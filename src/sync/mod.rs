@@ -321,12 +321,20 @@ pub fn open_doc(id: &DocumentId) -> Option<(Doc, RwSignal<u64>)> {
     shared().doc(id).map(|d| (d.doc.clone(), d.version))
 }
 
-/// Resolves once every local change of `id` is written to this device's storage (at once
-/// when the document is not open).
-pub async fn saved(id: &DocumentId) {
-    let open = shared().doc(id);
-    if let Some(d) = open {
-        d.saved().await;
+/// Resolves once every local change of `id` is written to this device's storage (`true`;
+/// at once when the document is not open), or as soon as storage is failing (`false`: the
+/// changes stay in memory, are retried, and the storage banner says why).
+pub async fn saved(id: &DocumentId) -> bool {
+    let shared = shared();
+    let Some(d) = shared.doc(id) else { return true };
+    loop {
+        if d.unsaved() == 0 {
+            return true;
+        }
+        if shared.storage_error.get_untracked().is_some() {
+            return false;
+        }
+        gloo::timers::future::TimeoutFuture::new(25).await;
     }
 }
 

@@ -59,13 +59,6 @@ test('posted offline, acknowledged by another station, the acknowledgement seen 
 
   await online(a);
   await online(b);
-  if (process.env.DEBUG_E2E) {
-    await b.page.waitForTimeout(8000);
-    console.log('A badge', await a.page.getByTestId('sync-badge').textContent());
-    console.log('B badge', await b.page.getByTestId('sync-badge').textContent());
-    console.log('B count', await b.page.getByTestId('count').textContent());
-    console.log('B url', b.page.url());
-  }
   await b.page.getByTestId('bulletin').filter({ hasText: title }).waitFor({ timeout: 10_000 });
   // Urgent and not yet acknowledged: at the top of B's list.
   assert.match(await b.page.getByTestId('bulletin').first().textContent(), /未签收/);

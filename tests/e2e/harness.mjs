@@ -115,3 +115,18 @@ export async function screenshot(page, name) {
   mkdirSync(artifacts, { recursive: true });
   await page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage: true });
 }
+
+/**
+ * Posts a bulletin the way an officer does, from the bulletin list: 发布通报, title (and
+ * content), 发布; waits for the bulletin's page to say it is saved on this device, then goes
+ * back to the list. Does not wait for storage: a full quota still shows the bulletin.
+ */
+export async function postBulletin(page, title, { content } = {}) {
+  await page.getByRole('link', { name: '发布通报' }).click();
+  await page.getByLabel('标题').fill(title);
+  if (content) await page.getByLabel('内容').fill(content);
+  await page.getByRole('button', { name: '发布', exact: true }).click();
+  await page.getByTestId('bulletin-detail').waitFor();
+  await page.getByRole('link', { name: '返回通报列表' }).first().click();
+  await page.getByTestId('bulletin').filter({ hasText: title }).waitFor();
+}

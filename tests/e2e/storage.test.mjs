@@ -2,7 +2,7 @@
 // browser deleting the database from under the running app.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startRelay, launchBrowser, cuttableContext, screenshot } from './harness.mjs';
+import { startRelay, launchBrowser, cuttableContext, screenshot, postBulletin } from './harness.mjs';
 
 let relay, browser;
 before(async () => { relay = await startRelay({ demo: true }); browser = await launchBrowser(); });
@@ -20,10 +20,7 @@ async function officer() {
   return { ...handle, page, cdp, origin: new URL(relay.url).origin };
 }
 
-async function post(page, title) {
-  await page.getByLabel('标题').fill(title);
-  await page.getByRole('button', { name: '发布' }).click();
-}
+const post = (page, title) => postBulletin(page, title);
 
 const listed = (page, title) => page.getByTestId('bulletin').filter({ hasText: title });
 

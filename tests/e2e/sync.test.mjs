@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startRelay, launchBrowser, watchForErrors, screenshot, cuttableContext } from './harness.mjs';
+import { startRelay, launchBrowser, watchForErrors, screenshot, cuttableContext, postBulletin } from './harness.mjs';
 
 let relay, browser, data;
 before(async () => {
@@ -34,12 +34,7 @@ async function signIn(link, { cuttable = false } = {}) {
   return { ...handle, page, errors };
 }
 
-async function post(page, title) {
-  await page.getByLabel('标题').fill(title);
-  await page.getByLabel('内容').fill(`${title}：嫌疑人驾驶白色面包车。`);
-  await page.getByRole('button', { name: '发布' }).click();
-  await page.getByRole('status').filter({ hasText: '已保存在本机' }).waitFor();
-}
+const post = (page, title) => postBulletin(page, title, { content: `${title}：嫌疑人驾驶白色面包车。` });
 
 const listed = (page, title) => page.getByTestId('bulletin').filter({ hasText: title });
 

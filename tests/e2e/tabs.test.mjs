@@ -2,7 +2,7 @@
 // opening the app again and again in two tabs does not grow the stored logs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startRelay, launchBrowser, cuttableContext } from './harness.mjs';
+import { startRelay, launchBrowser, cuttableContext, postBulletin } from './harness.mjs';
 
 let relay, browser;
 before(async () => { relay = await startRelay({ demo: true }); browser = await launchBrowser(); });
@@ -28,8 +28,7 @@ test('a change in one tab shows in the other at once, also offline; reopening ad
 
   handle.cut();
   const title = `两个标签页-${Date.now()}`;
-  await one.getByLabel('标题').fill(title);
-  await one.getByRole('button', { name: '发布' }).click();
+  await postBulletin(one, title);
   await two.getByTestId('bulletin').filter({ hasText: title }).waitFor({ timeout: 3_000 });
 
   handle.restore();
@@ -61,8 +60,7 @@ test('signing out with changes not yet at the relay asks first', async () => {
   await page.goto(new URL('/bulletins', relay.url).href);
   await page.getByTestId('sync-badge').filter({ hasText: '已保存到县局' }).waitFor({ timeout: 15_000 });
   handle.cut();
-  await page.getByLabel('标题').fill(`未上传-${Date.now()}`);
-  await page.getByRole('button', { name: '发布' }).click();
+  await postBulletin(page, `未上传-${Date.now()}`);
   await page.getByTestId('sync-badge').filter({ hasText: '1 项修改待上传' }).waitFor({ timeout: 10_000 });
   await page.goto(new URL('/settings', relay.url).href);
   let asked = '';

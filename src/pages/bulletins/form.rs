@@ -149,9 +149,12 @@ fn BulletinForm(existing: Option<(DocumentId, Bulletin)>) -> impl IntoView {
                 saving.set(true);
                 let navigate = navigate.clone();
                 spawn_local(async move {
-                    sync::saved(&doc).await;
+                    // With storage failing the change stays in memory and is retried; the
+                    // bulletin's page then does not claim it is saved (the banner says why).
+                    let stored = sync::saved(&doc).await;
                     saving.set(false);
-                    navigate(&format!("/bulletins/{id}?saved=1"), Default::default());
+                    let note = if stored { "?saved=1" } else { "" };
+                    navigate(&format!("/bulletins/{id}{note}"), Default::default());
                 });
             }
             Err(e) => failure.set(Some(e)),
