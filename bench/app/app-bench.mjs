@@ -53,15 +53,18 @@ await page.waitForTimeout(2_000);
 handle.cut();
 const renders = [];
 const totals = [];
+const loads = [];
 for (let i = 0; i < 5; i++) {
   await page.reload();
   await page.getByTestId('bulletin').first().waitFor({ timeout: 30_000 });
   const t = await page.evaluate((doc) => {
     const start = performance.getEntriesByName(`liandong:load-start:${doc}`)[0]?.startTime;
     const row = performance.getEntriesByName('bench:first-row')[0]?.startTime;
-    return { fromLoad: row - start, fromNavigation: row };
+    const loaded = performance.getEntriesByName(`liandong:loaded:${doc}`)[0]?.startTime;
+    return { fromLoad: row - start, fromNavigation: row, loading: loaded - start };
   }, DOC);
   renders.push(t.fromLoad);
+  loads.push(t.loading);
   totals.push(t.fromNavigation);
 }
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -72,19 +75,17 @@ await page.goto(new URL('/bulletins', relay.url).href);
 await page.getByTestId('bulletin').first().waitFor({ timeout: 30_000 });
 const keystrokes = [];
 for (const text of ['批', '批量', '批量通', '批量通报 9', '批量通报 99', '批量通报 999']) {
+  // The list updates in microtasks after the input event; a zero timeout runs after them,
+  // and the next animation frame is when the result is painted.
   const t = await page.evaluate(async (value) => {
     const input = document.querySelector('input.search');
     const count = document.querySelector('[data-testid=count]');
-    const before = count.textContent;
     const started = performance.now();
-    const changed = new Promise((resolve) => {
-      new MutationObserver((_, o) => { o.disconnect(); resolve(); }).observe(count, { childList: true, characterData: true, subtree: true });
-    });
     input.value = value;
     input.dispatchEvent(new Event('input', { bubbles: true }));
-    await Promise.race([changed, new Promise((r) => setTimeout(r, 2000))]);
+    await new Promise((r) => setTimeout(r, 0));
     await new Promise((r) => requestAnimationFrame(() => r()));
-    return { ms: performance.now() - started, before, after: count.textContent };
+    return { ms: performance.now() - started, after: count.textContent };
   }, text);
   keystrokes.push(t.ms);
 }
@@ -93,6 +94,7 @@ const filterStart = await page.evaluate(async () => {
   const started = performance.now();
   select.value = 'urgent';
   select.dispatchEvent(new Event('change', { bubbles: true }));
+  await new Promise((r) => setTimeout(r, 0));
   await new Promise((r) => requestAnimationFrame(() => r()));
   return performance.now() - started;
 });
@@ -108,17 +110,22 @@ await page.getByTestId('sync-badge').filter({ hasText: '离线' }).waitFor({ tim
 const small = await write(5_000, 0.05);
 handle.restore();
 const started = Date.now();
-await page.evaluate(() => window.dispatchEvent(new Event('online')));
+const onlineAt = await page.evaluate(() => { window.dispatchEvent(new Event('online')); return performance.now(); });
 await page.getByTestId('bulletin').filter({ hasText: '大批量通报 5000/5000' }).waitFor({ timeout: 300_000 });
 const caughtUp = Date.now() - started;
 await page.getByTestId('sync-badge').filter({ hasText: '已保存到县局' }).waitFor({ timeout: 60_000 });
 const saved = Date.now() - started;
+const timeline = await page.evaluate(([doc, t]) => performance.getEntriesByType('mark')
+  .filter((e) => e.startTime >= t && e.name.endsWith(doc)).map((e) => `${e.name.split(':')[1]} +${(e.startTime - t).toFixed(0)}`).join(', '), [DOC, onlineAt]);
+console.log(`catch-up timeline: ${timeline}`);
+const refreshes = await page.evaluate(([doc, t]) => performance.getEntriesByName(`liandong:refresh:${doc}`).filter((e) => e.startTime >= t).length, [DOC, onlineAt]);
 
 console.log('\nLiandong app benchmark (headless Chromium, relay on 127.0.0.1)');
 console.log(`  first render of 10,000 bulletins from IndexedDB: median ${median(renders).toFixed(0)} ms from load start `
-  + `(runs: ${renders.map((r) => r.toFixed(0)).join(', ')}); ${median(totals).toFixed(0)} ms from navigation   goal ≤300 ms`);
-console.log(`  catch-up after ${small.bulletins} offline updates: ${caughtUp} ms until the last is on screen, `
-  + `${saved} ms until saved to relay   goal ≤1000 ms`);
+  + `(runs: ${renders.map((r) => r.toFixed(0)).join(', ')}; of which reading IndexedDB into the document ${median(loads).toFixed(0)} ms); `
+  + `${median(totals).toFixed(0)} ms from navigation   goal ≤300 ms`);
+console.log(`  catch-up after 5,000 offline updates: ${caughtUp} ms until the last is on screen, `
+  + `${saved} ms until saved to relay (${refreshes} list refreshes)   goal ≤1000 ms`);
 console.log(`  search keystrokes over 10,000 bulletins: ${keystrokes.map((k) => k.toFixed(0)).join(', ')} ms (max ${Math.max(...keystrokes).toFixed(0)})   goal ≤50 ms`);
 console.log(`  changing a filter: ${filterStart.toFixed(0)} ms   goal ≤50 ms`);
 await browser.close();

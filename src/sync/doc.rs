@@ -30,8 +30,11 @@ pub const ORIGIN_TAB: &str = "tab";
 /// Origin of updates read from this device's storage.
 pub const ORIGIN_STORAGE: &str = "storage";
 
+/// During a catch-up in pieces, views re-read the document at most this often (ms).
+const REFRESH_DURING_CATCH_UP_MS: f64 = 1_000.0;
+
 /// A `performance.mark` for measuring (benchmarks read them); ignored where unsupported.
-fn mark(name: &str) {
+pub(super) fn mark(name: &str) {
     if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
         let _ = performance.mark(name);
     }
@@ -65,6 +68,9 @@ pub struct DocSync {
     pub(super) to_relay: RefCell<Option<mpsc::UnboundedSender<Vec<u8>>>>,
     changes: RefCell<Option<mpsc::UnboundedReceiver<Change>>>,
     appended: Cell<usize>,
+    /// When views were last told to re-read (ms since the epoch), to space refreshes out
+    /// during a catch-up in pieces.
+    refreshed_at: Cell<f64>,
     /// Local changes made and not yet written to IndexedDB.
     unsaved: Rc<Cell<usize>>,
 }
@@ -105,6 +111,7 @@ impl DocSync {
             to_relay: RefCell::new(None),
             changes: RefCell::new(Some(rx)),
             appended: Cell::new(0),
+            refreshed_at: Cell::new(0.0),
             unsaved,
         }))
     }
@@ -159,8 +166,16 @@ impl DocSync {
             while let Ok(more) = changes.try_recv() {
                 batch.push(more);
             }
-            // Views show the changes at once; "saved on this device" waits for the write.
-            self.version.update(|v| *v += 1);
+            // Views show the changes at once ("saved on this device" waits for the write);
+            // during a catch-up in pieces at most every REFRESH_DURING_CATCH_UP_MS, since each
+            // refresh re-reads the whole document and pieces can come every few milliseconds.
+            // The piece that ends the catch-up always refreshes (progress is gone by then).
+            let catching_up = self.status.with_untracked(|s| s.progress.is_some());
+            let local = batch.iter().any(|c| matches!(c, Change::Local(..)));
+            let now = js_sys::Date::now();
+            if local || !catching_up || now - self.refreshed_at.get() >= REFRESH_DURING_CATCH_UP_MS {
+                self.refresh();
+            }
             let relay: Vec<Vec<u8>> = batch
                 .iter()
                 .filter_map(|c| match c {
@@ -264,6 +279,13 @@ impl DocSync {
         if left != before {
             self.save_marks(shared).await;
         }
+    }
+
+    /// Tells views to re-read the document.
+    pub fn refresh(&self) {
+        self.refreshed_at.set(js_sys::Date::now());
+        self.version.update(|v| *v += 1);
+        mark(&format!("liandong:refresh:{}", self.id));
     }
 
     /// Number of local changes not yet written to IndexedDB.

@@ -97,7 +97,8 @@ async fn wait(shared: &Shared, ms: f64, generation: u32) {
     let wake = shared.wake.get();
     let until = js_sys::Date::now() + ms;
     while js_sys::Date::now() < until && shared.wake.get() == wake && shared.generation() == generation {
-        TimeoutFuture::new(500).await;
+        // Checked every 100 ms: a link that comes back is used within a tenth of a second.
+        TimeoutFuture::new(100).await;
     }
 }
 
@@ -142,6 +143,7 @@ async fn connect(doc: &Rc<DocSync>, shared: &Shared, session: &Session, generati
         doc.to_relay.borrow_mut().take();
         return Ended::NeverOpened;
     }
+    super::doc::mark(&format!("liandong:open:{}", doc.id));
     let presence = {
         let mut awareness = doc.awareness.borrow_mut();
         awareness.set_local_state_raw(format!(
@@ -222,6 +224,7 @@ async fn handle(doc: &Rc<DocSync>, shared: &Shared, bytes: &[u8], catching_up: &
             Some(Message::Sync(SyncMessage::SyncStep2(diff)))
         }
         Message::Sync(SyncMessage::SyncStep2(update)) => {
+            super::doc::mark(&format!("liandong:step2:{}", doc.id));
             if let Err(e) = doc.apply(ORIGIN_RELAY, &update) {
                 leptos::logging::warn!("{}: the relay's update does not apply: {e}", doc.id);
             }
@@ -237,6 +240,9 @@ async fn handle(doc: &Rc<DocSync>, shared: &Shared, bytes: &[u8], catching_up: &
                 }
             });
             if std::mem::take(catching_up) {
+                // Views may not have re-read the last pieces yet (refreshes are spaced out
+                // during a catch-up).
+                doc.refresh();
                 // Ask for the exact remainder after a catch-up in pieces.
                 return Some(Message::Sync(SyncMessage::SyncStep1(doc.doc.transact().state_vector())));
             }
@@ -259,6 +265,7 @@ async fn handle(doc: &Rc<DocSync>, shared: &Shared, bytes: &[u8], catching_up: &
         Message::Custom(MSG_PROGRESS, data) => {
             let mut decoder = DecoderV1::from(data.as_slice());
             let total: u64 = decoder.read_var().unwrap_or(0);
+            super::doc::mark(&format!("liandong:catch-up:{}", doc.id));
             *catching_up = true;
             doc.status.update(|s| s.progress = Some((0, total)));
             None

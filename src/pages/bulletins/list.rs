@@ -1,11 +1,14 @@
 //! `/bulletins`: the region's and county's bulletins with filters and search; urgent and
 //! not yet acknowledged by me first; expired and cancelled ones behind a switch.
 
+use std::sync::Arc;
+
 use jiff::Timestamp;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use liandong_core::bulletins::{Filter, Listed, list};
-use liandong_core::model::Urgency;
+use liandong_core::RecordId;
+use liandong_core::model::{Acknowledgement, Bulletin, Urgency};
 
 use super::{CATEGORIES, URGENCIES, category_name, code, data, parse, urgency_name};
 use crate::components::fmt;
@@ -15,12 +18,48 @@ use crate::sync;
 /// Rows rendered at first; more on request (a region can hold thousands of bulletins).
 pub const PAGE_ROWS: usize = 100;
 
+/// What a list is made from, read from the documents once per change of them (reactive):
+/// filtering and searching then work on these records and never decode the documents again.
+#[derive(Default)]
+pub struct Source {
+    /// The signed-in officer.
+    pub me: Option<RecordId>,
+    /// Every live bulletin of the officer's documents.
+    pub bulletins: Vec<Bulletin>,
+    /// Every acknowledgement.
+    pub acknowledgements: Vec<Acknowledgement>,
+    /// Records that could not be read (written by a newer app version).
+    pub unreadable: usize,
+}
+
+impl Source {
+    /// Reads the officer's bulletins documents (tracks their versions).
+    pub fn read() -> Self {
+        let (bulletins, unreadable) = data::bulletins();
+        Source {
+            me: data::me(),
+            bulletins: bulletins.into_iter().map(|(_, b)| b).collect(),
+            acknowledgements: data::acknowledgements(),
+            unreadable,
+        }
+    }
+
+    /// The bulletins `filter` selects, in list order.
+    pub fn rows(&self, filter: &Filter) -> Vec<Listed> {
+        let Some(me) = self.me else { return Vec::new() };
+        list(&self.bulletins, &self.acknowledgements, me, Timestamp::now(), filter)
+    }
+}
+
+/// A memo of [`Source`]: re-read when a document changes, shared by the list's parts.
+/// (Compared by nothing: each re-read counts as a change.)
+pub fn source_memo() -> Memo<Arc<Source>> {
+    Memo::new_with_compare(move |_| Arc::new(Source::read()), |_, _| true)
+}
+
 /// Every bulletin for the signed-in officer under `filter`, in list order (reactive).
 pub fn listed(filter: &Filter) -> Vec<Listed> {
-    let Some(me) = data::me() else { return Vec::new() };
-    let (bulletins, _) = data::bulletins();
-    let bulletins: Vec<_> = bulletins.into_iter().map(|(_, b)| b).collect();
-    list(&bulletins, &data::acknowledgements(), me, Timestamp::now(), filter)
+    Source::read().rows(filter)
 }
 
 /// The latest active bulletins, pressing ones first (for Home).
@@ -32,9 +71,10 @@ pub fn latest(n: usize) -> Vec<Listed> {
 #[component]
 pub fn BulletinRow(row: Listed) -> impl IntoView {
     let i18n = use_i18n();
-    let org = sync::organisation();
     let b = row.bulletin;
-    let station = org.stations.iter().find(|s| s.id == b.station).map(|s| s.name.clone()).unwrap_or_default();
+    let station = sync::with_organisation(|org| {
+        org.stations.iter().find(|s| s.id == b.station).map(|s| s.name.clone()).unwrap_or_default()
+    });
     let class = match b.urgency {
         Urgency::Urgent => "urgency urgent",
         Urgency::Important => "urgency important",
@@ -64,9 +104,10 @@ pub fn Bulletins() -> impl IntoView {
     let i18n = use_i18n();
     let filter = RwSignal::new(Filter::default());
     let shown = RwSignal::new(PAGE_ROWS);
-    let rows = Memo::new(move |_| filter.with(listed));
-    let unreadable = Memo::new(move |_| data::bulletins().1);
-    let stations = move || data::organisation().stations.into_iter().map(|s| (s.id, s.name)).collect::<Vec<_>>();
+    let source = source_memo();
+    let rows = Memo::new(move |_| source.with(|src| filter.with(|f| src.rows(f))));
+    let unreadable = Memo::new(move |_| source.with(|src| src.unreadable));
+    let stations = move || sync::with_organisation(|org| org.stations.iter().map(|s| (s.id, s.name.clone())).collect::<Vec<_>>());
     let set = move |f: fn(&mut Filter, String)| {
         move |ev: leptos::ev::Event| {
             let value = event_target_value(&ev);
