@@ -17,7 +17,11 @@ fn rest_of_10h59_fails_and_11h_passes() {
     let violations = check(&s.ctx(), &[night.clone(), short.clone()], None);
     let rest = of(&violations, RosterRule::MinRest);
     assert_eq!(rest.len(), 1, "{violations:#?}");
-    assert_eq!(rest[0].shifts, { let mut v = vec![night.id, short.id]; v.sort(); v });
+    assert_eq!(rest[0].shifts, {
+        let mut v = vec![night.id, short.id];
+        v.sort();
+        v
+    });
     assert_eq!(rest[0].finding, Finding::ShortRest { minutes: 659, min_minutes: 660 });
     assert_eq!(rest[0].severity, Severity::Block);
     assert_eq!((rest[0].from, rest[0].to), (at("2026-12-02 08:00"), at("2026-12-02 18:59")));
@@ -106,9 +110,11 @@ fn leave_counts_as_no_work_and_training_and_residency_do() {
     let mut work: Vec<_> = (1..=3)
         .map(|d| s.shift(x, ShiftKind::Training, &format!("2026-12-{d:02} 08:30"), &format!("2026-12-{d:02} 17:30")))
         .collect();
-    work.extend((4..=6).map(|d| {
-        s.shift(x, ShiftKind::Residency, &format!("2026-12-{d:02} 08:30"), &format!("2026-12-{d:02} 17:30"))
-    }));
+    work.extend(
+        (4..=6).map(|d| {
+            s.shift(x, ShiftKind::Residency, &format!("2026-12-{d:02} 08:30"), &format!("2026-12-{d:02} 17:30"))
+        }),
+    );
     work.push(s.shift(x, ShiftKind::Day, "2026-12-07 08:00", "2026-12-07 16:00"));
     assert_eq!(of(&check(&s.ctx(), &work, None), RosterRule::MaxConsecutiveDays).len(), 1);
 }
@@ -126,7 +132,9 @@ fn staffing_minimums_overall_and_by_skill() {
     let violations = run(&[night(2), night(3)]);
     let under = of(&violations, RosterRule::MinStaffing);
     assert_eq!(under.len(), 1, "{violations:#?}");
-    assert!(matches!(&under[0].finding, Finding::Understaffed { officers: 0, min: 1, skill: Some(s), .. } if s == "first_response"));
+    assert!(
+        matches!(&under[0].finding, Finding::Understaffed { officers: 0, min: 1, skill: Some(s), .. } if s == "first_response")
+    );
     assert_eq!(under[0].severity, Severity::Block);
     assert!(under[0].describe(Lang::Zh).starts_with("12月1日夜班：具备「first_response」的在岗 0 人，至少需要 1 人"));
 

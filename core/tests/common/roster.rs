@@ -3,10 +3,10 @@
 use jiff::Timestamp;
 use jiff::civil::DateTime;
 use liandong_core::RecordId;
+use liandong_core::model::RosterRule;
 use liandong_core::model::{LeaveKind, Role, Shift, ShiftKind};
 use liandong_core::org::Organisation;
 use liandong_core::roster::{Context, RosterConfig, RosterViolation};
-use liandong_core::model::RosterRule;
 use liandong_core::time::china;
 
 use super::Org;

@@ -280,7 +280,7 @@ impl RosterViolation {
             (Finding::Understaffed { kind, day, officers, min, skill }, Lang::En) => {
                 let on = match skill {
                     Some(skill) => format!("{officers} on it with \"{skill}\""),
-                    None => format!("{officers} officers on it"),
+                    None => format!("{officers} on it"),
                 };
                 let cause = if self.rule == RosterRule::LeaveBreaksStaffing {
                     format!("with {names} on leave, ")
