@@ -1,4 +1,5 @@
 //! Station rosters (排班): shift types and the county's roster settings, the roster rules,
+//! edit checks and overrides, rules after a sync, and export. The records are
 //! [`crate::model::Shift`] in `station/{station}/roster`; the settings one
 //! [`config::RosterConfig`] in the county directory.
 //! - [`config`]: default times per kind of shift, residency hours per station, rule
@@ -10,9 +11,11 @@
 //! - [`rules`]: the rules over a station's shifts and their violations (Chinese, English).
 //! - [`edit`]: what an edit would newly cause, overrides by the station head, saving.
 //! - [`merge`]: reading the shifts, the rules after a sync with who wrote what.
+//! - [`export`]: a station's or an officer's roster as iCalendar or CSV.
 
 pub mod config;
 pub mod edit;
+pub mod export;
 pub mod merge;
 pub mod rules;
 pub mod shift_types;
