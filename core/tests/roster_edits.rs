@@ -48,6 +48,11 @@ fn bad_input_is_refused_with_the_reason() {
     // A leave over a shift is how leave is requested, not an overlap.
     let leave = s.shift(x, ShiftKind::Leave, "2026-12-01 00:00", "2026-12-03 00:00");
     assert!(check_shift(&s.org, s.station, &roster, &leave).is_empty());
+    // But no new work inside a leave.
+    let during = s.shift(x, ShiftKind::Day, "2026-12-02 09:00", "2026-12-02 12:00");
+    let errors = check_shift(&s.org, s.station, std::slice::from_ref(&leave), &during);
+    assert!(matches!(&errors[..], [ShiftError::OnLeave { leave: l, .. }] if *l == leave.id));
+    assert_eq!(errors[0].describe(Lang::Zh), "officer 0（000000）：该时段在请假中");
 
     // An officer of another station.
     let mut org = Org(s.org.clone());

@@ -6,7 +6,8 @@
 //! Overlap means two work shifts, or two leaves, of one officer sharing any instant (a shift
 //! ending at 08:00 and one starting at 08:00 do not overlap). A leave over a work shift is
 //! not an overlap: it is how leave is requested, and the shift it covers is cancelled
-//! ([`super::shift_types`]).
+//! ([`super::shift_types`]). The other way round, a new work shift starting inside the
+//! officer's leave is refused: shorten the leave first.
 
 use std::collections::HashMap;
 
@@ -54,6 +55,15 @@ pub enum ShiftError {
         /// The shift.
         shift: RecordId,
     },
+    /// A work shift that would start inside the officer's leave.
+    OnLeave {
+        /// The shift.
+        shift: RecordId,
+        /// The leave.
+        leave: RecordId,
+        /// The officer.
+        officer: RecordRef,
+    },
 }
 
 impl ShiftError {
@@ -64,7 +74,8 @@ impl ShiftError {
             | ShiftError::Overlap { shift, .. }
             | ShiftError::OtherStation { shift, .. }
             | ShiftError::UnknownOfficer { shift, .. }
-            | ShiftError::LeaveKindMismatch { shift } => *shift,
+            | ShiftError::LeaveKindMismatch { shift }
+            | ShiftError::OnLeave { shift, .. } => *shift,
         }
     }
 
@@ -87,6 +98,8 @@ impl ShiftError {
             }
             (ShiftError::LeaveKindMismatch { .. }, Lang::Zh) => "请假须注明假别，其他班次不填假别".into(),
             (ShiftError::LeaveKindMismatch { .. }, Lang::En) => "leave needs its kind; other shifts have none".into(),
+            (ShiftError::OnLeave { officer, .. }, Lang::Zh) => format!("{}：该时段在请假中", officer.label),
+            (ShiftError::OnLeave { officer, .. }, Lang::En) => format!("{}: on leave at that time", officer.label),
         }
     }
 }
@@ -137,6 +150,22 @@ pub fn check_shift(org: &Organisation, station: RecordId, roster: &[Shift], shif
             out.push(ShiftError::Overlap {
                 shift: shift.id,
                 other: other.id,
+                officer: officer_ref(org, shift.officer),
+            });
+        }
+    }
+    if shift.kind != ShiftKind::Leave {
+        let leave = roster.iter().find(|l| {
+            l.id != shift.id
+                && l.officer == shift.officer
+                && l.kind == ShiftKind::Leave
+                && l.start <= shift.start
+                && shift.start < l.end
+        });
+        if let Some(leave) = leave {
+            out.push(ShiftError::OnLeave {
+                shift: shift.id,
+                leave: leave.id,
                 officer: officer_ref(org, shift.officer),
             });
         }
