@@ -200,9 +200,20 @@ fn save_writes_what_passes_and_refuses_what_blocks() {
     assert!(error.to_string().contains("两班之间仅休息 3 小时 30 分"));
     let backwards = s.shift(s.officers[0], ShiftKind::Day, "2026-12-09 18:00", "2026-12-09 08:00");
     assert!(matches!(save(&view, &s.ctx(), &backwards), Err(SaveError::Refused(_))));
+    // Overridden, it saves, and the override reads back with the shift.
+    let mut overridden = blocked.clone();
+    let SaveError::Blocked(violations) = error else { unreachable!() };
+    let head = s.org.officers.iter().find(|x| x.id == s.head).unwrap();
+    override_violations(&mut overridden, &violations, head, "抢险", "2026-11-30T02:00:00Z".parse().unwrap()).unwrap();
+    let check = save(&view, &s.ctx(), &overridden).unwrap();
+    assert!(check.violations.iter().all(|v| v.overridden.is_some()));
     let (shifts, unreadable) = read_shifts(&view, s.station);
-    assert_eq!(shifts.len(), roster.len() + 1);
+    assert_eq!(shifts.len(), roster.len() + 2);
     assert!(unreadable.is_empty());
+    assert_eq!(shifts.iter().find(|x| x.id == overridden.id), Some(&overridden));
+    let report = check_after_sync(&view, &s.ctx());
+    let rest: Vec<_> = report.violations.iter().filter(|v| v.rule == RosterRule::MinRest).collect();
+    assert!(rest.len() == 1 && !rest[0].blocks() && rest[0].overridden.as_ref().is_some_and(|o| o.note == "抢险"));
 }
 
 #[test]
