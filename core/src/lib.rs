@@ -18,6 +18,10 @@
 //! - [`org`]: a snapshot of a county's organisation read from its documents.
 //! - [`rules`]: pure checks over the snapshot (regions, districts, "one district, one
 //!   office; one office, one officer; one officer, many skills") and the coverage report.
+//! - [`roster`]: station rosters (排班): shift types and the county's roster settings,
+//!   the rules (staffing, 24-hour led duty, rest, runs of days and nights, weekly hours),
+//!   edit checks and overrides, the rules after a sync with who wrote what, iCalendar and
+//!   CSV export.
 //! - [`county_file`]: the versioned JSON format of a county, import into documents, export.
 //! - [`demo`]: the demo county of DOMAIN.md, generated deterministically from a seed.
 
@@ -31,6 +35,7 @@ pub mod ids;
 pub mod model;
 pub mod org;
 pub mod record;
+pub mod roster;
 pub mod rules;
 pub mod time;
 

@@ -209,6 +209,26 @@ impl<D: DocumentMarker> View<D> {
         }
     }
 
+    /// The Yjs client ids that wrote record `id` of `R`'s collection: the client that
+    /// created it (the client of the record map's own Yjs item), then the clients whose
+    /// field edits are still marked ([`conflict::editors`]), each once. Empty when absent.
+    /// [`View::devices`] says which officer each client wrote for.
+    pub fn writers<R: Record<Document = D>>(&self, id: RecordId) -> Vec<u64> {
+        let txn = self.doc.transact();
+        let record = txn.get_map(R::COLLECTION).and_then(|c| c.get(&txn, &id.to_string()));
+        let Some(Out::YMap(record)) = record else { return Vec::new() };
+        let mut clients = Vec::new();
+        if let yrs::branch::BranchID::Nested(item) = record.as_ref().id() {
+            clients.push(item.client.get());
+        }
+        for client in conflict::editors(&txn, &record) {
+            if !clients.contains(&client) {
+                clients.push(client);
+            }
+        }
+        clients
+    }
+
     /// Which officer each Yjs client id of this document wrote for (the `devices` map).
     pub fn devices(&self) -> Vec<(u64, RecordId)> {
         let txn = self.doc.transact();

@@ -162,8 +162,61 @@ pub struct Shift {
     /// The kind of leave, for leave shifts.
     #[serde(default)]
     pub leave: Option<LeaveKind>,
-    /// Free note (also the reason of an override).
+    /// Free note.
     #[serde(default)]
     pub note: Option<String>,
+    /// Blocking roster violations a station head accepted when this shift was saved, each
+    /// with its reason, who and when ([`crate::roster::edit::override_violations`]).
+    #[serde(default)]
+    pub overrides: Vec<ShiftOverride>,
 }
 record!(Shift, RosterDoc, "shifts");
+
+/// A rule of the roster (排班规则): the name violations, settings and overrides use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RosterRule {
+    /// Fewest officers on a shift, overall and by skill.
+    MinStaffing,
+    /// A leave takes a shift below its minimum staffing.
+    LeaveBreaksStaffing,
+    /// Every minute of the station covered by a duty shift with a shift leader (带班).
+    DutyCoverage,
+    /// Shortest rest between two shifts of one officer.
+    MinRest,
+    /// Most duty days in a row.
+    MaxConsecutiveDays,
+    /// Most night shifts in a row.
+    MaxNightsInRow,
+    /// Most work hours in a rolling window (7 days).
+    MaxHoursInWindow,
+    /// A rule of a newer app version: kept so the shift stays readable; matches nothing.
+    #[serde(other)]
+    Unknown,
+}
+
+/// A station head's acceptance of one blocking violation (值班超规审批): the violation as it
+/// was when accepted (rule, officers, shifts, time range) plus the reason, who and when.
+/// It covers exactly that violation; if the roster changes so that the violation changes
+/// (another shift, a longer range), the violation blocks again.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ShiftOverride {
+    /// The rule overridden.
+    pub rule: RosterRule,
+    /// The officers the violation named, sorted.
+    #[serde(default)]
+    pub officers: Vec<RecordId>,
+    /// The shifts the violation named, sorted.
+    #[serde(default)]
+    pub shifts: Vec<RecordId>,
+    /// Start of the violation's time range.
+    pub from: Timestamp,
+    /// End of the violation's time range.
+    pub to: Timestamp,
+    /// The reason given (required, non-empty).
+    pub note: String,
+    /// The station head who accepted it.
+    pub by: RecordId,
+    /// When.
+    pub at: Timestamp,
+}

@@ -71,6 +71,30 @@ pub fn conflicts<T: ReadTxn>(txn: &T, record: &MapRef) -> Vec<FieldConflict> {
         .collect()
 }
 
+/// The Yjs client ids whose field edits of `record` are still marked (the last edit of each
+/// changed field, and every concurrent one), oldest write first, each client once.
+pub fn editors<T: ReadTxn>(txn: &T, record: &MapRef) -> Vec<u64> {
+    let mut writes: Vec<(i64, u64)> = record
+        .iter(txn)
+        .filter_map(|(key, value)| {
+            let (_, client) = parse_marker(key)?;
+            let at = match value {
+                yrs::Out::Any(any) => to_json(&any).as_i64().unwrap_or(0),
+                _ => 0,
+            };
+            Some((at, client))
+        })
+        .collect();
+    writes.sort_unstable();
+    let mut clients: Vec<u64> = Vec::new();
+    for (_, client) in writes {
+        if !clients.contains(&client) {
+            clients.push(client);
+        }
+    }
+    clients
+}
+
 /// Whether `key` is a marker rather than a record field.
 pub fn is_marker(key: &str) -> bool {
     key.starts_with(MARKER_PREFIX)

@@ -8,6 +8,8 @@
 //! - [`staffing`]: "one district, one office; one office, one officer; one officer, many
 //!   skills" (一区一室、一室一警、一警多能), and the skills every station needs.
 //! - [`report`]: the coverage report per station, region and county.
+//!
+//! The rules of station rosters (排班) are in [`crate::roster::rules`].
 
 pub mod district;
 pub mod region;

@@ -2,6 +2,8 @@
 
 #![allow(dead_code)]
 
+pub mod roster;
+
 use jiff::civil::Date;
 use liandong_core::RecordId;
 use liandong_core::model::*;

@@ -1,0 +1,141 @@
+//! Checking an edit before it is saved: the violations a new or changed shift (or a
+//! removal) would newly cause, so the roster screen can block with the reason; a station
+//! head's override of blocking violations; and the save itself.
+//!
+//! "Newly caused" compares the rules over the roster before and after the edit, over the
+//! same period (the roster's days plus the edit's): a violation is new when none before
+//! had the same rule, officers, shifts and time range. A violation the edit makes worse
+//! (a longer run, another shift in it) is therefore new too. Violations already there are
+//! not the edit's business and do not block it.
+
+use jiff::Timestamp;
+
+use super::merge::read_shifts;
+use super::rules::{self, Context, Period, RosterViolation};
+use super::validate::{self, ShiftError};
+use crate::docs::{StationRoster, WriteError};
+use crate::ids::RecordId;
+use crate::model::{Officer, Role, Shift};
+use crate::rules::Lang;
+
+/// What an edit would newly cause.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct EditCheck {
+    /// The new violations, in time order (overridden ones included, marked).
+    pub violations: Vec<RosterViolation>,
+}
+
+impl EditCheck {
+    /// Whether the edit must not be saved as it is (a BLOCK violation not overridden).
+    pub fn blocks(&self) -> bool {
+        self.violations.iter().any(RosterViolation::blocks)
+    }
+
+    /// The blocking violations.
+    pub fn blocking(&self) -> impl Iterator<Item = &RosterViolation> {
+        self.violations.iter().filter(|v| v.blocks())
+    }
+
+    /// One line per new violation in `lang`.
+    pub fn reasons(&self, lang: Lang) -> Vec<String> {
+        self.violations.iter().map(|v| v.describe(lang)).collect()
+    }
+}
+
+/// The violations in `after` that `before` did not have.
+fn new_violations(before: Vec<RosterViolation>, after: Vec<RosterViolation>) -> EditCheck {
+    let key = |v: &RosterViolation| {
+        (v.rule, v.officers.iter().map(|o| o.id).collect::<Vec<_>>(), v.shifts.clone(), v.from, v.to)
+    };
+    let known: std::collections::HashSet<_> = before.iter().map(key).collect();
+    EditCheck { violations: after.into_iter().filter(|v| !known.contains(&key(v))).collect() }
+}
+
+/// What saving `proposed` (a new shift, or a changed version of the roster's shift with the
+/// same id) into `roster` would newly cause. Bad input is refused with its reasons first.
+pub fn check_edit(ctx: &Context, roster: &[Shift], proposed: &Shift) -> Result<EditCheck, Vec<ShiftError>> {
+    let errors = validate::check_shift(ctx.org, ctx.station, roster, proposed);
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let mut after: Vec<Shift> = roster.iter().filter(|s| s.id != proposed.id).cloned().collect();
+    after.push(proposed.clone());
+    let period = [Period::of(roster, ctx.station), Period::of(std::slice::from_ref(proposed), ctx.station)]
+        .into_iter()
+        .flatten()
+        .reduce(Period::union);
+    Ok(new_violations(rules::check(ctx, roster, period), rules::check(ctx, &after, period)))
+}
+
+/// What removing shift `id` from `roster` would newly cause (staffing, coverage).
+pub fn check_removal(ctx: &Context, roster: &[Shift], id: RecordId) -> EditCheck {
+    let after: Vec<Shift> = roster.iter().filter(|s| s.id != id).cloned().collect();
+    let period = Period::of(roster, ctx.station);
+    new_violations(rules::check(ctx, roster, period), rules::check(ctx, &after, period))
+}
+
+/// Why an override was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum OverrideError {
+    /// Only the station's head may override.
+    #[error("只有本所所长可以批准超规排班 / only the station head may override")]
+    NotStationHead,
+    /// The reason is required.
+    #[error("请填写批准理由 / a reason is required")]
+    NoteMissing,
+}
+
+/// Records on `shift` that `head` accepts each blocking violation among `violations` (from
+/// [`check_edit`] of this shift), with `note` as the reason, at `at`. Returns how many
+/// were accepted. Check the edit again afterwards: those violations then show as
+/// overridden and no longer block.
+pub fn override_violations(
+    shift: &mut Shift,
+    violations: &[RosterViolation],
+    head: &Officer,
+    note: &str,
+    at: Timestamp,
+) -> Result<usize, OverrideError> {
+    if head.role != Role::StationHead || head.station != Some(shift.station) {
+        return Err(OverrideError::NotStationHead);
+    }
+    let note = note.trim();
+    if note.is_empty() {
+        return Err(OverrideError::NoteMissing);
+    }
+    let mut accepted = 0;
+    for v in violations.iter().filter(|v| v.blocks()) {
+        if !shift.overrides.iter().any(|o| v.matches(o)) {
+            shift.overrides.push(v.override_by(head.id, note, at));
+            accepted += 1;
+        }
+    }
+    Ok(accepted)
+}
+
+/// Why a save was refused.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum SaveError {
+    /// Bad input.
+    #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("；"))]
+    Refused(Vec<ShiftError>),
+    /// Blocking violations not overridden.
+    #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("；"))]
+    Blocked(Vec<RosterViolation>),
+    /// The document refused the write (e.g. written by a newer app).
+    #[error(transparent)]
+    Write(#[from] WriteError),
+}
+
+/// Checks `proposed` against the roster of `ctx.station` in `view` and writes it if
+/// nothing blocks; returns what it newly causes (warnings and overridden violations) so
+/// the screen can show them.
+pub fn save(view: &StationRoster, ctx: &Context, proposed: &Shift) -> Result<EditCheck, SaveError> {
+    let (roster, _unreadable) = read_shifts(view, ctx.station);
+    let check = check_edit(ctx, &roster, proposed).map_err(SaveError::Refused)?;
+    if check.blocks() {
+        return Err(SaveError::Blocked(check.blocking().cloned().collect()));
+    }
+    view.put(proposed)?;
+    Ok(check)
+}

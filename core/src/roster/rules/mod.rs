@@ -1,0 +1,411 @@
+//! The roster rules (排班规则): pure checks over one station's shifts, with the county's
+//! settings ([`RosterConfig`]) and the organisation (officers, skills).
+//!
+//! Each rule has a severity (BLOCK or WARN) and its numbers in the configuration:
+//! - [`staffing`]: fewest officers per shift, overall and by skill; and leave that takes a
+//!   shift below that ([`RosterRule::LeaveBreaksStaffing`]);
+//! - [`coverage`]: every minute of the period covered by a led duty shift (带班值班);
+//! - [`rest`]: shortest rest between two work shifts of one officer (11 h);
+//! - [`days`]: most duty days in a row (6) and most night shifts in a row (4);
+//! - [`hours`]: most work hours in any rolling 7 days (60 h).
+//!
+//! What counts as work, a duty day, and a leave's effect: [`crate::roster::shift_types`].
+//! A violation names its rule, severity, officers, time range and shifts, renders in
+//! Chinese and English, and shows whether a station head overrode it (still shown, not
+//! blocking); after a sync it also carries who wrote each shift ([`crate::roster::merge`]).
+
+pub mod coverage;
+pub mod days;
+pub mod hours;
+mod prepared;
+pub mod rest;
+pub mod staffing;
+
+use std::collections::HashMap;
+
+use jiff::Timestamp;
+use jiff::civil::Date;
+use serde::Serialize;
+
+use super::config::{RosterConfig, Severity};
+use super::shift_types::{day_of, kind_name};
+use crate::ids::RecordId;
+use crate::model::{RosterRule, Shift, ShiftKind, ShiftOverride, SkillGrant};
+use crate::org::Organisation;
+use crate::rules::{Lang, RecordKind, RecordRef, refs};
+use crate::time::in_china;
+use prepared::Prepared;
+
+/// What the rules need besides the shifts: the organisation (officers and their skills),
+/// the county's roster configuration, and the station whose roster it is.
+#[derive(Debug, Clone, Copy)]
+pub struct Context<'a> {
+    /// Officers, skills catalogue, skill grants.
+    pub org: &'a Organisation,
+    /// Times and rule settings.
+    pub config: &'a RosterConfig,
+    /// The station.
+    pub station: RecordId,
+}
+
+impl Context<'_> {
+    /// The officer as a reference for violations (unknown officers by id).
+    pub fn officer(&self, id: RecordId) -> RecordRef {
+        self.org
+            .officers
+            .iter()
+            .find(|o| o.id == id)
+            .map_or(RecordRef { kind: RecordKind::Officer, id, label: id.to_string() }, refs::officer)
+    }
+
+    /// The display name of a skill code (its code when the catalogue lacks it).
+    pub fn skill_name(&self, code: &str) -> String {
+        self.org.skills.iter().find(|s| s.code == code).map_or_else(|| code.to_owned(), |s| s.name.clone())
+    }
+
+    /// Skill grants by officer.
+    fn grants(&self) -> HashMap<RecordId, Vec<&SkillGrant>> {
+        let mut out: HashMap<RecordId, Vec<&SkillGrant>> = HashMap::new();
+        for grant in &self.org.skill_grants {
+            out.entry(grant.officer).or_default().push(grant);
+        }
+        out
+    }
+}
+
+/// The days the day-bound rules (staffing, coverage) look at, China calendar days,
+/// both included. Coverage runs from the first day's duty start to the duty start of the
+/// day after the last.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Period {
+    /// First day.
+    pub first: Date,
+    /// Last day.
+    pub last: Date,
+}
+
+impl Period {
+    /// From the first to the last day a shift of `station` starts; `None` without shifts.
+    pub fn of(shifts: &[Shift], station: RecordId) -> Option<Period> {
+        let mut days = shifts.iter().filter(|s| s.station == station && s.end > s.start).map(day_of);
+        let first = days.next()?;
+        let (first, last) = days.fold((first, first), |(lo, hi), d| (lo.min(d), hi.max(d)));
+        Some(Period { first, last })
+    }
+
+    /// The smallest period holding both.
+    pub fn union(self, other: Period) -> Period {
+        Period { first: self.first.min(other.first), last: self.last.max(other.last) }
+    }
+
+    /// Whether `day` is in the period.
+    pub fn contains(&self, day: Date) -> bool {
+        self.first <= day && day <= self.last
+    }
+}
+
+/// What a violation found, with its numbers.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "finding", rename_all = "snake_case")]
+pub enum Finding {
+    /// A shift has fewer officers (with `skill`, if set) than its minimum.
+    Understaffed {
+        /// Kind of the shift.
+        kind: ShiftKind,
+        /// Day it starts.
+        day: Date,
+        /// Officers on it (with the skill).
+        officers: u32,
+        /// Minimum.
+        min: u32,
+        /// The skill's name, when the minimum is for a skill.
+        skill: Option<String>,
+    },
+    /// Nobody leads a duty shift in the violation's time range.
+    CoverageGap {
+        /// Length of the gap, in minutes (rounded up).
+        minutes: i64,
+    },
+    /// Too little rest between two shifts.
+    ShortRest {
+        /// Rest, in minutes (rounded down).
+        minutes: i64,
+        /// Minimum, in minutes.
+        min_minutes: u32,
+    },
+    /// Too many duty days in a row.
+    ConsecutiveDays {
+        /// Days in the run.
+        days: u32,
+        /// Maximum.
+        max: u32,
+    },
+    /// Too many night shifts in a row.
+    NightsInRow {
+        /// Nights in the run.
+        nights: u32,
+        /// Maximum.
+        max: u32,
+    },
+    /// Too many work hours in a rolling window.
+    Hours {
+        /// Most work in one window, in minutes (rounded down).
+        minutes: i64,
+        /// Maximum, in minutes.
+        max_minutes: u32,
+        /// Window length, in days.
+        window_days: u32,
+    },
+}
+
+/// Who wrote one shift involved in a violation (filled after a sync).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ShiftEdit {
+    /// The shift.
+    pub shift: RecordId,
+    /// The officers whose devices created or last changed it, creator first.
+    pub authors: Vec<RecordRef>,
+}
+
+/// A place where the roster breaks a rule.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RosterViolation {
+    /// The rule.
+    pub rule: RosterRule,
+    /// Its severity in the county's settings.
+    pub severity: Severity,
+    /// The officers concerned, by id (for staffing: those on leave, or on the shift).
+    pub officers: Vec<RecordRef>,
+    /// Start of the time range concerned.
+    pub from: Timestamp,
+    /// End of the time range concerned.
+    pub to: Timestamp,
+    /// The shifts involved, by id.
+    pub shifts: Vec<RecordId>,
+    /// What was found.
+    pub finding: Finding,
+    /// The station head's override, if one accepted exactly this violation.
+    pub overridden: Option<ShiftOverride>,
+    /// Who wrote each involved shift; empty unless read from a document
+    /// ([`crate::roster::merge::check_after_sync`]).
+    pub edits: Vec<ShiftEdit>,
+}
+
+impl RosterViolation {
+    /// A violation with its officers and shifts sorted and deduplicated (so equal findings
+    /// compare equal), severity from `config`, not overridden, without edits.
+    pub(crate) fn new(
+        config: &RosterConfig,
+        rule: RosterRule,
+        mut officers: Vec<RecordRef>,
+        (from, to): (Timestamp, Timestamp),
+        mut shifts: Vec<RecordId>,
+        finding: Finding,
+    ) -> Self {
+        officers.sort_by_key(|o| o.id);
+        officers.dedup_by_key(|o| o.id);
+        shifts.sort();
+        shifts.dedup();
+        Self {
+            rule,
+            severity: config.severity(rule),
+            officers,
+            from,
+            to,
+            shifts,
+            finding,
+            overridden: None,
+            edits: vec![],
+        }
+    }
+
+    /// Whether it stops a save: BLOCK and not overridden.
+    pub fn blocks(&self) -> bool {
+        self.severity == Severity::Block && self.overridden.is_none()
+    }
+
+    /// Whether `o` accepted exactly this violation.
+    pub fn matches(&self, o: &ShiftOverride) -> bool {
+        o.rule == self.rule
+            && o.from == self.from
+            && o.to == self.to
+            && o.shifts == self.shifts
+            && o.officers.len() == self.officers.len()
+            && o.officers.iter().zip(&self.officers).all(|(a, b)| *a == b.id)
+    }
+
+    /// Whether `shift` is one of the shifts involved.
+    pub fn involves(&self, shift: RecordId) -> bool {
+        self.shifts.binary_search(&shift).is_ok()
+    }
+
+    /// An override accepting this violation, by `by` at `at` with `note`.
+    pub fn override_by(&self, by: RecordId, note: &str, at: Timestamp) -> ShiftOverride {
+        ShiftOverride {
+            rule: self.rule,
+            officers: self.officers.iter().map(|o| o.id).collect(),
+            shifts: self.shifts.clone(),
+            from: self.from,
+            to: self.to,
+            note: note.to_owned(),
+            by,
+            at,
+        }
+    }
+
+    /// One line in `lang`, e.g. `张三（001）：两班之间仅休息 10 小时 59 分，少于 11 小时（12月01日
+    /// 18:00 至 12月02日 04:59）`; with the override and the authors when there are.
+    pub fn describe(&self, lang: Lang) -> String {
+        let names = self.officers.iter().map(|o| o.label.as_str()).collect::<Vec<_>>().join("、");
+        let who = |sep: &str| if names.is_empty() { String::new() } else { format!("{names}{sep}") };
+        let range = range(self.from, self.to, lang);
+        let mut line = match (&self.finding, lang) {
+            (Finding::Understaffed { kind, day, officers, min, skill }, Lang::Zh) => {
+                let on = match skill {
+                    Some(skill) => format!("具备「{skill}」的在岗 {officers} 人"),
+                    None => format!("在岗 {officers} 人"),
+                };
+                let cause = if self.rule == RosterRule::LeaveBreaksStaffing {
+                    format!("{names}请假后，")
+                } else {
+                    String::new()
+                };
+                format!(
+                    "{cause}{}月{}日{}：{on}，至少需要 {min} 人（{range}）",
+                    day.month(),
+                    day.day(),
+                    kind_name(*kind, lang)
+                )
+            }
+            (Finding::Understaffed { kind, day, officers, min, skill }, Lang::En) => {
+                let on = match skill {
+                    Some(skill) => format!("{officers} on it with \"{skill}\""),
+                    None => format!("{officers} on it"),
+                };
+                let cause = if self.rule == RosterRule::LeaveBreaksStaffing {
+                    format!("with {names} on leave, ")
+                } else {
+                    String::new()
+                };
+                format!("{cause}{} of {day}: {on}, needs at least {min} ({range})", kind_name(*kind, lang))
+            }
+            (Finding::CoverageGap { minutes }, Lang::Zh) => {
+                format!("{range} 无带班值班（空档 {}）", duration(*minutes, lang))
+            }
+            (Finding::CoverageGap { minutes }, Lang::En) => {
+                format!("no led duty shift {range} (a gap of {})", duration(*minutes, lang))
+            }
+            (Finding::ShortRest { minutes, min_minutes }, Lang::Zh) => format!(
+                "{}两班之间仅休息 {}，少于 {}（{range}）",
+                who("："),
+                duration(*minutes, lang),
+                duration(i64::from(*min_minutes), lang)
+            ),
+            (Finding::ShortRest { minutes, min_minutes }, Lang::En) => format!(
+                "{}only {} rest between shifts, less than {} ({range})",
+                who(": "),
+                duration(*minutes, lang),
+                duration(i64::from(*min_minutes), lang)
+            ),
+            (Finding::ConsecutiveDays { days, max }, Lang::Zh) => {
+                format!("{}连续值勤 {days} 天，超过 {max} 天（{range}）", who("："))
+            }
+            (Finding::ConsecutiveDays { days, max }, Lang::En) => {
+                format!("{}{days} duty days in a row, more than {max} ({range})", who(": "))
+            }
+            (Finding::NightsInRow { nights, max }, Lang::Zh) => {
+                format!("{}连续 {nights} 个夜班，超过 {max} 个（{range}）", who("："))
+            }
+            (Finding::NightsInRow { nights, max }, Lang::En) => {
+                format!("{}{nights} night shifts in a row, more than {max} ({range})", who(": "))
+            }
+            (Finding::Hours { minutes, max_minutes, window_days }, Lang::Zh) => format!(
+                "{}{window_days} 天内工作 {}，超过 {}（{range}）",
+                who("："),
+                duration(*minutes, lang),
+                duration(i64::from(*max_minutes), lang)
+            ),
+            (Finding::Hours { minutes, max_minutes, window_days }, Lang::En) => format!(
+                "{}{} of work within {window_days} days, more than {} ({range})",
+                who(": "),
+                duration(*minutes, lang),
+                duration(i64::from(*max_minutes), lang)
+            ),
+        };
+        if let Some(o) = &self.overridden {
+            match lang {
+                Lang::Zh => line.push_str(&format!("；已由所长批准：{}", o.note)),
+                Lang::En => line.push_str(&format!("; overridden by the station head: {}", o.note)),
+            }
+        }
+        let authored: Vec<String> = self
+            .edits
+            .iter()
+            .filter(|e| !e.authors.is_empty())
+            .map(|e| e.authors.iter().map(|a| a.label.as_str()).collect::<Vec<_>>().join("、"))
+            .collect();
+        if !authored.is_empty() {
+            match lang {
+                Lang::Zh => line.push_str(&format!("；排班人：{}", authored.join("；"))),
+                Lang::En => line.push_str(&format!("; scheduled by {}", authored.join("; "))),
+            }
+        }
+        line
+    }
+}
+
+impl std::fmt::Display for RosterViolation {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.describe(Lang::Zh))
+    }
+}
+
+/// `12月01日 08:30 至 12月02日 08:30` / `12-01 08:30 to 12-02 08:30`, China time.
+fn range(from: Timestamp, to: Timestamp, lang: Lang) -> String {
+    let (a, b) = (in_china(from), in_china(to));
+    match lang {
+        Lang::Zh => format!("{} 至 {}", a.strftime("%m月%d日 %H:%M"), b.strftime("%m月%d日 %H:%M")),
+        Lang::En => format!("{} to {}", a.strftime("%m-%d %H:%M"), b.strftime("%m-%d %H:%M")),
+    }
+}
+
+/// `10 小时 59 分` / `10 h 59 min`.
+fn duration(minutes: i64, lang: Lang) -> String {
+    let (h, m) = (minutes / 60, minutes % 60);
+    match (lang, h, m) {
+        (Lang::Zh, 0, m) => format!("{m} 分钟"),
+        (Lang::Zh, h, 0) => format!("{h} 小时"),
+        (Lang::Zh, h, m) => format!("{h} 小时 {m} 分"),
+        (Lang::En, 0, m) => format!("{m} min"),
+        (Lang::En, h, 0) => format!("{h} h"),
+        (Lang::En, h, m) => format!("{h} h {m} min"),
+    }
+}
+
+/// Every roster rule over `station`'s shifts among `shifts`, the day-bound ones over
+/// `period` (default: the days the shifts start on). In time order, overrides applied.
+pub fn check(ctx: &Context, shifts: &[Shift], period: Option<Period>) -> Vec<RosterViolation> {
+    let prepared = Prepared::new(shifts, ctx.station);
+    let mut out = Vec::new();
+    if let Some(period) = period.or_else(|| Period::of(shifts, ctx.station)) {
+        out.extend(staffing::check(ctx, &prepared, period));
+        out.extend(coverage::check(ctx, &prepared, period));
+    }
+    out.extend(rest::check(ctx, &prepared));
+    out.extend(days::check(ctx, &prepared));
+    out.extend(hours::check(ctx, &prepared));
+    apply_overrides(&mut out, &prepared.shifts);
+    out.sort_by(|a, b| (a.from, a.rule, &a.shifts).cmp(&(b.from, b.rule, &b.shifts)));
+    out
+}
+
+/// Marks each violation that an override on one of the station's shifts accepted.
+fn apply_overrides(violations: &mut [RosterViolation], shifts: &[&Shift]) {
+    let overrides: Vec<&ShiftOverride> = shifts.iter().flat_map(|s| s.overrides.iter()).collect();
+    if overrides.is_empty() {
+        return;
+    }
+    for v in violations.iter_mut() {
+        v.overridden = overrides.iter().find(|o| v.matches(o)).map(|o| (*o).clone());
+    }
+}

@@ -1,0 +1,53 @@
+//! A station's shifts arranged once for every rule: each officer's work shifts in start
+//! order, leaves, and the work shifts that a leave cancels.
+
+use std::collections::{BTreeMap, HashMap};
+
+use crate::ids::RecordId;
+use crate::model::{Shift, ShiftKind};
+use crate::roster::shift_types::counts_as_work;
+
+/// One officer's shifts.
+#[derive(Debug, Default)]
+pub(crate) struct OfficerShifts<'a> {
+    /// Work shifts not cancelled by a leave, by start (then id).
+    pub work: Vec<&'a Shift>,
+}
+
+/// The station's shifts, arranged.
+#[derive(Debug)]
+pub(crate) struct Prepared<'a> {
+    /// Every shift of the station that ends after it starts, by start (then id).
+    pub shifts: Vec<&'a Shift>,
+    /// Per officer, in id order (so results come out in a stable order).
+    pub officers: BTreeMap<RecordId, OfficerShifts<'a>>,
+    /// Cancelled work shift → the leave that cancels it.
+    pub cancelled_by: HashMap<RecordId, &'a Shift>,
+}
+
+impl<'a> Prepared<'a> {
+    /// Arranges the shifts of `station` among `shifts` (others, and shifts that do not end
+    /// after they start, are left out: [`crate::roster::validate`] reports those).
+    pub fn new(shifts: &'a [Shift], station: RecordId) -> Self {
+        let mut mine: Vec<&Shift> = shifts.iter().filter(|s| s.station == station && s.end > s.start).collect();
+        mine.sort_by_key(|s| (s.start, s.id));
+        let mut leaves: HashMap<RecordId, Vec<&Shift>> = HashMap::new();
+        for shift in mine.iter().filter(|s| s.kind == ShiftKind::Leave) {
+            leaves.entry(shift.officer).or_default().push(shift);
+        }
+        let mut officers: BTreeMap<RecordId, OfficerShifts> = BTreeMap::new();
+        let mut cancelled_by = HashMap::new();
+        for shift in mine.iter().filter(|s| counts_as_work(s.kind)) {
+            let leave = leaves
+                .get(&shift.officer)
+                .and_then(|ls| ls.iter().find(|l| l.start <= shift.start && shift.start < l.end));
+            match leave {
+                Some(leave) => {
+                    cancelled_by.insert(shift.id, *leave);
+                }
+                None => officers.entry(shift.officer).or_default().work.push(shift),
+            }
+        }
+        Self { shifts: mine, officers, cancelled_by }
+    }
+}
