@@ -343,6 +343,7 @@ impl Room {
 
     /// Applies a connection's update, commits what changed, then forwards it.
     async fn apply_update(&mut self, conn: ConnId, bytes: &[u8]) -> bool {
+        let carries_changes = bytes != Update::EMPTY_V1;
         let update = match Update::decode_v1(bytes) {
             Ok(update) => update,
             Err(e) => {
@@ -373,6 +374,12 @@ impl Room {
             txn.encode_update_v1()
         };
         if delta.as_slice() == Update::EMPTY_V1 {
+            // Nothing new: another device (or another tab of the same browser) brought
+            // these changes first. A device that asks for acks still learns that they are
+            // here, or it would count them as waiting until its next reconnect.
+            if carries_changes && self.peers.get(&conn).is_some_and(|p| p.features.ack) {
+                self.send_to(conn, protocol::sync_step1(&self.awareness));
+            }
             return true;
         }
         match self.ctx.store.append(&self.doc_id, delta.clone()).await {

@@ -1,6 +1,6 @@
 //! Slow links: a device far behind gets the difference in pieces after a progress header;
 //! compaction keeps the log in pieces of at most 64 KiB; a device that asks for acks
-//! learns what reached the relay.
+//! learns what reached the relay, also when another device brought it first.
 
 mod common;
 
@@ -61,4 +61,26 @@ async fn a_device_that_asks_for_acks_learns_what_reached_the_relay() {
     assert!(a.pump_until(Duration::from_secs(3), |c| c.relay_svs.len() > before).await, "no ack");
     let acked = a.relay_svs.last().expect("sv");
     assert_eq!(acked.get(&a.doc.client_id()), mine.get(&a.doc.client_id()));
+}
+
+#[tokio::test]
+async fn a_device_that_sends_changes_the_relay_already_has_is_acked_too() {
+    // Two tabs of one browser share a change offline; the first to reconnect brings it, the
+    // second sends it again and must still learn that it reached the relay.
+    let relay = TestRelay::start().await;
+    let token = desheng_officer(&relay);
+    let url = format!("{}&features=ack", relay.url(DOC, &token));
+    let shared = yrs::Doc::new();
+    let change = common::append_offline(&shared, "两个标签页");
+    let mut first = Client::connect(&url).await;
+    first.send(yrs::sync::Message::Sync(yrs::sync::SyncMessage::Update(change.clone()))).await;
+    first.settle(Duration::from_millis(200)).await;
+
+    let mut second = Client::connect(&url).await;
+    second.settle(Duration::from_millis(200)).await;
+    let before = second.relay_svs.len();
+    second.send(yrs::sync::Message::Sync(yrs::sync::SyncMessage::Update(change))).await;
+    assert!(second.pump_until(Duration::from_secs(3), |c| c.relay_svs.len() > before).await, "no ack");
+    let acked = second.relay_svs.last().expect("sv");
+    assert_eq!(acked.get(&shared.client_id()), shared.transact().state_vector().get(&shared.client_id()));
 }
