@@ -6,4 +6,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$PATH"
 scripts/build.sh
-LIANDONG_RELAY_BIN="$PWD/target/relay/liandong-relay" node bench/app/app-bench.mjs
+LIANDONG_RELAY_BIN="${CARGO_TARGET_DIR:-$PWD/target}/relay/liandong-relay" node bench/app/app-bench.mjs

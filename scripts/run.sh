@@ -10,4 +10,4 @@ export PATH="$PWD/node_modules/.bin:$PATH"
 scripts/build.sh
 export LIANDONG_ADDR="${LIANDONG_ADDR:-127.0.0.1:8080}"
 export LIANDONG_DATA="${LIANDONG_DATA:-data}"
-exec target/relay/liandong-relay serve --static dist --demo "$@"
+exec "${CARGO_TARGET_DIR:-target}/relay/liandong-relay" serve --static dist --demo "$@"

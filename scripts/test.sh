@@ -19,5 +19,5 @@ CHROMEDRIVER=/usr/bin/chromedriver cargo test -p liandong --target wasm32-unknow
 step "end-to-end tests (release app + relay + headless Chromium)"
 scripts/build.sh
 mkdir -p test-artifacts
-LIANDONG_RELAY_BIN="$PWD/target/relay/liandong-relay" node --test --test-concurrency=1 tests/e2e/
+LIANDONG_RELAY_BIN="${CARGO_TARGET_DIR:-$PWD/target}/relay/liandong-relay" node --test --test-concurrency=1 tests/e2e/
 step "all tests passed"

@@ -38,6 +38,28 @@ const post = (page, title) => postBulletin(page, title, { content: `${title}：�
 
 const listed = (page, title) => page.getByTestId('bulletin').filter({ hasText: title });
 
+test('with no network at all the app still opens, reloads and shows what is on the device', async () => {
+  const a = await signIn(relay.logins['desheng liaison']);
+  const title = `断网打开-${Date.now()}`;
+  await post(a.page, title);
+  await badge(a.page).filter({ hasText: '已保存到县局' }).waitFor({ timeout: 10_000 });
+  // The service worker has stored the app's files once it controls the page.
+  await a.page.evaluate(async () => { await navigator.serviceWorker.ready; });
+  await a.page.reload();
+  await a.page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await listed(a.page, title).waitFor();
+
+  await a.context.setOffline(true);
+  await a.page.reload();
+  await listed(a.page, title).waitFor({ timeout: 10_000 });
+  await badge(a.page).filter({ hasText: '离线' }).waitFor({ timeout: 10_000 });
+  // Another screen opened directly, also with no network.
+  await a.page.goto(new URL('/settings', relay.url).href);
+  await a.page.getByRole('heading', { level: 1, name: '设置' }).waitFor();
+  await screenshot(a.page, 'sync-opened-offline');
+  await a.context.close();
+});
+
 test('an offline change survives a reload, reaches the region when back online, and never another region', async () => {
   const a = await signIn(relay.logins['desheng liaison'], { cuttable: true });
   const b = await signIn(relay.logins['damiao officer']);
