@@ -1,4 +1,5 @@
-//! Home screen (首页): who is signed in, and the latest bulletins of the region.
+//! Home screen (首页): who is signed in, their duty today and tomorrow, and the latest
+//! bulletins of the region.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -6,6 +7,7 @@ use leptos_router::components::A;
 use crate::components::fmt;
 use crate::i18n::*;
 use crate::pages::bulletins::{BulletinRow, latest};
+use crate::pages::roster::mine::MyDuty;
 use crate::sync;
 
 /// The Home page.
@@ -26,6 +28,7 @@ pub fn Home() -> impl IntoView {
                     </p>
                     <p>{c.station_name.clone().unwrap_or_default()}" · "{c.region_name.clone().unwrap_or_default()}</p>
                 </section>
+                <MyDuty/>
                 <section class="card">
                     <h2><A href="/bulletins">{t!(i18n, home_latest)}</A></h2>
                     <ul class="bulletin-list">

@@ -11,11 +11,12 @@
 //! deliberately breaks the rules so the coverage report has findings to show (see
 //! [`generate`]). The county's name is not in the source either.
 //!
-//! Demo bulletins from the source's events are in [`bulletins`].
+//! Demo bulletins from the source's events are in [`bulletins`]; a demo roster in [`roster`].
 
 pub mod bulletins;
 pub mod generate;
 mod names;
+pub mod roster;
 
 use crate::county_file::CountyFile;
 use crate::model::StationKind;

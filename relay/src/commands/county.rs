@@ -7,8 +7,9 @@
 use std::path::Path;
 
 use liandong_core::county_file::{self, CountyFile};
-use liandong_core::docs::RegionBulletins;
+use liandong_core::docs::{RegionBulletins, StationRoster};
 use liandong_core::org::Organisation;
+use liandong_core::roster::RosterConfig;
 use liandong_core::{DocumentId, demo};
 use yrs::{Doc, ReadTxn, StateVector, Transact};
 
@@ -71,5 +72,17 @@ pub async fn seed_demo(store: &dyn Store) -> Result<bool, CommandError> {
     let county = RegionBulletins::new(Doc::new());
     demo::bulletins::write_county(&county, &org).map_err(|e| CommandError::Invalid(e.to_string()))?;
     store.append(&DocumentId::county_bulletins(&file.county.code).to_string(), full_state(county.doc())).await?;
+    // A demo roster per station, around the day of seeding; merged into each station's
+    // roster document as a second stored update.
+    let config = RosterConfig::default();
+    let today = liandong_core::time::in_china(now).date();
+    for station in &org.stations {
+        let view = StationRoster::new(Doc::new());
+        let written = demo::roster::write(&view, &org, &config, station.id, today)
+            .map_err(|e| CommandError::Invalid(e.to_string()))?;
+        if written > 0 {
+            store.append(&DocumentId::roster(&station.code).to_string(), full_state(view.doc())).await?;
+        }
+    }
     Ok(true)
 }

@@ -6,8 +6,8 @@ use std::sync::Arc;
 use jiff::Timestamp;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use liandong_core::bulletins::{Filter, Listed, list};
 use liandong_core::RecordId;
+use liandong_core::bulletins::{Filter, Listed, list};
 use liandong_core::model::{Acknowledgement, Bulletin, Urgency};
 
 use super::{CATEGORIES, URGENCIES, category_name, code, data, parse, urgency_name};
@@ -107,7 +107,8 @@ pub fn Bulletins() -> impl IntoView {
     let source = source_memo();
     let rows = Memo::new(move |_| source.with(|src| filter.with(|f| src.rows(f))));
     let unreadable = Memo::new(move |_| source.with(|src| src.unreadable));
-    let stations = move || sync::with_organisation(|org| org.stations.iter().map(|s| (s.id, s.name.clone())).collect::<Vec<_>>());
+    let stations =
+        move || sync::with_organisation(|org| org.stations.iter().map(|s| (s.id, s.name.clone())).collect::<Vec<_>>());
     let set = move |f: fn(&mut Filter, String)| {
         move |ev: leptos::ev::Event| {
             let value = event_target_value(&ev);

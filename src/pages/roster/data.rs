@@ -1,0 +1,121 @@
+//! Where the roster screens read and write: the station roster documents
+//! (`station/{code}/roster`) as open on this device, the county's roster settings from the
+//! directory, and the organisation with the skills held in the rosters. Reads are reactive
+//! (they track the documents' versions); writes are attributed to the signed-in officer so
+//! that a violation after a sync can say who made each edit.
+
+use jiff::civil::Date;
+use leptos::prelude::*;
+use liandong_core::docs::{Directory, StationRoster};
+use liandong_core::model::Shift;
+use liandong_core::org::Organisation;
+use liandong_core::roster::{RosterConfig, SyncReport, check_after_sync, read_shifts};
+use liandong_core::{DocumentId, RecordId};
+
+use crate::sync;
+
+/// A station whose roster this device has: record id, code, name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StationChoice {
+    /// Record id.
+    pub id: RecordId,
+    /// Code of its roster document.
+    pub code: String,
+    /// Name, e.g. `大庙派出所`.
+    pub name: String,
+}
+
+/// The stations whose rosters the officer can see: their own first, then the rest of the
+/// region in directory order (reactive).
+pub fn stations() -> Vec<StationChoice> {
+    let Some(claims) = sync::signals().claims.get() else { return Vec::new() };
+    sync::with_organisation(|org| {
+        let mut codes: Vec<String> =
+            claims.region.as_deref().map(|r| org.station_codes_of_region(r)).unwrap_or_default();
+        if let Some(own) = &claims.station {
+            codes.retain(|c| c != own);
+            codes.insert(0, own.clone());
+        }
+        codes
+            .into_iter()
+            .filter_map(|code| org.stations.iter().find(|s| s.code == code))
+            .map(|s| StationChoice { id: s.id, code: s.code.clone(), name: s.name.clone() })
+            .collect()
+    })
+}
+
+/// The view of a station's roster document, tracking its version; `None` while it is not
+/// open on this device.
+pub fn view(code: &str) -> Option<StationRoster> {
+    let id = DocumentId::roster(code);
+    let Some((doc, version)) = sync::open_doc(&id) else {
+        sync::signals().docs.track();
+        return None;
+    };
+    version.track();
+    Some(StationRoster::new(doc))
+}
+
+/// The same view, writing as the signed-in officer (the document's `devices` map then says
+/// which officer this device's edits are from).
+pub fn writer(code: &str) -> Option<StationRoster> {
+    let (doc, _) = sync::open_doc(&DocumentId::roster(code))?;
+    let officer = sync::officer_id()?;
+    Some(StationRoster::with_author(doc, officer))
+}
+
+/// Whether the signed-in officer may change this station's roster (its station head).
+pub fn can_write(code: &str) -> bool {
+    sync::rights(&DocumentId::roster(code)).can_write()
+}
+
+/// The organisation with the skill grants, residences and offices of every open roster
+/// (the rules need who holds which skill).
+pub fn organisation() -> Organisation {
+    let base = sync::organisation();
+    let rosters: Vec<StationRoster> = base.stations.iter().filter_map(|s| view(&s.code)).collect();
+    let Some(claims) = sync::signals().claims.get() else { return base };
+    match sync::open_doc(&DocumentId::directory(&claims.county)) {
+        Some((dir, version)) => {
+            version.track();
+            Organisation::read(&Directory::new(dir), &rosters).0
+        }
+        None => base,
+    }
+}
+
+/// The county's roster settings (defaults until the bureau sets its own).
+pub fn config() -> RosterConfig {
+    let Some(claims) = sync::signals().claims.get() else { return RosterConfig::default() };
+    match sync::open_doc(&DocumentId::directory(&claims.county)) {
+        Some((dir, version)) => {
+            version.track();
+            RosterConfig::read(&Directory::new(dir)).0
+        }
+        None => RosterConfig::default(),
+    }
+}
+
+/// A station's live shifts and how many shift records could not be read (newer app).
+pub fn shifts(code: &str, station: RecordId) -> (Vec<Shift>, usize) {
+    match view(code) {
+        Some(v) => {
+            let (shifts, unreadable) = read_shifts(&v, station);
+            (shifts, unreadable.len())
+        }
+        None => (Vec::new(), 0),
+    }
+}
+
+/// The rules over the merged roster of a station, with who wrote each shift.
+pub fn report(code: &str, org: &Organisation, config: &RosterConfig, station: RecordId) -> SyncReport {
+    match view(code) {
+        Some(v) => check_after_sync(&v, &liandong_core::roster::Context { org, config, station }),
+        None => SyncReport::default(),
+    }
+}
+
+/// Today in China.
+pub fn today() -> Date {
+    liandong_core::time::in_china(liandong_core::time::now()).date()
+}

@@ -1,0 +1,76 @@
+//! Roster screens (排班, DOMAIN.md "Community station rosters"):
+//! - [`page`]: `/roster`: a station's week or month, officers in rows and days in columns;
+//!   the station head taps a cell to plan it ([`editor`]), copies last week, exports and
+//!   prints ([`export`]); everyone sees the rules' findings after every sync
+//!   ([`violations`]).
+//! - [`mine`]: the signed-in officer's shifts today and tomorrow, for Home.
+//! - [`data`]: reading and writing the roster documents.
+
+pub mod data;
+pub mod editor;
+pub mod export;
+pub mod mine;
+pub mod page;
+pub mod violations;
+
+pub use page::Roster;
+
+use liandong_core::model::{Shift, ShiftKind};
+use liandong_core::rules::Lang;
+
+/// Every kind of shift, in the editor's order.
+pub const KINDS: [ShiftKind; 7] = [
+    ShiftKind::Duty24,
+    ShiftKind::Day,
+    ShiftKind::Night,
+    ShiftKind::Standby,
+    ShiftKind::Residency,
+    ShiftKind::Training,
+    ShiftKind::Leave,
+];
+
+/// A shift's code in a grid cell: one or two characters (`值` duty, `带` leading it, `日`
+/// day, `夜` night, `备` standby, `驻` residency, `训` training, `假` leave).
+pub fn short(shift: &Shift, lang: Lang) -> &'static str {
+    match (lang, shift.kind, shift.leader) {
+        (Lang::Zh, ShiftKind::Duty24, true) => "带",
+        (Lang::Zh, ShiftKind::Duty24, false) => "值",
+        (Lang::Zh, ShiftKind::Day, _) => "日",
+        (Lang::Zh, ShiftKind::Night, _) => "夜",
+        (Lang::Zh, ShiftKind::Standby, _) => "备",
+        (Lang::Zh, ShiftKind::Residency, _) => "驻",
+        (Lang::Zh, ShiftKind::Leave, _) => "假",
+        (Lang::Zh, ShiftKind::Training, _) => "训",
+        (Lang::En, ShiftKind::Duty24, true) => "24L",
+        (Lang::En, ShiftKind::Duty24, false) => "24",
+        (Lang::En, ShiftKind::Day, _) => "D",
+        (Lang::En, ShiftKind::Night, _) => "N",
+        (Lang::En, ShiftKind::Standby, _) => "SB",
+        (Lang::En, ShiftKind::Residency, _) => "R",
+        (Lang::En, ShiftKind::Leave, _) => "L",
+        (Lang::En, ShiftKind::Training, _) => "T",
+    }
+}
+
+/// The CSS class of a kind (colours in style/).
+pub fn kind_class(kind: ShiftKind) -> &'static str {
+    match kind {
+        ShiftKind::Duty24 => "shift duty",
+        ShiftKind::Day => "shift day",
+        ShiftKind::Night => "shift night",
+        ShiftKind::Standby => "shift standby",
+        ShiftKind::Residency => "shift residency",
+        ShiftKind::Leave => "shift leave",
+        ShiftKind::Training => "shift training",
+    }
+}
+
+/// A kind's code in forms (`duty24`, ...), as stored.
+pub fn kind_code(kind: ShiftKind) -> String {
+    serde_json::to_value(kind).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
+}
+
+/// The kind of a form code.
+pub fn parse_kind(code: &str) -> Option<ShiftKind> {
+    serde_json::from_value(serde_json::Value::String(code.to_owned())).ok()
+}

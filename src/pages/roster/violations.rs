@@ -1,0 +1,73 @@
+//! The rules' findings over the merged roster, re-run after every sync (the roster
+//! document's version changes): each with its severity, what it found, an override and
+//! its reason if a station head accepted it, and who made each edit involved (two offline
+//! edits can each pass and together break a rule).
+
+use jiff::civil::Date;
+use leptos::prelude::*;
+use liandong_core::roster::{Severity, SyncReport};
+use liandong_core::time::in_china;
+
+use crate::components::fmt;
+use crate::i18n::*;
+
+/// The findings that touch the days shown.
+#[component]
+pub fn Violations(report: Memo<SyncReport>, days: Memo<Vec<Date>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let shown = Memo::new(move |_| {
+        let (Some(first), Some(last)) = days.with(|d| (d.first().copied(), d.last().copied())) else {
+            return Vec::new();
+        };
+        report.with(|r| {
+            r.violations
+                .iter()
+                .filter(|v| in_china(v.from).date() <= last && in_china(v.to).date() >= first)
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <section class="card" data-testid="violations">
+            <h2>{t!(i18n, roster_findings)}" "<span class="hint">{move || shown.with(Vec::len)}</span></h2>
+            {move || report.with(|r| !r.refused.is_empty()).then(|| {
+                let lang = fmt::lang(i18n);
+                view! {
+                    <ul class="plain-list">
+                        {report.with(|r| r.refused.iter().map(|e| view! { <li class="finding block">{e.describe(lang)}</li> }).collect_view())}
+                    </ul>
+                }
+            })}
+            {move || {
+                let lang = fmt::lang(i18n);
+                let list = shown.get();
+                if list.is_empty() {
+                    return view! { <p class="empty">{t!(i18n, roster_no_findings)}</p> }.into_any();
+                }
+                view! {
+                    <ul class="plain-list">
+                        {list.into_iter().map(|v| {
+                            let blocking = v.severity == Severity::Block && v.overridden.is_none();
+                            let tag = match (v.severity, v.overridden.is_some()) {
+                                (_, true) => t_string!(i18n, roster_sev_overridden),
+                                (Severity::Block, false) => t_string!(i18n, roster_sev_block),
+                                (Severity::Warn, false) => t_string!(i18n, roster_sev_warn),
+                            };
+                            let edits = v.edits.iter()
+                                .filter(|e| !e.authors.is_empty())
+                                .map(|e| e.authors.iter().map(|a| a.label.clone()).collect::<Vec<_>>().join("、"))
+                                .collect::<Vec<_>>();
+                            view! {
+                                <li class="finding" class:block=blocking data-testid="finding">
+                                    <span class="tag">{tag}</span>" "{v.describe(lang)}
+                                    {v.overridden.as_ref().map(|o| view! { <p class="hint">{t!(i18n, roster_override_reason)}"："{o.note.clone()}</p> })}
+                                    {(!edits.is_empty()).then(|| view! { <p class="hint">{t!(i18n, roster_edits_by)}"："{edits.join(" / ")}</p> })}
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+        </section>
+    }
+}
