@@ -261,12 +261,13 @@ impl DocSync {
     async fn save_marks(&self, shared: &Shared) {
         let json = self.marks_json();
         let waiting = self.marks.borrow().len();
-        self.status.update(|s| s.waiting = waiting);
         if let Ok(store) = shared.store().await {
             if let Err(e) = store.put_pending(&self.id.to_string(), &json).await {
                 shared.storage_error.set(Some(e.to_string()));
             }
         }
+        // Only now: "N changes waiting" is what a reload (or sign-out) will find on disk.
+        self.status.update(|s| s.waiting = waiting);
     }
 
     /// The relay's state vector arrived: confirm the marks it covers.

@@ -96,7 +96,7 @@ test('a member station liaison forwards; the center station sees it and adds a j
   await liaison.page.getByRole('button', { name: '报送中心所' }).click();
   await liaison.page.getByText('已报送中心所').waitFor();
 
-  await center.page.goto(new URL('/bulletins/forwarded', relay.url).href);
+  await center.page.getByRole('link', { name: '各所报送' }).click();
   const fromDamiao = center.page.locator('section').filter({ has: center.page.getByRole('heading', { name: /大庙派出所/ }) });
   await fromDamiao.getByRole('link', { name: title }).click({ timeout: 10_000 });
   await center.page.getByLabel('添加研判意见').fill('与麻家渡区域通报的盗窃团伙特征相符，建议串并。');

@@ -119,7 +119,12 @@ pub fn Bulletins() -> impl IntoView {
     view! {
         <div class="page-head">
             <h1>{t!(i18n, bulletins_title)}</h1>
-            <A href="/bulletins/new" attr:class="button">{t!(i18n, b_new)}</A>
+            <div class="row">
+                <Show when=move || data::claims().is_some_and(|c| sync::with_organisation(|org| data::at_center(org, &c)))>
+                    <A href="/bulletins/forwarded" attr:class="button plain">{t!(i18n, b_forwarded_list)}</A>
+                </Show>
+                <A href="/bulletins/new" attr:class="button">{t!(i18n, b_new)}</A>
+            </div>
         </div>
         {move || (unreadable.get() > 0).then(|| view! {
             <p class="banner banner-warn" role="status">{fmt::fill(&t_string!(i18n, b_newer_version), &[("count", unreadable.get().to_string())])}</p>

@@ -1,0 +1,75 @@
+// Rosters end to end with the real relay: the 大庙 Damiao station head plans on two devices
+// (office laptop and phone), both offline: each plans part of one officer's week, legal on
+// its own; merged, the officer works seven days in a row. Once both reconnect, both
+// devices show the violation and who made the edits. Also: a refused edit says why.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startRelay, launchBrowser, watchForErrors, screenshot, cuttableContext } from './harness.mjs';
+
+let relay, browser;
+before(async () => { relay = await startRelay({ demo: true }); browser = await launchBrowser(); });
+after(async () => { await browser?.close(); await relay?.stop(); });
+
+async function device() {
+  const handle = await cuttableContext(browser, { viewport: { width: 1280, height: 900 } });
+  const page = await handle.context.newPage();
+  const errors = watchForErrors(page);
+  await page.goto(relay.logins['damiao station_head']);
+  await page.getByTestId('signed-in').waitFor();
+  await page.goto(new URL('/roster', relay.url).href);
+  await page.getByTestId('sync-badge').filter({ hasText: '已保存到县局' }).waitFor({ timeout: 20_000 });
+  await page.getByTestId('roster-grid').locator('tbody tr').first().waitFor();
+  // Next week: inside the demo roster, never "today".
+  await page.getByRole('button', { name: '下一段' }).click();
+  return { ...handle, page, errors };
+}
+
+const online = async (d) => { d.restore(); await d.page.evaluate(() => window.dispatchEvent(new Event('online'))); };
+const cell = (page, officer, day) => page.locator(`tr[data-officer="${officer}"] td[data-day="${day}"] button.cell`);
+
+test('two offline edits, each legal, break a rule together: both devices show it after the sync', async () => {
+  // Six weeks ahead, past the demo roster: an empty week. On the laptop the head puts an
+  // officer on standby Monday to Wednesday, on the phone Thursday to Sunday; each device
+  // alone has at most four days in a row, merged there are seven (the county's maximum
+  // is six).
+  const laptop = await device();
+  const phone = await device();
+  for (const d of [laptop, phone]) {
+    for (let i = 0; i < 5; i++) await d.page.getByRole('button', { name: '下一段' }).click();
+  }
+  const officer = await laptop.page.locator('tbody tr').nth(1).getAttribute('data-officer');
+  const dates = await laptop.page.locator('tbody tr').nth(1).locator('td').evaluateAll((tds) => tds.map((td) => td.dataset.day));
+  assert.equal(dates.length, 7);
+  const plan = async (d, day) => {
+    await cell(d.page, officer, day).click();
+    await d.page.getByTestId('cell-editor').getByRole('combobox').first().selectOption('standby');
+    await d.page.getByRole('button', { name: '排班', exact: true }).click();
+    await d.page.getByTestId('cell-editor').getByText('已保存').waitFor();
+  };
+
+  laptop.cut();
+  phone.cut();
+  for (const day of dates.slice(0, 3)) await plan(laptop, day);
+  for (const day of dates.slice(3)) await plan(phone, day);
+  const run = (d) => d.page.getByTestId('finding').filter({ hasText: officer }).filter({ hasText: '连续值勤' });
+  for (const d of [laptop, phone]) assert.equal(await run(d).count(), 0, 'each device alone keeps the rule');
+
+  await online(laptop);
+  await online(phone);
+  for (const d of [laptop, phone]) {
+    await run(d).first().waitFor({ timeout: 15_000 });
+    const text = await run(d).first().textContent();
+    assert.match(text, /连续值勤 7 天，超过 6 天/);
+    assert.match(text, /相关排班的修改人：郑斌/);
+  }
+  await screenshot(laptop.page, 'roster-violation-after-sync');
+
+  // Planning on top of a shift is refused with the reason: an overlap.
+  await cell(laptop.page, officer, dates[0]).click();
+  await laptop.page.getByTestId('cell-editor').getByRole('combobox').first().selectOption('training');
+  await laptop.page.getByRole('button', { name: '排班', exact: true }).click();
+  await laptop.page.getByTestId('cell-editor').getByRole('alert').filter({ hasText: '重叠' }).waitFor();
+
+  for (const d of [laptop, phone]) assert.deepEqual(d.errors().filter((e) => !/WebSocket|ERR_INTERNET_DISCONNECTED/.test(e)), []);
+  for (const d of [laptop, phone]) await d.context.close();
+});
