@@ -348,6 +348,21 @@ pub fn open_doc(id: &DocumentId) -> Option<(Doc, RwSignal<u64>)> {
     shared().doc(id).map(|d| (d.doc.clone(), d.version))
 }
 
+/// An open document, for reading in a reactive view: tracks its version, or, while it is
+/// not open, the list of open documents (so the view re-runs once it opens).
+pub fn read_doc(id: &DocumentId) -> Option<Doc> {
+    match open_doc(id) {
+        Some((doc, version)) => {
+            version.track();
+            Some(doc)
+        }
+        None => {
+            signals().docs.track();
+            None
+        }
+    }
+}
+
 /// Resolves once every local change of `id` is written to this device's storage (`true`;
 /// at once when the document is not open), or as soon as storage is failing (`false`: the
 /// changes stay in memory, are retried, and the storage banner says why).

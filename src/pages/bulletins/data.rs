@@ -36,12 +36,7 @@ pub fn documents() -> Vec<DocumentId> {
 /// The view of one bulletins document, tracking its version; `None` if it is not open
 /// (then the caller re-runs once the open documents change).
 pub fn view(id: &DocumentId) -> Option<RegionBulletins> {
-    let Some((doc, version)) = sync::open_doc(id) else {
-        sync::signals().docs.track();
-        return None;
-    };
-    version.track();
-    Some(RegionBulletins::new(doc))
+    sync::read_doc(id).map(RegionBulletins::new)
 }
 
 /// Every live record of type `R` over the officer's bulletins documents, with the

@@ -47,13 +47,7 @@ pub fn stations() -> Vec<StationChoice> {
 /// The view of a station's roster document, tracking its version; `None` while it is not
 /// open on this device.
 pub fn view(code: &str) -> Option<StationRoster> {
-    let id = DocumentId::roster(code);
-    let Some((doc, version)) = sync::open_doc(&id) else {
-        sync::signals().docs.track();
-        return None;
-    };
-    version.track();
-    Some(StationRoster::new(doc))
+    sync::read_doc(&DocumentId::roster(code)).map(StationRoster::new)
 }
 
 /// The same view, writing as the signed-in officer (the document's `devices` map then says
@@ -70,28 +64,20 @@ pub fn can_write(code: &str) -> bool {
 }
 
 /// The organisation with the skill grants, residences and offices of every open roster
-/// (the rules need who holds which skill).
+/// (the rules need who holds which skill); without the directory, an empty one.
 pub fn organisation() -> Organisation {
-    let base = sync::organisation();
-    let rosters: Vec<StationRoster> = base.stations.iter().filter_map(|s| view(&s.code)).collect();
-    let Some(claims) = sync::signals().claims.get() else { return base };
-    match sync::open_doc(&DocumentId::directory(&claims.county)) {
-        Some((dir, version)) => {
-            version.track();
-            Organisation::read(&Directory::new(dir), &rosters).0
-        }
-        None => base,
-    }
+    let Some(claims) = sync::signals().claims.get() else { return Organisation::default() };
+    let Some(dir) = sync::read_doc(&DocumentId::directory(&claims.county)) else { return Organisation::default() };
+    let codes = sync::with_organisation(|org| org.stations.iter().map(|s| s.code.clone()).collect::<Vec<_>>());
+    let rosters: Vec<StationRoster> = codes.iter().filter_map(|code| view(code)).collect();
+    Organisation::read(&Directory::new(dir), &rosters).0
 }
 
 /// The county's roster settings (defaults until the bureau sets its own).
 pub fn config() -> RosterConfig {
     let Some(claims) = sync::signals().claims.get() else { return RosterConfig::default() };
-    match sync::open_doc(&DocumentId::directory(&claims.county)) {
-        Some((dir, version)) => {
-            version.track();
-            RosterConfig::read(&Directory::new(dir)).0
-        }
+    match sync::read_doc(&DocumentId::directory(&claims.county)) {
+        Some(dir) => RosterConfig::read(&Directory::new(dir)).0,
         None => RosterConfig::default(),
     }
 }

@@ -2,6 +2,7 @@
 //! (default, phone-usable) or a month. The station head taps a cell to plan it; everyone
 //! sees the rules' findings over the merged roster, re-run after every sync.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use jiff::ToSpan;
@@ -210,7 +211,13 @@ pub fn Roster() -> impl IntoView {
                 <tbody>
                     {move || {
                         let lang = fmt::lang(i18n);
-                        let all = shifts.with(|(all, _)| all.clone());
+                        // Each shift's cell, found once (not a scan of the roster per cell).
+                        let mut by_cell: HashMap<(RecordId, Date), Vec<Shift>> = HashMap::new();
+                        shifts.with(|(all, _)| {
+                            for s in all {
+                                by_cell.entry((s.officer, day_of(s))).or_default().push(s.clone());
+                            }
+                        });
                         officers.get().into_iter().map(|o| {
                             let id = o.id;
                             let row_days = days.get();
@@ -218,7 +225,7 @@ pub fn Roster() -> impl IntoView {
                                 <tr data-officer=o.name.clone()>
                                     <th class="who">{o.name.clone()}<span class="hint">{o.badge_number.clone()}</span></th>
                                     {row_days.into_iter().map(|d| {
-                                        let mine: Vec<Shift> = all.iter().filter(|s| s.officer == id && day_of(s) == d).cloned().collect();
+                                        let mine = by_cell.remove(&(id, d)).unwrap_or_default();
                                         let title = mine.iter().map(|s| label(s, lang)).collect::<Vec<_>>().join("、");
                                         let is_selected = move || selected.get() == Some((id, d));
                                         view! {
