@@ -53,15 +53,18 @@ pub fn Violations(report: Memo<SyncReport>, days: Memo<Vec<Date>>) -> impl IntoV
                                 (Severity::Block, false) => t_string!(i18n, roster_sev_block),
                                 (Severity::Warn, false) => t_string!(i18n, roster_sev_warn),
                             };
-                            let edits = v.edits.iter()
-                                .filter(|e| !e.authors.is_empty())
-                                .map(|e| e.authors.iter().map(|a| a.label.clone()).collect::<Vec<_>>().join("、"))
-                                .collect::<Vec<_>>();
+                            // Each officer who edited one of the shifts, once.
+                            let mut edits: Vec<String> = Vec::new();
+                            for a in v.edits.iter().flat_map(|e| &e.authors) {
+                                if !edits.contains(&a.label) {
+                                    edits.push(a.label.clone());
+                                }
+                            }
                             view! {
                                 <li class="finding" class:block=blocking data-testid="finding">
                                     <span class="tag">{tag}</span>" "{v.describe(lang)}
                                     {v.overridden.as_ref().map(|o| view! { <p class="hint">{t!(i18n, roster_override_reason)}"："{o.note.clone()}</p> })}
-                                    {(!edits.is_empty()).then(|| view! { <p class="hint">{t!(i18n, roster_edits_by)}"："{edits.join(" / ")}</p> })}
+                                    {(!edits.is_empty()).then(|| view! { <p class="hint">{t!(i18n, roster_edits_by)}"："{edits.join("、")}</p> })}
                                 </li>
                             }
                         }).collect_view()}
