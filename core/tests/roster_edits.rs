@@ -106,13 +106,11 @@ fn covered() -> (Station, Vec<Shift>) {
 fn an_edit_reports_only_what_it_newly_causes_and_blocks_on_block() {
     let (s, roster) = covered();
     let o = &s.officers;
-    assert!(
-        check_edit(&s.ctx(), &roster, &s.shift(o[0], ShiftKind::Day, "2026-12-05 08:00", "2026-12-05 12:00"))
-            .unwrap()
-            .violations
-            .iter()
-            .all(|v| v.rule == RosterRule::DutyCoverage || v.rule == RosterRule::MinStaffing)
-    );
+    // A lone day shift on an unplanned day: the day is short of officers and has no duty,
+    // but neither is this edit's doing.
+    let lone = s.shift(o[0], ShiftKind::Day, "2026-12-05 08:00", "2026-12-05 12:00");
+    let check = check_edit(&s.ctx(), &roster, &lone).unwrap();
+    assert!(check.violations.is_empty(), "{:#?}", check.violations);
 
     // Officer 0's duty ends 12-02 08:30; a day shift at 12:00 leaves 3.5 hours of rest.
     let day = s.shift(o[0], ShiftKind::Standby, "2026-12-02 12:00", "2026-12-02 18:00");
@@ -248,4 +246,28 @@ fn a_shift_record_from_a_newer_version_is_skipped_and_reported() {
     let report = check_after_sync(&view, &s.ctx());
     assert_eq!(report.unreadable.len(), 1);
     assert!(report.refused.is_empty());
+}
+
+#[test]
+fn planning_a_shift_officer_by_officer_is_not_blocked_but_emptying_one_is() {
+    let (s, roster) = covered();
+    let o = &s.officers;
+    // First officer of the night of 12-05: one of two, and still allowed.
+    let first = s.shift(o[4], ShiftKind::Night, "2026-12-05 18:00", "2026-12-06 08:00");
+    assert!(!check_edit(&s.ctx(), &roster, &first).unwrap().blocks());
+    let mut with_first = roster.clone();
+    with_first.push(first.clone());
+    // The second makes it full.
+    let second = s.shift(o[5], ShiftKind::Night, "2026-12-05 18:00", "2026-12-06 08:00");
+    let check = check_edit(&s.ctx(), &with_first, &second).unwrap();
+    assert!(check.violations.iter().all(|v| v.rule != RosterRule::MinStaffing), "{:#?}", check.violations);
+    let mut full = with_first.clone();
+    full.push(second.clone());
+    // Taking one off the full night leaves it short: that is the removal's doing.
+    let check = check_removal(&s.ctx(), &full, second.id);
+    assert_eq!(of(&check.violations, RosterRule::MinStaffing).len(), 1, "{:#?}", check.violations);
+    assert!(check.blocks());
+    // A led duty on a day without one closes part of a gap and opens none.
+    let duty = s.duty(o[1], "2026-12-07");
+    assert!(of(&check_edit(&s.ctx(), &roster, &duty).unwrap().violations, RosterRule::DutyCoverage).is_empty());
 }

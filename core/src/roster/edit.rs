@@ -3,19 +3,22 @@
 //! head's override of blocking violations; and the save itself.
 //!
 //! "Newly caused" compares the rules over the roster before and after the edit, over the
-//! same period (the roster's days plus the edit's): a violation is new when none before
-//! had the same rule, officers, shifts and time range. A violation the edit makes worse
-//! (a longer run, another shift in it) is therefore new too. Violations already there are
-//! not the edit's business and do not block it.
+//! same period (the roster's days plus the edit's). A short shift is new only when the
+//! edit leaves fewer officers on it than before (the first officer planned on an empty
+//! night does not "cause" it to be short); a coverage gap only when it is not inside a gap
+//! already there; any other violation when none before had the same rule, officers,
+//! shifts and time range, so one the edit makes worse (a longer run) is new too.
+//! Violations already there are not the edit's business and do not block it.
 
 use jiff::Timestamp;
 
 use super::merge::read_shifts;
-use super::rules::{self, Context, Period, RosterViolation};
+use super::rules::{self, Context, Finding, Period, RosterViolation};
+use super::shift_types::day_of;
 use super::validate::{self, ShiftError};
 use crate::docs::{StationRoster, WriteError};
 use crate::ids::RecordId;
-use crate::model::{Officer, Role, Shift};
+use crate::model::{Officer, Role, RosterRule, Shift};
 use crate::rules::Lang;
 
 /// What an edit would newly cause.
@@ -42,13 +45,46 @@ impl EditCheck {
     }
 }
 
-/// The violations in `after` that `before` did not have.
-fn new_violations(before: Vec<RosterViolation>, after: Vec<RosterViolation>) -> EditCheck {
+/// The violations in `after` that the edit newly causes, compared with `before`:
+/// - understaffing: only when the edit leaves fewer officers (with the skill) on that
+///   shift than before. Planning the first officer of a night is not "causing" the night
+///   to be short; taking one off a full night is. (The whole roster's findings still list
+///   every short shift.)
+/// - a coverage gap: only when it is not inside a gap that was already there.
+/// - every other rule: when no violation before had the same rule, officers, shifts and
+///   time range, so one the edit makes worse (a longer run) is new.
+fn new_violations(roster: &[Shift], before: Vec<RosterViolation>, after: Vec<RosterViolation>) -> EditCheck {
     let key = |v: &RosterViolation| {
         (v.rule, v.officers.iter().map(|o| o.id).collect::<Vec<_>>(), v.shifts.clone(), v.from, v.to)
     };
     let known: std::collections::HashSet<_> = before.iter().map(key).collect();
-    EditCheck { violations: after.into_iter().filter(|v| !known.contains(&key(v))).collect() }
+    let staffed_before = |kind, day, skill: &Option<String>| {
+        before
+            .iter()
+            .filter(|b| b.rule == RosterRule::MinStaffing || b.rule == RosterRule::LeaveBreaksStaffing)
+            .find_map(|b| match &b.finding {
+                Finding::Understaffed { kind: k, day: d, officers, skill: s, .. }
+                    if *k == kind && *d == day && s == skill =>
+                {
+                    Some(*officers)
+                }
+                _ => None,
+            })
+    };
+    let is_new = |v: &RosterViolation| match (&v.rule, &v.finding) {
+        (RosterRule::MinStaffing, Finding::Understaffed { kind, day, officers, skill, .. }) => {
+            // No finding before: the shift was full, or not planned at all (nobody on it).
+            match staffed_before(*kind, *day, skill) {
+                Some(had) => *officers < had,
+                None => roster.iter().any(|s| s.kind == *kind && day_of(s) == *day),
+            }
+        }
+        (RosterRule::DutyCoverage, _) => {
+            !before.iter().any(|b| b.rule == RosterRule::DutyCoverage && b.from <= v.from && v.to <= b.to)
+        }
+        _ => !known.contains(&key(v)),
+    };
+    EditCheck { violations: after.iter().filter(|v| is_new(v)).cloned().collect() }
 }
 
 /// What saving `proposed` (a new shift, or a changed version of the roster's shift with the
@@ -64,14 +100,14 @@ pub fn check_edit(ctx: &Context, roster: &[Shift], proposed: &Shift) -> Result<E
         .into_iter()
         .flatten()
         .reduce(Period::union);
-    Ok(new_violations(rules::check(ctx, roster, period), rules::check(ctx, &after, period)))
+    Ok(new_violations(roster, rules::check(ctx, roster, period), rules::check(ctx, &after, period)))
 }
 
 /// What removing shift `id` from `roster` would newly cause (staffing, coverage).
 pub fn check_removal(ctx: &Context, roster: &[Shift], id: RecordId) -> EditCheck {
     let after: Vec<Shift> = roster.iter().filter(|s| s.id != id).cloned().collect();
     let period = Period::of(roster, ctx.station);
-    new_violations(rules::check(ctx, roster, period), rules::check(ctx, &after, period))
+    new_violations(roster, rules::check(ctx, roster, period), rules::check(ctx, &after, period))
 }
 
 /// Why an override was refused.
