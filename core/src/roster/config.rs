@@ -258,6 +258,70 @@ pub struct RuleSettings {
     pub hours: HoursRule,
 }
 
+/// One day of a rotation pattern: a kind of shift (leading it or not), or a day off.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RotationStep {
+    /// The shift of that day; `None` for a day off.
+    pub kind: Option<ShiftKind>,
+    /// Whether the officer leads it (带班; 24-hour duty).
+    #[serde(default)]
+    pub leader: bool,
+}
+
+impl RotationStep {
+    /// A day of `kind`.
+    pub const fn on(kind: ShiftKind) -> Self {
+        Self { kind: Some(kind), leader: false }
+    }
+
+    /// A day leading 24-hour duty (带班值班).
+    pub const LEAD: Self = Self { kind: Some(ShiftKind::Duty24), leader: true };
+
+    /// A day off.
+    pub const OFF: Self = Self { kind: None, leader: false };
+}
+
+/// A rotation pattern (轮班模式): its days repeated from the first day of the range on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Rotation {
+    /// Name, e.g. `值班一天、休息两天`.
+    pub name: String,
+    /// The days of one cycle, at least one.
+    pub steps: Vec<RotationStep>,
+}
+
+impl Rotation {
+    /// The patterns of a county that has not set its own: 24-hour duty one day in three
+    /// (leading it, or not), the common rural station rotation (值一休二); five day shifts
+    /// and two days off; residency Monday to Friday; two days, two nights, two off.
+    pub fn defaults() -> Vec<Rotation> {
+        use RotationStep as S;
+        use ShiftKind::*;
+        let named = |name: &str, steps: Vec<RotationStep>| Rotation { name: name.to_owned(), steps };
+        vec![
+            named("带班值班一天、休息两天（值一休二）", vec![S::LEAD, S::OFF, S::OFF]),
+            named("值班一天、休息两天（值一休二）", vec![S::on(Duty24), S::OFF, S::OFF]),
+            named(
+                "日班五天、休息两天",
+                vec![S::on(Day), S::on(Day), S::on(Day), S::on(Day), S::on(Day), S::OFF, S::OFF],
+            ),
+            named(
+                "驻警五天、休息两天（从周一起用）",
+                vec![
+                    S::on(Residency),
+                    S::on(Residency),
+                    S::on(Residency),
+                    S::on(Residency),
+                    S::on(Residency),
+                    S::OFF,
+                    S::OFF,
+                ],
+            ),
+            named("两日两夜两休", vec![S::on(Day), S::on(Day), S::on(Night), S::on(Night), S::OFF, S::OFF]),
+        ]
+    }
+}
+
 /// The county's roster configuration (one record in the directory).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -273,6 +337,8 @@ pub struct RosterConfig {
     pub station_residency: Vec<StationResidency>,
     /// The rules.
     pub rules: RuleSettings,
+    /// The rotation patterns (轮班模式) a station head can apply to a date range.
+    pub rotations: Vec<Rotation>,
 }
 record!(RosterConfig, DirectoryDoc, "roster_config");
 
@@ -284,6 +350,7 @@ impl Default for RosterConfig {
             residency: ShiftTimes::hm((8, 30), (17, 30)),
             station_residency: Vec::new(),
             rules: RuleSettings::default(),
+            rotations: Rotation::defaults(),
         }
     }
 }

@@ -10,19 +10,22 @@
 //!   officer of another station).
 //! - [`rules`]: the rules over a station's shifts and their violations (Chinese, English).
 //! - [`edit`]: what an edit would newly cause, overrides by the station head, saving.
+//! - [`fill`]: many cells at once: copying last week, applying a rotation pattern.
 //! - [`merge`]: reading the shifts, the rules after a sync with who wrote what.
 //! - [`export`]: a station's or an officer's roster as iCalendar or CSV.
 
 pub mod config;
 pub mod edit;
 pub mod export;
+pub mod fill;
 pub mod merge;
 pub mod rules;
 pub mod shift_types;
 pub mod validate;
 
-pub use config::{RosterConfig, Severity};
+pub use config::{RosterConfig, Rotation, RotationStep, Severity};
 pub use edit::{EditCheck, OverrideError, SaveError, check_edit, check_removal, override_violations, save};
+pub use fill::{Fill, RotationError, Skipped, apply_rotation, copy_last_week};
 pub use merge::{SyncReport, authors, check_after_sync, read_shifts};
 pub use rules::{Context, Finding, Period, RosterViolation, ShiftEdit, check};
 pub use shift_types::{label, new_shift, plan, plan_days};
