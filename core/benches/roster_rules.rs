@@ -41,6 +41,7 @@ fn station() -> (Organisation, RecordId) {
             name: format!("民警{i}"),
             station: Some(station),
             role: if i == 0 { Role::StationHead } else { Role::Officer },
+            title: None,
             region: None,
             phone: None,
             generated: true,

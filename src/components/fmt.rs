@@ -30,6 +30,15 @@ pub fn role(i18n: I18nContext<Locale>, role: Role) -> String {
     }
 }
 
+/// The signed-in officer's post: their title from the directory (e.g. `副所长`) when it
+/// has one, else the name of the token's role (reactive: tracks the directory).
+pub fn post(i18n: I18nContext<Locale>, claims: &liandong_core::access::Claims) -> String {
+    crate::sync::with_organisation(|org| {
+        org.officers.iter().find(|o| o.badge_number == claims.badge).and_then(|o| o.title.clone())
+    })
+    .unwrap_or_else(|| role(i18n, claims.role))
+}
+
 /// A document's name for people: kind and the code it belongs to.
 pub fn document(i18n: I18nContext<Locale>, id: &DocumentId) -> String {
     let kind = match id.kind {

@@ -24,7 +24,7 @@ pub fn Home() -> impl IntoView {
                 <section class="card">
                     <h2>{t!(i18n, who_title)}</h2>
                     <p class="who" data-testid="who">
-                        <strong>{c.name.clone()}</strong>" （"{c.badge.clone()}"） "{fmt::role(i18n, c.role)}
+                        <strong>{c.name.clone()}</strong>" （"{c.badge.clone()}"） "{fmt::post(i18n, &c)}
                     </p>
                     <p>{c.station_name.clone().unwrap_or_default()}" · "{c.region_name.clone().unwrap_or_default()}</p>
                 </section>

@@ -53,7 +53,7 @@ fn Session() -> impl IntoView {
                 <section class="card">
                     <h2>{t!(i18n, settings_session)}</h2>
                     <p class="who" data-testid="who">
-                        <strong>{c.name.clone()}</strong>" （"{c.badge.clone()}"） "{fmt::role(i18n, c.role)}
+                        <strong>{c.name.clone()}</strong>" （"{c.badge.clone()}"） "{fmt::post(i18n, &c)}
                     </p>
                     <p>{c.station_name.clone().unwrap_or_default()}" · "{c.region_name.clone().unwrap_or_default()}</p>
                     <button class="button secondary" on:click=sign_out>{t!(i18n, settings_sign_out)}</button>

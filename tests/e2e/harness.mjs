@@ -22,7 +22,8 @@ export const chromiumArgs = [
  * free one) and a data folder (`data`, default a fresh one), seeding the demo county when
  * `demo` is set. Resolves to { url, process, dataDir, port, logins, stop() } once it prints
  * the address it listens on; `logins` maps "station role" (e.g. "desheng liaison") to the
- * demo login links it printed.
+ * demo login links it printed, the second of a role at a station as "station role 2"
+ * (e.g. "damiao station_head 2", the deputy head).
  */
 export async function startRelay({ data, demo = false, port = 0 } = {}) {
   const bin = process.env.LIANDONG_RELAY_BIN ?? path.join(root, 'target/relay/liandong-relay');
@@ -59,7 +60,8 @@ export async function startRelay({ data, demo = false, port = 0 } = {}) {
     if (!link?.includes('/login#token=')) return;
     const token = link.split('#token=')[1];
     const claims = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString());
-    logins[`${claims.station ?? 'bureau'} ${claims.role}`] = link;
+    const key = `${claims.station ?? 'bureau'} ${claims.role}`;
+    logins[key in logins ? `${key} 2` : key] = link;
   });
   const kill = async () => stop('SIGKILL');
   return { url, process: child, dataDir, port: Number(new URL(url).port), logins, stop, kill, log: () => log };

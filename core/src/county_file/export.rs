@@ -23,6 +23,7 @@ pub fn export(directory: &Directory, rosters: &[StationRoster]) -> CountyFile {
         badge: o.badge_number.clone(),
         name: o.name.clone(),
         role: o.role,
+        title: o.title.clone(),
         region: o.region.and_then(|r| org.regions.iter().find(|x| x.id == r).map(|x| x.code.clone())),
         phone: o.phone.clone(),
         skills: org

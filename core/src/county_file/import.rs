@@ -112,6 +112,7 @@ pub fn import(file: &CountyFile) -> Result<CountyDocs, ImportError> {
                     name: o.name.clone(),
                     station,
                     role: o.role,
+                    title: o.title.clone(),
                     region: o.region.as_ref().map(|r| region_ids[r.as_str()]),
                     phone: o.phone.clone(),
                     generated: o.generated,

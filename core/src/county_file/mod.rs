@@ -176,6 +176,9 @@ pub struct OfficerEntry {
     pub name: String,
     /// Role.
     pub role: Role,
+    /// Post (职务) when it says more than the role, e.g. `副所长`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
     /// Code of the region a commander commands (bureau staff only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region: Option<String>,

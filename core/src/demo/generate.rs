@@ -117,6 +117,7 @@ pub fn county(seed: u64) -> CountyFile {
         badge: "410001".into(),
         name: names.person(),
         role: Role::BureauAdmin,
+        title: None,
         region: None,
         phone: Some("0710-3210001".into()),
         skills: vec![],
@@ -127,6 +128,7 @@ pub fn county(seed: u64) -> CountyFile {
             badge: format!("4100{:02}", ri + 2),
             name: names.person(),
             role: Role::Commander,
+            title: None,
             region: Some((*code).into()),
             phone: Some(format!("0710-32100{:02}", ri + 2)),
             skills: vec![],
@@ -180,11 +182,14 @@ fn station(
         .map(|k| OfficerEntry {
             badge: format!("41{:02}{:02}", si + 1, k + 1),
             name: names.person(),
+            // A head and a deputy head (副所长, with the head's rights: either may plan the
+            // roster), the liaison, officers.
             role: match k {
-                0 => Role::StationHead,
+                0 | 2 => Role::StationHead,
                 1 => Role::Liaison,
                 _ => Role::Officer,
             },
+            title: (k == 2).then(|| "副所长".to_owned()),
             region: None,
             phone: Some(format!("1{}{:09}", rng.choice([3, 5, 8]).unwrap_or(3), rng.u64(0..1_000_000_000))),
             skills: Vec::new(),

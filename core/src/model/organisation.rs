@@ -166,6 +166,10 @@ pub struct Officer {
     pub station: Option<RecordId>,
     /// Role in the app.
     pub role: Role,
+    /// Post (职务) when it says more than the role, e.g. `副所长` (deputy station head,
+    /// who has the station head's rights); `None` shows the role's name.
+    #[serde(default)]
+    pub title: Option<String>,
     /// The region a commander commands; `None` for everyone else.
     #[serde(default)]
     pub region: Option<RecordId>,

@@ -75,6 +75,7 @@ impl Org {
             name: format!("officer {n}"),
             station: Some(station),
             role,
+            title: None,
             region: None,
             phone: None,
             generated: false,

@@ -113,25 +113,27 @@ pub fn role_name(role: Role) -> &'static str {
 }
 
 /// Demo officers to print login links for: (station code or `None` for bureau staff,
-/// role): two stations of one region (the center's and a member's liaison, an officer, a
-/// head), another region, a commander, the bureau.
-pub const DEMO_LOGINS: &[(Option<&str>, Role)] = &[
-    (Some("desheng"), Role::Liaison),
-    (Some("damiao"), Role::Officer),
-    (Some("damiao"), Role::Liaison),
-    (Some("damiao"), Role::StationHead),
-    (Some("majiadu"), Role::Officer),
-    (None, Role::Commander),
-    (None, Role::BureauAdmin),
+/// role, which one of that role at the station from 0): two stations of one region (the
+/// center's and a member's liaison, an officer, the head and the deputy head, who share the
+/// roster), another region, a commander, the bureau.
+pub const DEMO_LOGINS: &[(Option<&str>, Role, usize)] = &[
+    (Some("desheng"), Role::Liaison, 0),
+    (Some("damiao"), Role::Officer, 0),
+    (Some("damiao"), Role::Liaison, 0),
+    (Some("damiao"), Role::StationHead, 0),
+    (Some("damiao"), Role::StationHead, 1),
+    (Some("majiadu"), Role::Officer, 0),
+    (None, Role::Commander, 0),
+    (None, Role::BureauAdmin, 0),
 ];
 
 /// One login link per entry of [`DEMO_LOGINS`], valid for 30 days: (who, link).
 pub fn demo_logins(keys: &Keys, org: &Organisation, county: &str, base: &str) -> Vec<(String, String)> {
     DEMO_LOGINS
         .iter()
-        .filter_map(|(station, role)| {
+        .filter_map(|(station, role, nth)| {
             let station_id = station.and_then(|code| org.stations.iter().find(|s| s.code == code)).map(|s| s.id);
-            let officer = org.officers.iter().find(|o| o.role == *role && o.station == station_id)?;
+            let officer = org.officers.iter().filter(|o| o.role == *role && o.station == station_id).nth(*nth)?;
             let request = TokenRequest {
                 officer: officer.badge_number.clone(),
                 role: None,
@@ -144,7 +146,7 @@ pub fn demo_logins(keys: &Keys, org: &Organisation, county: &str, base: &str) ->
                 "{} {} {}（{}）",
                 claims.region_name.as_deref().unwrap_or("县局"),
                 claims.station_name.as_deref().unwrap_or(""),
-                role_name(claims.role),
+                officer.title.as_deref().unwrap_or(role_name(claims.role)),
                 claims.name
             );
             Some((who, login_url(base, &keys.issue(&claims))))
