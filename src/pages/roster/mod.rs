@@ -1,6 +1,7 @@
 //! Roster screens (排班, DOMAIN.md "Community station rosters"):
 //! - [`page`]: `/roster`: a station's week or month, officers in rows and days in columns;
-//!   the station head taps a cell to plan it ([`editor`]), copies last week, exports and
+//!   the station head taps a cell to plan it ([`editor`]), copies last week, applies a
+//!   rotation pattern to a date range ([`rotation`]), exports and
 //!   prints ([`export`]); everyone sees the rules' findings after every sync
 //!   ([`violations`]).
 //! - [`mine`]: the signed-in officer's shifts today and tomorrow, for Home.
@@ -11,6 +12,7 @@ pub mod editor;
 pub mod export;
 pub mod mine;
 pub mod page;
+pub mod rotation;
 pub mod violations;
 
 pub use page::Roster;

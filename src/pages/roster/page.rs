@@ -13,8 +13,9 @@ use liandong_core::model::{Officer, Role, Shift};
 use liandong_core::org::Organisation;
 use liandong_core::roster::export::Scope;
 use liandong_core::roster::shift_types::day_of;
-use liandong_core::roster::{Context, check_edit, label};
+use liandong_core::roster::{Context, copy_last_week, label};
 
+use super::rotation::{self, RotationPanel};
 use super::{data, editor::CellEditor, export, kind_class, short, violations::Violations};
 use crate::components::fmt;
 use crate::i18n::*;
@@ -44,48 +45,6 @@ pub fn officers_of(org: &Organisation, station: RecordId) -> Vec<Officer> {
     let mut officers: Vec<Officer> = org.strength_of(station).cloned().collect();
     officers.sort_by_key(|o| (o.role != Role::StationHead, o.badge_number.clone()));
     officers
-}
-
-/// Copies last week's shifts of the station into the week starting `monday`, each a week
-/// later, skipping officers who already have a shift that day and any copy the rules would
-/// block. Returns (copied, skipped with reasons).
-fn copy_last_week(code: &str, ctx: &Context, monday: Date, shifts: &[Shift]) -> Result<(usize, Vec<String>), String> {
-    let view = data::writer(code).ok_or("本机尚未打开该所排班，请联网同步后再试。")?;
-    let Ok(last_monday) = monday.checked_sub(7.days()) else { return Ok((0, Vec::new())) };
-    let mut roster: Vec<Shift> = shifts.to_vec();
-    let mut copies = Vec::new();
-    let mut skipped = Vec::new();
-    for shift in shifts.iter().filter(|s| (last_monday..monday).contains(&day_of(s))) {
-        let target = day_of(shift).checked_add(7.days()).map_err(|e| e.to_string())?;
-        if roster.iter().any(|s| s.officer == shift.officer && day_of(s) == target) {
-            continue;
-        }
-        let mut copy = shift.clone();
-        copy.id = RecordId::new();
-        copy.overrides.clear();
-        let (Ok(start), Ok(end)) = (shift.start.checked_add(168.hours()), shift.end.checked_add(168.hours())) else {
-            continue;
-        };
-        copy.start = start;
-        copy.end = end;
-        match check_edit(ctx, &roster, &copy) {
-            Ok(check) if !check.blocks() => {
-                roster.push(copy.clone());
-                copies.push(copy);
-            }
-            Ok(check) => skipped.extend(check.reasons(liandong_core::rules::Lang::Zh)),
-            Err(errors) => skipped.extend(errors.iter().map(ToString::to_string)),
-        }
-    }
-    let copied = copies.len();
-    view.write(|w| {
-        for copy in &copies {
-            w.put(copy)?;
-        }
-        Ok(())
-    })
-    .map_err(|e| e.to_string())?;
-    Ok((copied, skipped))
 }
 
 /// The Roster page.
@@ -144,23 +103,15 @@ pub fn Roster() -> impl IntoView {
         let Some(s) = station.get_untracked() else { return };
         let Some(&monday) = days.with_untracked(|d| d.first().copied()).as_ref() else { return };
         let all = shifts.with_untracked(|(all, _)| all.clone());
-        let result = org.with_untracked(|o| {
-            config.with_untracked(|c| {
-                copy_last_week(&s.code, &Context { org: o, config: c, station: s.id }, monday, &all)
-            })
+        let fill = org.with_untracked(|o| {
+            config.with_untracked(|c| copy_last_week(&Context { org: o, config: c, station: s.id }, &all, monday))
         });
-        message.set(Some(match result {
-            Ok((copied, skipped)) if skipped.is_empty() => {
-                fmt::fill(&t_string!(i18n, roster_copied), &[("count", copied.to_string())])
-            }
-            Ok((copied, skipped)) => format!(
-                "{} {}",
-                fmt::fill(&t_string!(i18n, roster_copied), &[("count", copied.to_string())]),
-                fmt::fill(&t_string!(i18n, roster_copy_skipped), &[("reasons", skipped.join("；"))])
-            ),
+        message.set(Some(match rotation::write(&s.code, &fill.shifts) {
+            Ok(()) => rotation::summary(i18n, &fill),
             Err(e) => e,
         }));
     };
+    let rotating = RwSignal::new(false);
 
     view! {
         <div class="page-head no-print">
@@ -251,6 +202,12 @@ pub fn Roster() -> impl IntoView {
             }.into_any(),
             _ => ().into_any(),
         }}
+        {move || match (rotating.get(), station.get()) {
+            (true, Some(s)) => view! {
+                <RotationPanel station=s officers=officers days=days shifts=shifts org=org config=config on_close=Callback::new(move |_: ()| rotating.set(false))/>
+            }.into_any(),
+            _ => ().into_any(),
+        }}
         <Violations report=report days=days/>
         <section class="card no-print">
             <h2>{t!(i18n, roster_take_along)}</h2>
@@ -261,6 +218,9 @@ pub fn Roster() -> impl IntoView {
                 <button class="button secondary" on:click=move |_| export::print()>{t!(i18n, roster_print)}</button>
                 <Show when=move || writable.get() && !month.get()>
                     <button class="button" on:click=copy_week>{t!(i18n, roster_copy_week)}</button>
+                </Show>
+                <Show when=move || writable.get()>
+                    <button class="button" on:click=move |_| { rotating.set(true); selected.set(None); }>{t!(i18n, roster_rotation)}</button>
                 </Show>
             </div>
             <p class="hint">{t!(i18n, roster_legend)}</p>
