@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Benchmarks the app in headless Chromium (first render of 10,000 records from IndexedDB,
-# catch-up after 5,000 offline updates) and prints the figures. Run by hand after
+# catch-up after 5,000 offline updates; the roster's month view for 30 officers and a
+# 3-month roster) and prints the figures. Run by hand after
 # scripts/setup.sh; not part of the test command.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$PATH"
 scripts/build.sh
-LIANDONG_RELAY_BIN="${CARGO_TARGET_DIR:-$PWD/target}/relay/liandong-relay" node bench/app/app-bench.mjs
+export LIANDONG_RELAY_BIN="${CARGO_TARGET_DIR:-$PWD/target}/relay/liandong-relay"
+node bench/app/app-bench.mjs
+node bench/app/roster-bench.mjs

@@ -5,7 +5,7 @@
 
 use jiff::civil::Date;
 use leptos::prelude::*;
-use liandong_core::roster::{Severity, SyncReport};
+use liandong_core::roster::{RosterViolation, Severity, SyncReport};
 use liandong_core::time::in_china;
 
 use crate::components::fmt;
@@ -60,9 +60,11 @@ pub fn Violations(report: Memo<SyncReport>, days: Memo<Vec<Date>>) -> impl IntoV
                                     edits.push(a.label.clone());
                                 }
                             }
+                            // Who edited goes on its own line below, not also in the sentence.
+                            let sentence = RosterViolation { edits: Vec::new(), ..v.clone() }.describe(lang);
                             view! {
                                 <li class="finding" class:block=blocking data-testid="finding">
-                                    <span class="tag">{tag}</span>" "{v.describe(lang)}
+                                    <span class="tag">{tag}</span>" "{sentence}
                                     {v.overridden.as_ref().map(|o| view! { <p class="hint">{t!(i18n, roster_override_reason)}"："{o.note.clone()}</p> })}
                                     {(!edits.is_empty()).then(|| view! { <p class="hint">{t!(i18n, roster_edits_by)}"："{edits.join("、")}</p> })}
                                 </li>

@@ -338,16 +338,17 @@ impl RosterViolation {
                 Lang::En => line.push_str(&format!("; overridden by the station head: {}", o.note)),
             }
         }
-        let authored: Vec<String> = self
-            .edits
-            .iter()
-            .filter(|e| !e.authors.is_empty())
-            .map(|e| e.authors.iter().map(|a| a.label.as_str()).collect::<Vec<_>>().join("、"))
-            .collect();
+        // Each officer who wrote one of the shifts, once, in the order first met.
+        let mut authored: Vec<&str> = Vec::new();
+        for author in self.edits.iter().flat_map(|e| &e.authors) {
+            if !authored.contains(&author.label.as_str()) {
+                authored.push(&author.label);
+            }
+        }
         if !authored.is_empty() {
             match lang {
-                Lang::Zh => line.push_str(&format!("；排班人：{}", authored.join("；"))),
-                Lang::En => line.push_str(&format!("; scheduled by {}", authored.join("; "))),
+                Lang::Zh => line.push_str(&format!("；排班人：{}", authored.join("、"))),
+                Lang::En => line.push_str(&format!("; scheduled by {}", authored.join(", "))),
             }
         }
         line

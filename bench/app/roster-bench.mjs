@@ -1,0 +1,153 @@
+// Benchmark of the roster's month view in headless Chromium (figures, not a pass/fail
+// test). Issue 7's goal: rendering the month view of a 30-officer station with a 3-month
+// roster in at most 100 ms.
+//
+// Setup, through the relay with the reference Yjs client, as other devices would write:
+// the bureau administrator adds officers to 大庙 Damiao until it has 30 on strength, and
+// the station head's roster gets 92 days from the first of this month: 24-hour duty one
+// day in three (a third of them leading), day shifts on the weekdays between.
+// Measured (median of 7): from the click on "月" to the next frame with every row of the
+// month on screen, and from "›" (next month) in the month view to the same.
+// Usage: node bench/app/roster-bench.mjs   (after scripts/build.sh)
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import WebSocket from 'ws';
+import { startRelay, launchBrowser } from '../../tests/e2e/harness.mjs';
+
+const OFFICERS = 30;
+const DAYS = 92;
+const relay = await startRelay({ demo: true });
+const browser = await launchBrowser();
+const tokenOf = (link) => decodeURIComponent(link.split('#token=')[1]);
+const claimsOf = (token) => JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString());
+
+/** Opens `room` with `token`, runs `edit(doc)` once synced, waits until the relay has it. */
+async function write(room, token, edit) {
+  const url = `ws://127.0.0.1:${relay.port}/sync`;
+  const open = (doc) => new WebsocketProvider(url, room, doc, { WebSocketPolyfill: WebSocket, params: { token }, disableBc: true });
+  const doc = new Y.Doc();
+  const provider = open(doc);
+  await new Promise((resolve) => provider.on('sync', (synced) => synced && resolve()));
+  const result = edit(doc);
+  const check = new Y.Doc();
+  const checker = open(check);
+  const want = Y.encodeStateVector(doc);
+  await new Promise((resolve) => {
+    const done = () => Buffer.compare(Buffer.from(Y.encodeStateVector(check)), Buffer.from(want)) === 0 && resolve();
+    check.on('update', done);
+    done();
+  });
+  provider.destroy();
+  checker.destroy();
+  return result;
+}
+
+/** Puts a record (plain object with `id`) into `collection` as the app stores it. */
+function put(doc, collection, record) {
+  const map = new Y.Map();
+  for (const [k, v] of Object.entries(record)) if (k !== 'id') map.set(k, v);
+  doc.getMap(collection).set(record.id, map);
+}
+
+// 1. Officers: fill 大庙 up to 30 on strength.
+const admin = tokenOf(relay.logins['bureau bureau_admin']);
+const county = claimsOf(admin).county;
+const head = relay.logins['damiao station_head'];
+const { station, officers } = await write(`county/${county}/directory`, admin, (doc) => {
+  const station = [...doc.getMap('stations').entries()].find(([, s]) => s.get('code') === 'damiao')[0];
+  const here = () => [...doc.getMap('officers').entries()].filter(([, o]) => o.get('station') === station).map(([id]) => id);
+  doc.transact(() => {
+    for (let i = here().length; i < OFFICERS; i++) {
+      put(doc, 'officers', {
+        id: crypto.randomUUID(), badge_number: `49${String(i).padStart(4, '0')}`, name: `测试民警${i}`, station,
+        role: 'officer', title: null, region: null, phone: null, generated: true,
+      });
+    }
+  });
+  return { station, officers: here() };
+});
+
+// 2. A 3-month roster from the first of this month (China time).
+const now = new Date(Date.now() + 8 * 3600_000);
+const first = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1) - 8 * 3600_000;
+const shifts = await write('station/damiao/roster', tokenOf(head), (doc) => {
+  let count = 0;
+  doc.transact(() => {
+    // Clear the demo shifts so the grid holds only this roster.
+    for (const id of [...doc.getMap('shifts').keys()]) doc.getMap('shifts').delete(id);
+    for (let d = 0; d < DAYS; d++) {
+      const day = first + d * 86_400_000;
+      const weekday = new Date(day + 8 * 3600_000).getUTCDay();
+      officers.forEach((officer, i) => {
+        const turn = (d + i) % 3;
+        let kind, start, end;
+        if (turn === 0) [kind, start, end] = ['duty24', day + 8.5 * 3600_000, day + 32.5 * 3600_000];
+        else if (turn === 2 && weekday !== 0 && weekday !== 6) [kind, start, end] = ['day', day + 8.5 * 3600_000, day + 17.5 * 3600_000];
+        else return;
+        put(doc, 'shifts', {
+          id: crypto.randomUUID(), station, officer, kind, start: new Date(start).toISOString().replace('.000', ''),
+          end: new Date(end).toISOString().replace('.000', ''), leader: kind === 'duty24' && i % 3 === 0,
+          leave: null, note: null, overrides: [],
+        });
+        count++;
+      });
+    }
+  });
+  return count;
+});
+console.log(`大庙: ${officers.length} officers on strength, ${shifts} shifts over ${DAYS} days`);
+
+// 3. The month view.
+const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+const page = await context.newPage();
+await page.goto(head);
+await page.getByTestId('signed-in').waitFor();
+await page.goto(new URL('/roster', relay.url).href);
+await page.getByTestId('sync-badge').filter({ hasText: '已保存到县局' }).waitFor({ timeout: 60_000 });
+await page.locator('tbody tr').nth(OFFICERS - 1).waitFor({ timeout: 60_000 });
+await page.waitForTimeout(1_000);
+
+const toMonth = [];
+const nextMonth = [];
+for (let i = 0; i < 7; i++) {
+  await page.getByRole('radio', { name: '周' }).click();
+  await page.waitForTimeout(300);
+  toMonth.push(await page.evaluate(([rows]) => new Promise((resolve) => {
+    const button = [...document.querySelectorAll('[role=radio]')].find((b) => b.textContent.trim() === '月');
+    const t0 = performance.now();
+    const observer = new MutationObserver(() => {
+      const cols = document.querySelectorAll('thead th').length - 1;
+      if (cols < 28 || document.querySelectorAll('tbody tr').length < rows) return;
+      if (document.querySelectorAll('tbody tr:last-child td').length !== cols) return;
+      observer.disconnect();
+      requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0));
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+    button.click();
+  }), [OFFICERS]));
+  await page.waitForTimeout(300);
+  nextMonth.push(await page.evaluate(([rows]) => new Promise((resolve) => {
+    const before = document.querySelector('[data-testid=period]').textContent;
+    const button = document.querySelector('button[aria-label="下一段"]');
+    const t0 = performance.now();
+    const observer = new MutationObserver(() => {
+      if (document.querySelector('[data-testid=period]').textContent === before) return;
+      const cols = document.querySelectorAll('thead th').length - 1;
+      if (document.querySelectorAll('tbody tr').length < rows || document.querySelectorAll('tbody tr:last-child td').length !== cols) return;
+      observer.disconnect();
+      requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0));
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+    button.click();
+  }), [OFFICERS]));
+  await page.getByRole('button', { name: '上一段' }).click();
+  await page.waitForTimeout(300);
+}
+const cells = await page.locator('tbody td').count();
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const show = (xs) => xs.map((x) => x.toFixed(0)).join(', ');
+console.log(`month view (${cells} cells): week → month median ${median(toMonth).toFixed(0)} ms (runs ${show(toMonth)})`);
+console.log(`next month in month view: median ${median(nextMonth).toFixed(0)} ms (runs ${show(nextMonth)})`);
+await page.screenshot({ path: 'test-artifacts/roster-month-bench.png', fullPage: false });
+await browser.close();
+await relay.stop();
