@@ -144,6 +144,10 @@ pub fn Roster() -> impl IntoView {
             <p class="banner banner-warn" role="status">{fmt::fill(&t_string!(i18n, roster_newer_version), &[("count", shifts.with(|(_, u)| *u).to_string())])}</p>
         })}
         {move || message.get().map(|m| view! { <p class="banner" role="status" data-testid="roster-message">{m}</p> })}
+        // The selected cell's outline: one style rule, not one effect per cell.
+        <style>{move || selected.get().map(|(id, d)| format!(
+            "table.roster tr[data-id=\"{id}\"] td[data-day=\"{d}\"] {{ outline: 2px solid var(--blue); outline-offset: -2px; }}"
+        ))}</style>
         <div class="roster-scroll">
             <table class="roster" class:month=move || month.get() data-testid="roster-grid">
                 <thead>
@@ -169,19 +173,21 @@ pub fn Roster() -> impl IntoView {
                                 by_cell.entry((s.officer, day_of(s))).or_default().push(s.clone());
                             }
                         });
+                        // Plain values per cell, not a reactive effect each: the month view has
+                        // up to 31 × officers cells (see bench/app/roster-bench.mjs).
+                        let editable = writable.get();
                         officers.get().into_iter().map(|o| {
                             let id = o.id;
                             let row_days = days.get();
                             view! {
-                                <tr data-officer=o.name.clone()>
+                                <tr data-officer=o.name.clone() data-id=id.to_string()>
                                     <th class="who">{o.name.clone()}<span class="hint">{o.badge_number.clone()}</span></th>
                                     {row_days.into_iter().map(|d| {
                                         let mine = by_cell.remove(&(id, d)).unwrap_or_default();
                                         let title = mine.iter().map(|s| label(s, lang)).collect::<Vec<_>>().join("、");
-                                        let is_selected = move || selected.get() == Some((id, d));
                                         view! {
-                                            <td class:selected=is_selected class:today=d == today data-day=d.to_string() title=title>
-                                                <button class="cell" disabled=move || !writable.get() on:click=move |_| selected.set(Some((id, d)))
+                                            <td class:today=d == today data-day=d.to_string() title=title>
+                                                <button class="cell" disabled=!editable on:click=move |_| selected.set(Some((id, d)))
                                                     aria-label=format!("{} {}", o.name, d)>
                                                     {mine.iter().map(|s| view! { <span class=kind_class(s.kind) class:overridden=!s.overrides.is_empty()>{short(s, lang)}</span> }).collect_view()}
                                                 </button>

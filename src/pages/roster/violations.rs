@@ -11,10 +11,15 @@ use liandong_core::time::in_china;
 use crate::components::fmt;
 use crate::i18n::*;
 
+/// How many findings show before "show all": a month of a large station can have hundreds,
+/// and drawing them all made switching to the month view miss its 100 ms.
+const FIRST: usize = 30;
+
 /// The findings that touch the days shown.
 #[component]
 pub fn Violations(report: Memo<SyncReport>, days: Memo<Vec<Date>>) -> impl IntoView {
     let i18n = use_i18n();
+    let all = RwSignal::new(false);
     let shown = Memo::new(move |_| {
         let (Some(first), Some(last)) = days.with(|d| (d.first().copied(), d.last().copied())) else {
             return Vec::new();
@@ -40,7 +45,11 @@ pub fn Violations(report: Memo<SyncReport>, days: Memo<Vec<Date>>) -> impl IntoV
             })}
             {move || {
                 let lang = fmt::lang(i18n);
-                let list = shown.get();
+                let mut list = shown.get();
+                let total = list.len();
+                if !all.get() {
+                    list.truncate(FIRST);
+                }
                 if list.is_empty() {
                     return view! { <p class="empty">{t!(i18n, roster_no_findings)}</p> }.into_any();
                 }
@@ -71,6 +80,11 @@ pub fn Violations(report: Memo<SyncReport>, days: Memo<Vec<Date>>) -> impl IntoV
                             }
                         }).collect_view()}
                     </ul>
+                    {(total > FIRST && !all.get()).then(|| view! {
+                        <button class="button plain" on:click=move |_| all.set(true)>
+                            {fmt::fill(&t_string!(i18n, roster_show_all), &[("count", total.to_string())])}
+                        </button>
+                    })}
                 }.into_any()
             }}
         </section>
