@@ -22,6 +22,8 @@
 //!   the rules (staffing, 24-hour led duty, rest, runs of days and nights, weekly hours),
 //!   edit checks and overrides, the rules after a sync with who wrote what, iCalendar and
 //!   CSV export.
+//! - [`districts`]: the station head's districts and offices: edits with their checks, and
+//!   suggested resident officers (Kuhn–Munkres).
 //! - [`county_file`]: the versioned JSON format of a county, import into documents, export.
 //! - [`demo`]: the demo county of DOMAIN.md, generated deterministically from a seed.
 
@@ -29,6 +31,7 @@ pub mod access;
 pub mod bulletins;
 pub mod county_file;
 pub mod demo;
+pub mod districts;
 pub mod docs;
 pub mod document_id;
 pub mod ids;

@@ -1,0 +1,463 @@
+//! The station head's edits of districts, villages, offices, residences and skills, each
+//! planned against the organisation as it is ([`Organisation`]) and refused with its
+//! reasons before anything is written. A planned [`Change`] is then written in one
+//! transaction ([`Change::write`]), so nothing is ever half-saved, and it can be previewed
+//! first ([`Change::applied_to`]) so the screen shows at once which rules an edit
+//! satisfies or breaks.
+
+use jiff::Timestamp;
+use jiff::civil::Date;
+
+use crate::docs::{StationRoster, WriteError};
+use crate::ids::RecordId;
+use crate::model::{Assignment, District, Office, SkillGrant, Village};
+use crate::org::Organisation;
+
+/// Why an edit was refused (Chinese / English in the message).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DistrictError {
+    /// A name is required.
+    #[error("请填写名称 / a name is required")]
+    NameMissing,
+    /// Another district of the station has that name.
+    #[error("本所已有名为「{0}」的警务区 / the station already has a district named {0}")]
+    NameTaken(String),
+    /// The population is not a whole number.
+    #[error("「{village}」的人口「{text}」不是整数 / the population of {village} is not a whole number: {text}")]
+    PopulationNotANumber {
+        /// The village.
+        village: String,
+        /// What was typed.
+        text: String,
+    },
+    /// The population is negative.
+    #[error("「{village}」的人口不能为负数（{text}） / the population of {village} cannot be negative: {text}")]
+    PopulationNegative {
+        /// The village.
+        village: String,
+        /// What was typed.
+        text: String,
+    },
+    /// The village already belongs to another district (move it instead).
+    #[error("「{village}」已属于「{district}」，一个村只能在一个警务区 / {village} already belongs to {district}")]
+    VillageInAnotherDistrict {
+        /// The village.
+        village: String,
+        /// Its district.
+        district: String,
+    },
+    /// The officer is not on this station's strength.
+    #[error("「{0}」不是本所民警 / {0} is not an officer of this station")]
+    OfficerOfAnotherStation(String),
+    /// The district already has an office.
+    #[error("「{district}」已有警务室「{office}」（一区一室） / {district} already has the office {office}")]
+    DistrictHasOffice {
+        /// The district.
+        district: String,
+        /// Its office.
+        office: String,
+    },
+    /// A merge of a district with itself, or a split that leaves one side without villages.
+    #[error("拆分后两个警务区都须至少有一个村 / both districts of a split need at least one village")]
+    SplitLeavesEmpty,
+    /// A district cannot be merged into itself.
+    #[error("不能与自身合并 / a district cannot be merged with itself")]
+    MergeWithItself,
+    /// The skill is not in the county's catalogue.
+    #[error("技能「{0}」不在本县技能目录中 / {0} is not in the county's skills catalogue")]
+    UnknownSkill(String),
+    /// A record the edit names does not exist (deleted meanwhile on another device).
+    #[error("记录已不存在（可能已在其他设备上删除） / the record no longer exists")]
+    Gone,
+}
+
+/// One record to write.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Put {
+    /// A district.
+    District(District),
+    /// A village.
+    Village(Village),
+    /// An office.
+    Office(Office),
+    /// A residence.
+    Assignment(Assignment),
+    /// A skill grant.
+    Grant(SkillGrant),
+}
+
+/// One record to delete (a tombstone).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Delete {
+    /// A district.
+    District(RecordId),
+    /// A residence.
+    Assignment(RecordId),
+    /// A skill grant.
+    Grant(RecordId),
+}
+
+/// A checked edit: records to write and to delete, in one transaction.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Change {
+    /// Records written (new or changed).
+    pub puts: Vec<Put>,
+    /// Records deleted.
+    pub deletes: Vec<Delete>,
+}
+
+impl Change {
+    /// Writes the change into the station's roster document in one transaction.
+    pub fn write(&self, view: &StationRoster, at: Timestamp) -> Result<(), WriteError> {
+        view.write(|w| {
+            for put in &self.puts {
+                match put {
+                    Put::District(r) => w.put(r)?,
+                    Put::Village(r) => w.put(r)?,
+                    Put::Office(r) => w.put(r)?,
+                    Put::Assignment(r) => w.put(r)?,
+                    Put::Grant(r) => w.put(r)?,
+                }
+            }
+            for delete in &self.deletes {
+                match *delete {
+                    Delete::District(id) => w.delete::<District>(id, at)?,
+                    Delete::Assignment(id) => w.delete::<Assignment>(id, at)?,
+                    Delete::Grant(id) => w.delete::<SkillGrant>(id, at)?,
+                }
+            }
+            Ok(())
+        })
+    }
+
+    /// The organisation as it would be after the change (for a preview of the rules).
+    pub fn applied_to(&self, org: &Organisation) -> Organisation {
+        fn upsert<T: Clone>(list: &mut Vec<T>, item: &T, id: impl Fn(&T) -> RecordId) {
+            match list.iter_mut().find(|x| id(x) == id(item)) {
+                Some(x) => *x = item.clone(),
+                None => list.push(item.clone()),
+            }
+        }
+        let mut out = org.clone();
+        for put in &self.puts {
+            match put {
+                Put::District(r) => upsert(&mut out.districts, r, |x| x.id),
+                Put::Village(r) => upsert(&mut out.villages, r, |x| x.id),
+                Put::Office(r) => upsert(&mut out.offices, r, |x| x.id),
+                Put::Assignment(r) => upsert(&mut out.assignments, r, |x| x.id),
+                Put::Grant(r) => upsert(&mut out.skill_grants, r, |x| x.id),
+            }
+        }
+        for delete in &self.deletes {
+            match *delete {
+                Delete::District(id) => out.districts.retain(|x| x.id != id),
+                Delete::Assignment(id) => out.assignments.retain(|x| x.id != id),
+                Delete::Grant(id) => out.skill_grants.retain(|x| x.id != id),
+            }
+        }
+        out
+    }
+}
+
+/// A village as typed in a form: its name and population as text.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct VillageInput {
+    /// Name, e.g. `王家湾村`.
+    pub name: String,
+    /// Resident population, a whole number of people.
+    pub population: String,
+}
+
+/// The population typed for `village`: a whole number from 0 up, spaces and thousands
+/// separators (`,`, `，`) allowed.
+pub fn parse_population(village: &str, text: &str) -> Result<u32, DistrictError> {
+    let cleaned: String = text.chars().filter(|c| !c.is_whitespace() && *c != ',' && *c != '，').collect();
+    match cleaned.parse::<i64>() {
+        Ok(n) if n < 0 => Err(DistrictError::PopulationNegative { village: village.into(), text: text.into() }),
+        Ok(n) => u32::try_from(n)
+            .map_err(|_| DistrictError::PopulationNotANumber { village: village.into(), text: text.into() }),
+        Err(_) => Err(DistrictError::PopulationNotANumber { village: village.into(), text: text.into() }),
+    }
+}
+
+fn district_of(org: &Organisation, id: RecordId) -> Result<&District, Vec<DistrictError>> {
+    org.districts.iter().find(|d| d.id == id).ok_or_else(|| vec![DistrictError::Gone])
+}
+
+/// Checks a district name: present, and not another district's of the station.
+fn check_name(org: &Organisation, station: RecordId, name: &str, except: Option<RecordId>) -> Vec<DistrictError> {
+    let name = name.trim();
+    if name.is_empty() {
+        return vec![DistrictError::NameMissing];
+    }
+    if org.districts.iter().any(|d| d.station == station && d.name == name && Some(d.id) != except) {
+        return vec![DistrictError::NameTaken(name.into())];
+    }
+    Vec::new()
+}
+
+/// The villages typed for `district`, checked: names present, populations whole numbers
+/// from 0, and no village that already belongs to another district of the station (by
+/// name). A village of the same name without a district is taken into this one.
+fn villages_for(
+    org: &Organisation,
+    station: RecordId,
+    district: RecordId,
+    inputs: &[VillageInput],
+    errors: &mut Vec<DistrictError>,
+) -> Vec<Village> {
+    let mut out = Vec::new();
+    for input in inputs.iter().filter(|v| !v.name.trim().is_empty() || !v.population.trim().is_empty()) {
+        let name = input.name.trim();
+        if name.is_empty() {
+            errors.push(DistrictError::NameMissing);
+            continue;
+        }
+        let population = match parse_population(name, &input.population) {
+            Ok(p) => p,
+            Err(e) => {
+                errors.push(e);
+                continue;
+            }
+        };
+        let existing = org.villages.iter().find(|v| v.station == station && v.name == name);
+        if let Some(other) = existing.and_then(|v| v.district).filter(|d| *d != district) {
+            let label =
+                org.districts.iter().find(|d| d.id == other).map_or_else(|| other.to_string(), |d| d.name.clone());
+            errors.push(DistrictError::VillageInAnotherDistrict { village: name.into(), district: label });
+            continue;
+        }
+        out.push(Village {
+            id: existing.map_or_else(RecordId::new, |v| v.id),
+            station,
+            name: name.into(),
+            population,
+            district: Some(district),
+        });
+    }
+    out
+}
+
+/// A new district of `station` named `name` with `villages`.
+pub fn create_district(
+    org: &Organisation,
+    station: RecordId,
+    name: &str,
+    villages: &[VillageInput],
+) -> Result<Change, Vec<DistrictError>> {
+    let mut errors = check_name(org, station, name, None);
+    let district = District { id: RecordId::new(), station, name: name.trim().into(), generated: false };
+    let villages = villages_for(org, station, district.id, villages, &mut errors);
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let mut puts = vec![Put::District(district)];
+    puts.extend(villages.into_iter().map(Put::Village));
+    Ok(Change { puts, deletes: Vec::new() })
+}
+
+/// Renames `district` and adds (or corrects the population of) `villages`.
+pub fn edit_district(
+    org: &Organisation,
+    district: RecordId,
+    name: &str,
+    villages: &[VillageInput],
+) -> Result<Change, Vec<DistrictError>> {
+    let current = district_of(org, district)?;
+    let mut errors = check_name(org, current.station, name, Some(district));
+    let villages = villages_for(org, current.station, district, villages, &mut errors);
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let mut puts = vec![Put::District(District { name: name.trim().into(), ..current.clone() })];
+    puts.extend(villages.into_iter().map(Put::Village));
+    Ok(Change { puts, deletes: Vec::new() })
+}
+
+/// Moves `village` into `district` (the one way a village changes district).
+pub fn move_village(org: &Organisation, village: RecordId, district: RecordId) -> Result<Change, Vec<DistrictError>> {
+    let target = district_of(org, district)?;
+    let village = org.villages.iter().find(|v| v.id == village).ok_or_else(|| vec![DistrictError::Gone])?;
+    if village.station != target.station {
+        return Err(vec![DistrictError::Gone]);
+    }
+    Ok(Change {
+        puts: vec![Put::Village(Village { district: Some(district), ..village.clone() })],
+        deletes: Vec::new(),
+    })
+}
+
+/// Merges `absorbed` into `kept`: its villages move over and it is deleted. Its office
+/// then serves `kept` if `kept` had none; otherwise it is left serving no district, for the
+/// head to close or reuse.
+pub fn merge_districts(org: &Organisation, kept: RecordId, absorbed: RecordId) -> Result<Change, Vec<DistrictError>> {
+    if kept == absorbed {
+        return Err(vec![DistrictError::MergeWithItself]);
+    }
+    let keep = district_of(org, kept)?;
+    let gone = district_of(org, absorbed)?;
+    if keep.station != gone.station {
+        return Err(vec![DistrictError::Gone]);
+    }
+    let mut puts: Vec<Put> = org
+        .villages
+        .iter()
+        .filter(|v| v.district == Some(absorbed))
+        .map(|v| Put::Village(Village { district: Some(kept), ..v.clone() }))
+        .collect();
+    let kept_has_office = org.offices.iter().any(|o| o.districts.contains(&kept));
+    for office in org.offices.iter().filter(|o| o.districts.contains(&absorbed)) {
+        let mut districts: Vec<RecordId> = office.districts.iter().copied().filter(|d| *d != absorbed).collect();
+        if !kept_has_office && !districts.contains(&kept) {
+            districts.push(kept);
+        }
+        puts.push(Put::Office(Office { districts, ..office.clone() }));
+    }
+    Ok(Change { puts, deletes: vec![Delete::District(absorbed)] })
+}
+
+/// Splits `villages` of `district` off into a new district `name` (without an office until
+/// one is set). Both must keep at least one village.
+pub fn split_district(
+    org: &Organisation,
+    district: RecordId,
+    villages: &[RecordId],
+    name: &str,
+) -> Result<Change, Vec<DistrictError>> {
+    let current = district_of(org, district)?;
+    let mut errors = check_name(org, current.station, name, None);
+    let of_district: Vec<&Village> = org.villages.iter().filter(|v| v.district == Some(district)).collect();
+    let moving: Vec<&Village> = of_district.iter().copied().filter(|v| villages.contains(&v.id)).collect();
+    if moving.is_empty() || moving.len() == of_district.len() {
+        errors.push(DistrictError::SplitLeavesEmpty);
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let new = District { id: RecordId::new(), station: current.station, name: name.trim().into(), generated: false };
+    let mut puts: Vec<Put> =
+        moving.into_iter().map(|v| Put::Village(Village { district: Some(new.id), ..v.clone() })).collect();
+    puts.insert(0, Put::District(new));
+    Ok(Change { puts, deletes: Vec::new() })
+}
+
+/// An office as typed in a form.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct OfficeInput {
+    /// Name, e.g. `王家湾警务室`.
+    pub name: String,
+    /// Street address.
+    pub address: String,
+    /// Public phone.
+    pub phone: String,
+    /// Residency hours (驻警时限), e.g. `周一至周五 8:30–17:30`.
+    pub residency_hours: String,
+}
+
+/// Sets the office of `district`: changes `office` if given, otherwise opens a new one
+/// (refused when the district already has one: one district, one office).
+pub fn set_office(
+    org: &Organisation,
+    district: RecordId,
+    office: Option<RecordId>,
+    input: &OfficeInput,
+) -> Result<Change, Vec<DistrictError>> {
+    let d = district_of(org, district)?;
+    if input.name.trim().is_empty() {
+        return Err(vec![DistrictError::NameMissing]);
+    }
+    let text = |s: &str| Some(s.trim().to_owned()).filter(|s| !s.is_empty());
+    let record = match office {
+        Some(id) => {
+            let current = org.offices.iter().find(|o| o.id == id).ok_or_else(|| vec![DistrictError::Gone])?;
+            Office {
+                name: input.name.trim().into(),
+                address: text(&input.address),
+                phone: text(&input.phone),
+                residency_hours: text(&input.residency_hours),
+                ..current.clone()
+            }
+        }
+        None => {
+            if let Some(existing) = org.offices.iter().find(|o| o.districts.contains(&district)) {
+                return Err(vec![DistrictError::DistrictHasOffice {
+                    district: d.name.clone(),
+                    office: existing.name.clone(),
+                }]);
+            }
+            Office {
+                id: RecordId::new(),
+                station: d.station,
+                name: input.name.trim().into(),
+                districts: vec![district],
+                address: text(&input.address),
+                phone: text(&input.phone),
+                residency_hours: text(&input.residency_hours),
+                generated: false,
+            }
+        }
+    };
+    Ok(Change { puts: vec![Put::Office(record)], deletes: Vec::new() })
+}
+
+/// Makes `officer` the resident of `office`, replacing its current resident (one office,
+/// one officer). An officer already resident elsewhere stays there too: the rules then show
+/// "in two offices" until the head removes one.
+pub fn assign_resident(org: &Organisation, office: RecordId, officer: RecordId) -> Result<Change, Vec<DistrictError>> {
+    let o = org.offices.iter().find(|x| x.id == office).ok_or_else(|| vec![DistrictError::Gone])?;
+    let who = org.officers.iter().find(|x| x.id == officer).ok_or_else(|| vec![DistrictError::Gone])?;
+    if who.station != Some(o.station) {
+        return Err(vec![DistrictError::OfficerOfAnotherStation(format!("{}（{}）", who.name, who.badge_number))]);
+    }
+    let deletes = org
+        .assignments
+        .iter()
+        .filter(|a| a.office == office && a.officer != officer)
+        .map(|a| Delete::Assignment(a.id))
+        .collect();
+    let puts = if org.assignments.iter().any(|a| a.office == office && a.officer == officer) {
+        Vec::new()
+    } else {
+        vec![Put::Assignment(Assignment { id: RecordId::new(), station: o.station, officer, office })]
+    };
+    Ok(Change { puts, deletes })
+}
+
+/// Ends a residence.
+pub fn remove_resident(org: &Organisation, assignment: RecordId) -> Result<Change, Vec<DistrictError>> {
+    if !org.assignments.iter().any(|a| a.id == assignment) {
+        return Err(vec![DistrictError::Gone]);
+    }
+    Ok(Change { puts: Vec::new(), deletes: vec![Delete::Assignment(assignment)] })
+}
+
+/// Grants `officer` the catalogue skill `skill`, valid until `expires` (included) if set;
+/// a skill the officer holds already gets the new expiry.
+pub fn grant_skill(
+    org: &Organisation,
+    station: RecordId,
+    officer: RecordId,
+    skill: &str,
+    expires: Option<Date>,
+) -> Result<Change, Vec<DistrictError>> {
+    let who = org.officers.iter().find(|x| x.id == officer).ok_or_else(|| vec![DistrictError::Gone])?;
+    if who.station != Some(station) {
+        return Err(vec![DistrictError::OfficerOfAnotherStation(format!("{}（{}）", who.name, who.badge_number))]);
+    }
+    if !org.skills.iter().any(|s| s.code == skill) {
+        return Err(vec![DistrictError::UnknownSkill(skill.into())]);
+    }
+    let grant = match org.skill_grants.iter().find(|g| g.officer == officer && g.skill == skill) {
+        Some(g) => SkillGrant { expires, ..g.clone() },
+        None => SkillGrant { id: RecordId::new(), station, officer, skill: skill.into(), expires },
+    };
+    Ok(Change { puts: vec![Put::Grant(grant)], deletes: Vec::new() })
+}
+
+/// Takes a skill away.
+pub fn revoke_skill(org: &Organisation, grant: RecordId) -> Result<Change, Vec<DistrictError>> {
+    if !org.skill_grants.iter().any(|g| g.id == grant) {
+        return Err(vec![DistrictError::Gone]);
+    }
+    Ok(Change { puts: Vec::new(), deletes: vec![Delete::Grant(grant)] })
+}

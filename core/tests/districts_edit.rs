@@ -1,0 +1,156 @@
+//! The station head's district edits: bad input refused with the reason and nothing
+//! written; merge, split, offices, residents and skills, each checked against the rules.
+
+mod common;
+
+use common::{Org, today};
+use liandong_core::RecordId;
+use liandong_core::districts::edit::{
+    assign_resident, create_district, grant_skill, merge_districts, parse_population, set_office, split_district,
+};
+use liandong_core::districts::{DistrictError, OfficeInput, VillageInput};
+use liandong_core::docs::StationRoster;
+use liandong_core::model::{District, Role, Village};
+use liandong_core::org::Organisation;
+use liandong_core::rules::{self, Violation};
+use yrs::{Doc, ReadTxn, Transact};
+
+fn village(name: &str, population: &str) -> VillageInput {
+    VillageInput { name: name.into(), population: population.into() }
+}
+
+fn violations(org: &Organisation) -> Vec<Violation> {
+    rules::check_all(org, today())
+}
+
+#[test]
+fn populations_are_whole_numbers_from_zero() {
+    assert_eq!(parse_population("王家湾村", "1,250"), Ok(1250));
+    assert_eq!(parse_population("王家湾村", " 0 "), Ok(0));
+    assert!(matches!(parse_population("王家湾村", "-5"), Err(DistrictError::PopulationNegative { .. })));
+    assert!(matches!(parse_population("王家湾村", "一千"), Err(DistrictError::PopulationNotANumber { .. })));
+    assert!(matches!(parse_population("王家湾村", "12.5"), Err(DistrictError::PopulationNotANumber { .. })));
+    let e = parse_population("王家湾村", "-5").unwrap_err().to_string();
+    assert!(e.contains("王家湾村") && e.contains("负数"), "{e}");
+}
+
+#[test]
+fn a_bad_district_is_refused_whole_and_nothing_is_written() {
+    let mut org = Org::new();
+    let station = org.station("Damiao");
+    let first = org.district(station, "一区", &[900, 800]);
+    let taken = org.0.villages.iter().find(|v| v.district == Some(first)).map(|v| v.name.clone()).unwrap();
+    let errors = create_district(
+        &org.0,
+        station,
+        "二区",
+        &[village("新村", "1200"), village("老村", "-3"), village(&taken, "500"), village("坡村", "many")],
+    )
+    .unwrap_err();
+    assert_eq!(errors.len(), 3, "{errors:?}");
+    assert!(matches!(&errors[0], DistrictError::PopulationNegative { village, .. } if village == "老村"));
+    assert!(matches!(&errors[1], DistrictError::VillageInAnotherDistrict { district, .. } if district == "一区"));
+    assert!(matches!(&errors[2], DistrictError::PopulationNotANumber { village, .. } if village == "坡村"));
+    assert_eq!(
+        create_district(&org.0, station, "一区", &[]).unwrap_err(),
+        vec![DistrictError::NameTaken("一区".into())]
+    );
+
+    // The good one writes district and villages in one transaction.
+    let doc = Doc::new();
+    let view = StationRoster::new(doc.clone());
+    let change = create_district(&org.0, station, "二区", &[village("新村", "1200"), village("坡村", "900")]).unwrap();
+    change.write(&view, liandong_core::time::now()).unwrap();
+    assert_eq!(view.list::<District>().into_records().len(), 1);
+    assert_eq!(view.list::<Village>().into_records().len(), 2);
+    let before = doc.transact().state_vector();
+    assert!(create_district(&org.0, station, "三区", &[village("x", "-1")]).is_err());
+    assert_eq!(doc.transact().state_vector(), before, "a refused edit writes nothing");
+}
+
+#[test]
+fn merging_moves_villages_and_the_office_and_clears_the_finding() {
+    let mut org = Org::new();
+    let station = org.station("Damiao");
+    let kept = org.district(station, "一区", &[400]);
+    let absorbed = org.district(station, "二区", &[500]);
+    let office = org.office(station, "二区警务室", &[absorbed]);
+    let before = violations(&org.0);
+    assert!(before.iter().any(|v| matches!(v, Violation::DistrictWithoutOffice { district } if district.id == kept)));
+
+    let change = merge_districts(&org.0, kept, absorbed).unwrap();
+    let after = change.applied_to(&org.0);
+    assert_eq!(after.districts.len(), 1);
+    assert_eq!(after.villages.iter().filter(|v| v.district == Some(kept)).count(), 2);
+    assert_eq!(after.offices.iter().find(|o| o.id == office).unwrap().districts, vec![kept]);
+    assert!(!violations(&after).iter().any(|v| matches!(v, Violation::DistrictWithoutOffice { .. })));
+    assert_eq!(merge_districts(&org.0, kept, kept).unwrap_err(), vec![DistrictError::MergeWithItself]);
+}
+
+#[test]
+fn splitting_needs_villages_on_both_sides_and_the_new_district_needs_an_office() {
+    let mut org = Org::new();
+    let station = org.station("Damiao");
+    let d = org.district(station, "一区", &[2000, 2000, 2000, 2000]);
+    org.office(station, "一区警务室", &[d]);
+    let ids: Vec<RecordId> = org.0.villages.iter().map(|v| v.id).collect();
+    assert_eq!(split_district(&org.0, d, &ids, "二区").unwrap_err(), vec![DistrictError::SplitLeavesEmpty]);
+    assert_eq!(split_district(&org.0, d, &[], "二区").unwrap_err(), vec![DistrictError::SplitLeavesEmpty]);
+    // Four villages of 8,000 people break the size rule; two and two fit it.
+    assert!(violations(&org.0).iter().any(|v| matches!(v, Violation::DistrictSize { .. })));
+    let after = split_district(&org.0, d, &ids[2..], "二区").unwrap().applied_to(&org.0);
+    let found = violations(&after);
+    assert!(!found.iter().any(|v| matches!(v, Violation::DistrictSize { .. })), "{found:#?}");
+    let new = after.districts.iter().find(|x| x.name == "二区").unwrap().id;
+    assert!(found.iter().any(|v| matches!(v, Violation::DistrictWithoutOffice { district } if district.id == new)));
+
+    // One district, one office: a second office is refused; the first one opens.
+    let input = OfficeInput { name: "二区警务室".into(), address: "坡村 1 号".into(), ..Default::default() };
+    let with_office = set_office(&after, new, None, &input).unwrap().applied_to(&after);
+    assert!(!violations(&with_office).iter().any(|v| matches!(v, Violation::DistrictWithoutOffice { .. })));
+    assert!(matches!(
+        set_office(&with_office, new, None, &input).unwrap_err()[0],
+        DistrictError::DistrictHasOffice { .. }
+    ));
+}
+
+#[test]
+fn a_resident_replaces_the_previous_one_and_must_be_of_the_station() {
+    let mut org = Org::new();
+    let station = org.station("Damiao");
+    let other = org.station("Liulin");
+    org.officer(station, Role::StationHead);
+    let o = org.officers(station, 2);
+    let stranger = org.officers(other, 1)[0];
+    let d = org.district(station, "一区", &[900, 900]);
+    let office = org.office(station, "一区警务室", &[d]);
+    assert!(violations(&org.0).iter().any(|v| matches!(v, Violation::OfficeWithoutResident { .. })));
+
+    let first = assign_resident(&org.0, office, o[0]).unwrap().applied_to(&org.0);
+    assert!(!violations(&first).iter().any(|v| matches!(v, Violation::OfficeWithoutResident { .. })));
+    let second = assign_resident(&first, office, o[1]).unwrap().applied_to(&first);
+    let residents: Vec<RecordId> =
+        second.assignments.iter().filter(|a| a.office == office).map(|a| a.officer).collect();
+    assert_eq!(residents, vec![o[1]], "one office, one officer");
+    assert!(matches!(
+        &assign_resident(&org.0, office, stranger).unwrap_err()[0],
+        DistrictError::OfficerOfAnotherStation(_)
+    ));
+}
+
+#[test]
+fn skills_come_from_the_catalogue_and_a_new_expiry_replaces_the_old() {
+    let mut org = Org::new();
+    let station = org.station("Damiao");
+    let x = org.officers(station, 1)[0];
+    assert!(matches!(
+        &grant_skill(&org.0, station, x, "juggling", None).unwrap_err()[0],
+        DistrictError::UnknownSkill(_)
+    ));
+    let once = grant_skill(&org.0, station, x, "mediation", None).unwrap().applied_to(&org.0);
+    let expires = "2027-06-30".parse().ok();
+    let twice = grant_skill(&once, station, x, "mediation", expires).unwrap().applied_to(&once);
+    let grants: Vec<_> = twice.skill_grants.iter().filter(|g| g.officer == x).collect();
+    assert_eq!(grants.len(), 1);
+    assert_eq!(grants[0].expires, expires);
+}
