@@ -1,0 +1,159 @@
+//! One district's card: its villages and the sizing rule (2–3 villages or at most 3,000
+//! people, the county policy), its office (address, residency hours, phone) and resident
+//! officer. The station head adds villages, opens or edits the office and picks the
+//! resident; each edit is checked by core and refused whole with its reasons.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use liandong_core::RecordId;
+use liandong_core::districts::edit::{assign_resident, edit_district, set_office};
+use liandong_core::districts::{OfficeInput, VillageInput};
+use liandong_core::model::Role;
+use liandong_core::org::Organisation;
+use liandong_core::rules::district::fits;
+
+use super::anchor;
+use super::data::{self, Outcome};
+use crate::components::fmt;
+use crate::i18n::*;
+
+/// The card.
+#[component]
+pub fn DistrictCard(
+    org: Memo<Arc<Organisation>>,
+    district: RecordId,
+    code: String,
+    writable: Memo<bool>,
+    outcome: Outcome,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let code = StoredValue::new(code);
+    let village_name = RwSignal::new(String::new());
+    let village_people = RwSignal::new(String::new());
+    let editing_office = RwSignal::new(false);
+    let office_form = RwSignal::new(OfficeInput::default());
+
+    let add_village = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let input = VillageInput { name: village_name.get_untracked(), population: village_people.get_untracked() };
+        let result = org.with_untracked(|o| {
+            let name = o.districts.iter().find(|d| d.id == district).map(|d| d.name.clone()).unwrap_or_default();
+            data::write(&code.get_value(), edit_district(o, district, &name, &[input]))
+        });
+        if result.is_ok() {
+            village_name.set(String::new());
+            village_people.set(String::new());
+        }
+        outcome.set(Some(result.map_or_else(|e| (false, e), |()| (true, t_string!(i18n, saved_here).to_string()))));
+    };
+    let save_office = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let input = office_form.get_untracked();
+        let result = org.with_untracked(|o| {
+            let current = o.offices.iter().find(|x| x.districts.contains(&district)).map(|x| x.id);
+            data::write(&code.get_value(), set_office(o, district, current, &input))
+        });
+        if result.is_ok() {
+            editing_office.set(false);
+        }
+        outcome.set(Some(result.map_or_else(|e| (false, e), |()| (true, t_string!(i18n, saved_here).to_string()))));
+    };
+    let pick_resident = move |office: RecordId, officer: String| {
+        let Ok(officer) = officer.parse::<RecordId>() else { return };
+        let result = org.with_untracked(|o| data::write(&code.get_value(), assign_resident(o, office, officer)));
+        outcome.set(Some(result.map_or_else(|e| (false, e), |()| (true, t_string!(i18n, saved_here).to_string()))));
+    };
+
+    move || {
+        let o = org.get();
+        let Some(d) = o.districts.iter().find(|d| d.id == district).cloned() else { return ().into_any() };
+        let villages: Vec<_> = o.villages.iter().filter(|v| v.district == Some(district)).cloned().collect();
+        let population: u64 = villages.iter().map(|v| u64::from(v.population)).sum();
+        let fits_rule = fits(&o, villages.len(), population);
+        let p = &o.policy;
+        let rule = format!(
+            "{}–{} / ≤{}",
+            p.district_min_villages, p.district_max_villages, p.district_max_population
+        );
+        let office = o.offices.iter().find(|x| x.districts.contains(&district)).cloned();
+        let residents: Vec<RecordId> =
+            office.as_ref().map(|x| o.assignments.iter().filter(|a| a.office == x.id).map(|a| a.officer).collect()).unwrap_or_default();
+        let office_name = format!("{}警务室", d.name);
+        let candidates: Vec<_> =
+            o.strength_of(d.station).filter(|x| x.role != Role::StationHead).cloned().collect();
+        view! {
+            <article class="card district" id=anchor(district) data-testid="district" data-name=d.name.clone()>
+                <h3>{d.name.clone()}</h3>
+                <p class=if fits_rule { "hint ok" } else { "warn" } data-testid="size-rule">
+                    {fmt::fill(&t_string!(i18n, district_size), &[("villages", villages.len().to_string()), ("people", population.to_string()), ("rule", rule)])}
+                    {if fits_rule { t_string!(i18n, district_fits).to_string() } else { t_string!(i18n, district_too_big).to_string() }}
+                </p>
+                <ul class="villages">
+                    {villages.into_iter().map(|v| view! { <li>{v.name}" · "{v.population}</li> }).collect_view()}
+                </ul>
+                <Show when=move || writable.get()>
+                    <form class="form row" on:submit=add_village>
+                        <label>{t!(i18n, village_name)}<input type="text" prop:value=move || village_name.get() on:input=move |ev| village_name.set(event_target_value(&ev))/></label>
+                        <label>{t!(i18n, village_population)}<input type="text" inputmode="numeric" prop:value=move || village_people.get() on:input=move |ev| village_people.set(event_target_value(&ev))/></label>
+                        <button type="submit" class="button plain">{t!(i18n, village_add)}</button>
+                    </form>
+                </Show>
+                {match office.clone() {
+                    Some(x) => {
+                        let office_id = x.id;
+                        let form = OfficeInput {
+                            name: x.name.clone(),
+                            address: x.address.clone().unwrap_or_default(),
+                            phone: x.phone.clone().unwrap_or_default(),
+                            residency_hours: x.residency_hours.clone().unwrap_or_default(),
+                        };
+                        view! {
+                            <div class="office" id=anchor(office_id) data-testid="office">
+                                <p><strong>{x.name.clone()}</strong>" "<span class="hint">{x.address.clone().unwrap_or_default()}" · "{x.residency_hours.clone().unwrap_or_default()}" · "{x.phone.clone().unwrap_or_default()}</span></p>
+                                <label>{t!(i18n, office_resident)}
+                                    <select data-testid="resident" disabled=move || !writable.get() on:change=move |ev| pick_resident(office_id, event_target_value(&ev))>
+                                        <option value="" selected=residents.is_empty()>{t!(i18n, office_no_resident)}</option>
+                                        {candidates.iter().map(|c| {
+                                            let here = residents.contains(&c.id);
+                                            view! { <option value=c.id.to_string() selected=here>{c.name.clone()}" （"{c.badge_number.clone()}"）"</option> }
+                                        }).collect_view()}
+                                    </select>
+                                </label>
+                                <Show when=move || writable.get()>
+                                    <button class="button plain small" on:click={
+                                        let form = form.clone();
+                                        move |_| { office_form.set(form.clone()); editing_office.set(true); }
+                                    }>{t!(i18n, office_edit)}</button>
+                                </Show>
+                            </div>
+                        }.into_any()
+                    }
+                    None => view! {
+                        <div class="office missing">
+                            <p class="warn">{t!(i18n, office_missing)}</p>
+                            <Show when=move || writable.get()>
+                                <button class="button plain small" on:click={
+                                    let name = office_name.clone();
+                                    move |_| { office_form.set(OfficeInput { name: name.clone(), ..Default::default() }); editing_office.set(true); }
+                                }>{t!(i18n, office_open)}</button>
+                            </Show>
+                        </div>
+                    }.into_any(),
+                }}
+                <Show when=move || editing_office.get()>
+                    <form class="form" on:submit=save_office data-testid="office-form">
+                        <label>{t!(i18n, office_name)}<input type="text" prop:value=move || office_form.with(|f| f.name.clone()) on:input=move |ev| office_form.update(|f| f.name = event_target_value(&ev))/></label>
+                        <label>{t!(i18n, office_address)}<input type="text" prop:value=move || office_form.with(|f| f.address.clone()) on:input=move |ev| office_form.update(|f| f.address = event_target_value(&ev))/></label>
+                        <label>{t!(i18n, office_hours)}<input type="text" prop:value=move || office_form.with(|f| f.residency_hours.clone()) on:input=move |ev| office_form.update(|f| f.residency_hours = event_target_value(&ev))/></label>
+                        <label>{t!(i18n, office_phone)}<input type="tel" prop:value=move || office_form.with(|f| f.phone.clone()) on:input=move |ev| office_form.update(|f| f.phone = event_target_value(&ev))/></label>
+                        <div class="row">
+                            <button type="submit" class="button">{t!(i18n, office_save)}</button>
+                            <button type="button" class="button plain" on:click=move |_| editing_office.set(false)>{t!(i18n, roster_close)}</button>
+                        </div>
+                    </form>
+                </Show>
+            </article>
+        }.into_any()
+    }
+}

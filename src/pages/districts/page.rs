@@ -1,0 +1,97 @@
+//! `/districts`: one station's districts and offices. Everyone of the region sees the
+//! coverage board and the cards; the station head also adds districts and villages, opens
+//! and edits offices, picks residents and runs the suggestions.
+
+use leptos::prelude::*;
+use liandong_core::districts::VillageInput;
+use liandong_core::districts::edit::create_district;
+
+use super::board::Board;
+use super::data;
+use super::district::DistrictCard;
+use super::skills::SkillMatrix;
+use super::suggest::Suggestions;
+use crate::i18n::*;
+use crate::pages::roster::data::stations;
+
+/// Villages typed one per line as `name population` (e.g. `王家湾村 1200`).
+pub fn parse_villages(text: &str) -> Vec<VillageInput> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(|line| match line.rsplit_once(char::is_whitespace) {
+            Some((name, population)) => VillageInput { name: name.trim().into(), population: population.into() },
+            None => VillageInput { name: line.into(), population: String::new() },
+        })
+        .collect()
+}
+
+/// The Districts page.
+#[component]
+pub fn Districts() -> impl IntoView {
+    let i18n = use_i18n();
+    let choices = Memo::new(|_| stations());
+    let chosen = RwSignal::new(None::<String>);
+    let station = Memo::new(move |_| {
+        choices.with(|all| match chosen.get() {
+            Some(code) => all.iter().find(|s| s.code == code).cloned(),
+            None => all.first().cloned(),
+        })
+    });
+    let station_id = Memo::new(move |_| station.get().map(|s| s.id));
+    let org = Memo::new_with_compare(|_| data::organisation(), |_, _| false);
+    let writable = Memo::new(move |_| station.get().is_some_and(|s| data::can_write(&s.code)));
+    let outcome: data::Outcome = RwSignal::new(None);
+    let new_name = RwSignal::new(String::new());
+    let new_villages = RwSignal::new(String::new());
+
+    let create = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(s) = station.get_untracked() else { return };
+        let villages = parse_villages(&new_villages.get_untracked());
+        let result = org.with_untracked(|o| data::write(&s.code, create_district(o, s.id, &new_name.get_untracked(), &villages)));
+        if result.is_ok() {
+            new_name.set(String::new());
+            new_villages.set(String::new());
+        }
+        outcome.set(Some(result.map_or_else(|e| (false, e), |()| (true, t_string!(i18n, saved_here).to_string()))));
+    };
+
+    view! {
+        <div class="page-head">
+            <h1>{t!(i18n, districts_title)}</h1>
+            <select aria-label=move || t_string!(i18n, roster_station) on:change=move |ev| chosen.set(Some(event_target_value(&ev)))>
+                {move || choices.get().into_iter().map(|s| {
+                    let code = s.code.clone();
+                    view! { <option value=s.code selected=move || station.with(|c| c.as_ref().is_some_and(|c| c.code == code))>{s.name}</option> }
+                }).collect_view()}
+            </select>
+        </div>
+        {move || outcome.get().map(|(ok, text)| view! {
+            <p class=if ok { "banner" } else { "banner banner-error" } role=if ok { "status" } else { "alert" } data-testid="district-outcome">{text}</p>
+        })}
+        <Board org=org station=station_id/>
+        {move || station.get().map(|s| {
+            let code = s.code.clone();
+            let ids: Vec<_> = org.with(|o| o.districts.iter().filter(|d| d.station == s.id).map(|d| d.id).collect());
+            view! {
+                {ids.is_empty().then(|| view! { <p class="empty">{t!(i18n, districts_empty)}</p> })}
+                <div class="districts">
+                    {ids.into_iter().map(|id| view! { <DistrictCard org=org district=id code=code.clone() writable=writable outcome=outcome/> }).collect_view()}
+                </div>
+                <Show when=move || writable.get()>
+                    <Suggestions org=org station=s.id code=s.code.clone() outcome=outcome/>
+                    <section class="card">
+                        <h2>{t!(i18n, district_new)}</h2>
+                        <form class="form" on:submit=create data-testid="new-district">
+                            <label>{t!(i18n, district_name)}<input type="text" prop:value=move || new_name.get() on:input=move |ev| new_name.set(event_target_value(&ev))/></label>
+                            <label>{t!(i18n, district_villages)}<textarea rows="3" placeholder="王家湾村 1200" prop:value=move || new_villages.get() on:input=move |ev| new_villages.set(event_target_value(&ev))></textarea></label>
+                            <button type="submit" class="button">{t!(i18n, district_create)}</button>
+                        </form>
+                    </section>
+                </Show>
+                <SkillMatrix org=org station=s.id/>
+            }
+        })}
+    }
+}
