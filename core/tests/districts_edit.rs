@@ -6,7 +6,8 @@ mod common;
 use common::{Org, today};
 use liandong_core::RecordId;
 use liandong_core::districts::edit::{
-    assign_resident, create_district, grant_skill, merge_districts, parse_population, set_office, split_district,
+    assign_resident, clear_residents, create_district, grant_skill, merge_districts, parse_population, set_office,
+    split_district,
 };
 use liandong_core::districts::{DistrictError, OfficeInput, VillageInput};
 use liandong_core::docs::StationRoster;
@@ -115,6 +116,23 @@ fn splitting_needs_villages_on_both_sides_and_the_new_district_needs_an_office()
 }
 
 #[test]
+fn a_new_office_takes_its_district_over_from_a_shared_office() {
+    let mut org = Org::new();
+    let station = org.station("Baofeng");
+    let a = org.district(station, "一区", &[900, 900]);
+    let b = org.district(station, "二区", &[900, 900]);
+    let shared = org.office(station, "合署警务室", &[a, b]);
+    assert!(violations(&org.0).iter().any(|v| matches!(v, Violation::OfficeServesSeveralDistricts { .. })));
+    let input = OfficeInput { name: "二区警务室".into(), ..Default::default() };
+    let after = set_office(&org.0, b, None, &input).unwrap().applied_to(&org.0);
+    assert_eq!(after.offices.iter().find(|o| o.id == shared).unwrap().districts, vec![a]);
+    assert_eq!(after.offices.len(), 2);
+    let found = violations(&after);
+    assert!(!found.iter().any(|v| matches!(v, Violation::OfficeServesSeveralDistricts { .. })), "{found:#?}");
+    assert!(!found.iter().any(|v| matches!(v, Violation::DistrictWithoutOffice { .. })));
+}
+
+#[test]
 fn a_resident_replaces_the_previous_one_and_must_be_of_the_station() {
     let mut org = Org::new();
     let station = org.station("Damiao");
@@ -136,6 +154,8 @@ fn a_resident_replaces_the_previous_one_and_must_be_of_the_station() {
         &assign_resident(&org.0, office, stranger).unwrap_err()[0],
         DistrictError::OfficerOfAnotherStation(_)
     ));
+    let empty = clear_residents(&second, office).unwrap().applied_to(&second);
+    assert!(empty.assignments.iter().all(|a| a.office != office));
 }
 
 #[test]

@@ -354,8 +354,11 @@ pub struct OfficeInput {
     pub residency_hours: String,
 }
 
-/// Sets the office of `district`: changes `office` if given, otherwise opens a new one
-/// (refused when the district already has one: one district, one office).
+/// Sets the office of `district`: changes `office` if given, otherwise opens a new one.
+/// A new office is refused when the district already has an office of its own (one
+/// district, one office); when the district shares an office with other districts, the new
+/// office takes it over and the shared office keeps the others (the fix for "an office
+/// serves several districts").
 pub fn set_office(
     org: &Organisation,
     district: RecordId,
@@ -379,13 +382,18 @@ pub fn set_office(
             }
         }
         None => {
-            if let Some(existing) = org.offices.iter().find(|o| o.districts.contains(&district)) {
-                return Err(vec![DistrictError::DistrictHasOffice {
-                    district: d.name.clone(),
-                    office: existing.name.clone(),
-                }]);
+            let mut puts = Vec::new();
+            for existing in org.offices.iter().filter(|o| o.districts.contains(&district)) {
+                if existing.districts.len() == 1 {
+                    return Err(vec![DistrictError::DistrictHasOffice {
+                        district: d.name.clone(),
+                        office: existing.name.clone(),
+                    }]);
+                }
+                let districts = existing.districts.iter().copied().filter(|x| *x != district).collect();
+                puts.push(Put::Office(Office { districts, ..existing.clone() }));
             }
-            Office {
+            puts.push(Put::Office(Office {
                 id: RecordId::new(),
                 station: d.station,
                 name: input.name.trim().into(),
@@ -394,10 +402,20 @@ pub fn set_office(
                 phone: text(&input.phone),
                 residency_hours: text(&input.residency_hours),
                 generated: false,
-            }
+            }));
+            return Ok(Change { puts, deletes: Vec::new() });
         }
     };
     Ok(Change { puts: vec![Put::Office(record)], deletes: Vec::new() })
+}
+
+/// Leaves `office` without a resident (ends every residence there).
+pub fn clear_residents(org: &Organisation, office: RecordId) -> Result<Change, Vec<DistrictError>> {
+    if !org.offices.iter().any(|o| o.id == office) {
+        return Err(vec![DistrictError::Gone]);
+    }
+    let deletes = org.assignments.iter().filter(|a| a.office == office).map(|a| Delete::Assignment(a.id)).collect();
+    Ok(Change { puts: Vec::new(), deletes })
 }
 
 /// Makes `officer` the resident of `office`, replacing its current resident (one office,

@@ -17,12 +17,7 @@ use crate::i18n::*;
 /// The station's row of the county's coverage report (counts and findings).
 pub fn station_row(org: &Organisation, station: RecordId) -> Option<liandong_core::rules::report::StationCoverage> {
     let report = CoverageReport::build(org, crate::pages::roster::data::today());
-    report
-        .regions
-        .into_iter()
-        .flat_map(|r| r.stations)
-        .chain(report.unassigned)
-        .find(|s| s.station.id == station)
+    report.regions.into_iter().flat_map(|r| r.stations).chain(report.unassigned).find(|s| s.station.id == station)
 }
 
 /// The board.

@@ -7,7 +7,9 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use liandong_core::RecordId;
-use liandong_core::districts::edit::{assign_resident, edit_district, set_office};
+use liandong_core::districts::edit::{
+    assign_resident, clear_residents, edit_district, merge_districts, set_office, split_district,
+};
 use liandong_core::districts::{OfficeInput, VillageInput};
 use liandong_core::model::Role;
 use liandong_core::org::Organisation;
@@ -15,6 +17,7 @@ use liandong_core::rules::district::fits;
 
 use super::anchor;
 use super::data::{self, Outcome};
+use super::poster::Poster;
 use crate::components::fmt;
 use crate::i18n::*;
 
@@ -32,6 +35,23 @@ pub fn DistrictCard(
     let village_name = RwSignal::new(String::new());
     let village_people = RwSignal::new(String::new());
     let editing_office = RwSignal::new(false);
+    let splitting = RwSignal::new(None::<(String, Vec<RecordId>)>);
+    let poster = RwSignal::new(false);
+    let merge = move |absorbed: String| {
+        let Ok(absorbed) = absorbed.parse::<RecordId>() else { return };
+        let result = org.with_untracked(|o| data::write(&code.get_value(), merge_districts(o, district, absorbed)));
+        outcome.set(Some(result.map_or_else(|e| (false, e), |()| (true, t_string!(i18n, saved_here).to_string()))));
+    };
+    let split = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some((name, villages)) = splitting.get_untracked() else { return };
+        let result =
+            org.with_untracked(|o| data::write(&code.get_value(), split_district(o, district, &villages, &name)));
+        if result.is_ok() {
+            splitting.set(None);
+        }
+        outcome.set(Some(result.map_or_else(|e| (false, e), |()| (true, t_string!(i18n, saved_here).to_string()))));
+    };
     let office_form = RwSignal::new(OfficeInput::default());
 
     let add_village = move |ev: leptos::ev::SubmitEvent| {
@@ -60,8 +80,13 @@ pub fn DistrictCard(
         outcome.set(Some(result.map_or_else(|e| (false, e), |()| (true, t_string!(i18n, saved_here).to_string()))));
     };
     let pick_resident = move |office: RecordId, officer: String| {
-        let Ok(officer) = officer.parse::<RecordId>() else { return };
-        let result = org.with_untracked(|o| data::write(&code.get_value(), assign_resident(o, office, officer)));
+        let result = org.with_untracked(|o| {
+            let change = match officer.parse::<RecordId>() {
+                Ok(officer) => assign_resident(o, office, officer),
+                Err(_) => clear_residents(o, office),
+            };
+            data::write(&code.get_value(), change)
+        });
         outcome.set(Some(result.map_or_else(|e| (false, e), |()| (true, t_string!(i18n, saved_here).to_string()))));
     };
 
@@ -69,19 +94,25 @@ pub fn DistrictCard(
         let o = org.get();
         let Some(d) = o.districts.iter().find(|d| d.id == district).cloned() else { return ().into_any() };
         let villages: Vec<_> = o.villages.iter().filter(|v| v.district == Some(district)).cloned().collect();
+        let village_ids = StoredValue::new(villages.iter().map(|v| (v.id, v.name.clone())).collect::<Vec<_>>());
+        let others = StoredValue::new(
+            o.districts
+                .iter()
+                .filter(|x| x.station == d.station && x.id != district)
+                .map(|x| (x.id, x.name.clone()))
+                .collect::<Vec<_>>(),
+        );
         let population: u64 = villages.iter().map(|v| u64::from(v.population)).sum();
         let fits_rule = fits(&o, villages.len(), population);
         let p = &o.policy;
-        let rule = format!(
-            "{}–{} / ≤{}",
-            p.district_min_villages, p.district_max_villages, p.district_max_population
-        );
+        let rule = format!("{}–{} / ≤{}", p.district_min_villages, p.district_max_villages, p.district_max_population);
         let office = o.offices.iter().find(|x| x.districts.contains(&district)).cloned();
-        let residents: Vec<RecordId> =
-            office.as_ref().map(|x| o.assignments.iter().filter(|a| a.office == x.id).map(|a| a.officer).collect()).unwrap_or_default();
+        let residents: Vec<RecordId> = office
+            .as_ref()
+            .map(|x| o.assignments.iter().filter(|a| a.office == x.id).map(|a| a.officer).collect())
+            .unwrap_or_default();
         let office_name = format!("{}警务室", d.name);
-        let candidates: Vec<_> =
-            o.strength_of(d.station).filter(|x| x.role != Role::StationHead).cloned().collect();
+        let candidates: Vec<_> = o.strength_of(d.station).filter(|x| x.role != Role::StationHead).cloned().collect();
         view! {
             <article class="card district" id=anchor(district) data-testid="district" data-name=d.name.clone()>
                 <h3>{d.name.clone()}</h3>
@@ -98,6 +129,35 @@ pub fn DistrictCard(
                         <label>{t!(i18n, village_population)}<input type="text" inputmode="numeric" prop:value=move || village_people.get() on:input=move |ev| village_people.set(event_target_value(&ev))/></label>
                         <button type="submit" class="button plain">{t!(i18n, village_add)}</button>
                     </form>
+                    <div class="row">
+                        <label>{t!(i18n, district_merge)}
+                            <select data-testid="merge" on:change=move |ev| merge(event_target_value(&ev))>
+                                <option value="" selected=true>"—"</option>
+                                {others.get_value().into_iter().map(|(id, name)| view! { <option value=id.to_string()>{name}</option> }).collect_view()}
+                            </select>
+                        </label>
+                        <button class="button plain small" on:click=move |_| splitting.set(Some((String::new(), Vec::new())))>{t!(i18n, district_split)}</button>
+                    </div>
+                    {move || splitting.get().is_some().then(|| view! {
+                        <form class="form" on:submit=split data-testid="split-form">
+                            <fieldset class="officer-picks">
+                                <legend>{t!(i18n, district_split_villages)}</legend>
+                                {village_ids.get_value().into_iter().map(|(id, name)| {
+                                    view! {
+                                        <label class="check"><input type="checkbox" on:change=move |ev| {
+                                            let on = event_target_checked(&ev);
+                                            splitting.update(|s| if let Some((_, v)) = s { v.retain(|x| *x != id); if on { v.push(id); } });
+                                        }/>{name}</label>
+                                    }
+                                }).collect_view()}
+                            </fieldset>
+                            <label>{t!(i18n, district_name)}<input type="text" on:input=move |ev| splitting.update(|s| if let Some((n, _)) = s { *n = event_target_value(&ev); })/></label>
+                            <div class="row">
+                                <button type="submit" class="button">{t!(i18n, district_split)}</button>
+                                <button type="button" class="button plain" on:click=move |_| splitting.set(None)>{t!(i18n, roster_close)}</button>
+                            </div>
+                        </form>
+                    })}
                 </Show>
                 {match office.clone() {
                     Some(x) => {
@@ -120,6 +180,8 @@ pub fn DistrictCard(
                                         }).collect_view()}
                                     </select>
                                 </label>
+                                <button class="button plain small" on:click=move |_| poster.update(|p| *p = !*p)>{t!(i18n, office_poster)}</button>
+                                {move || poster.get().then(|| view! { <Poster org=org office=office_id/> })}
                                 <Show when=move || writable.get()>
                                     <button class="button plain small" on:click={
                                         let form = form.clone();

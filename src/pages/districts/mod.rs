@@ -4,6 +4,8 @@
 //!   sizing rule, office and resident; new districts; suggested residents; skill matrix.
 //! - [`board`]: counts and the rules' findings, each linking to the record to fix.
 //! - [`district`]: one district's card: villages, office, resident.
+//! - [`poster`]: an office's public disclosure card (警务公开), printable for the village
+//!   noticeboard.
 //! - [`suggest`]: resident proposals (Kuhn–Munkres in core) to accept or reject.
 //! - [`skills`]: the officers × skills matrix with expiring skills marked.
 //! - [`data`]: the organisation with the station rosters, and writing a checked change.
@@ -12,6 +14,7 @@ pub mod board;
 pub mod data;
 pub mod district;
 pub mod page;
+pub mod poster;
 pub mod skills;
 pub mod suggest;
 

@@ -31,7 +31,9 @@ pub fn parse_villages(text: &str) -> Vec<VillageInput> {
 pub fn Districts() -> impl IntoView {
     let i18n = use_i18n();
     let choices = Memo::new(|_| stations());
-    let chosen = RwSignal::new(None::<String>);
+    // `?station=code` (links from the region board) picks the station.
+    let query = leptos_router::hooks::use_query_map();
+    let chosen = RwSignal::new(query.with_untracked(|q| q.get("station")));
     let station = Memo::new(move |_| {
         choices.with(|all| match chosen.get() {
             Some(code) => all.iter().find(|s| s.code == code).cloned(),
@@ -49,7 +51,8 @@ pub fn Districts() -> impl IntoView {
         ev.prevent_default();
         let Some(s) = station.get_untracked() else { return };
         let villages = parse_villages(&new_villages.get_untracked());
-        let result = org.with_untracked(|o| data::write(&s.code, create_district(o, s.id, &new_name.get_untracked(), &villages)));
+        let result = org
+            .with_untracked(|o| data::write(&s.code, create_district(o, s.id, &new_name.get_untracked(), &villages)));
         if result.is_ok() {
             new_name.set(String::new());
             new_villages.set(String::new());
@@ -73,6 +76,7 @@ pub fn Districts() -> impl IntoView {
         <Board org=org station=station_id/>
         {move || station.get().map(|s| {
             let code = s.code.clone();
+            let matrix_code = s.code.clone();
             let ids: Vec<_> = org.with(|o| o.districts.iter().filter(|d| d.station == s.id).map(|d| d.id).collect());
             view! {
                 {ids.is_empty().then(|| view! { <p class="empty">{t!(i18n, districts_empty)}</p> })}
@@ -90,7 +94,7 @@ pub fn Districts() -> impl IntoView {
                         </form>
                     </section>
                 </Show>
-                <SkillMatrix org=org station=s.id/>
+                <SkillMatrix org=org station=s.id code=matrix_code writable=writable outcome=outcome/>
             }
         })}
     }

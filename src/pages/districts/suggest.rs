@@ -4,10 +4,10 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use liandong_core::RecordId;
 use liandong_core::districts::edit::assign_resident;
 use liandong_core::districts::{Proposal, suggest_residents};
 use liandong_core::org::Organisation;
-use liandong_core::RecordId;
 
 use super::data::{self, Outcome};
 use crate::components::fmt;
@@ -39,7 +39,10 @@ pub fn Suggestions(org: Memo<Arc<Organisation>>, station: RecordId, code: String
     };
     let name_of = move |id: RecordId| {
         org.with(|o| {
-            o.offices.iter().find(|x| x.id == id).map(|x| x.name.clone())
+            o.offices
+                .iter()
+                .find(|x| x.id == id)
+                .map(|x| x.name.clone())
                 .or_else(|| o.officers.iter().find(|x| x.id == id).map(|x| format!("{}（{}）", x.name, x.badge_number)))
                 .unwrap_or_default()
         })
