@@ -130,4 +130,27 @@ fn copying_last_week_moves_each_shift_seven_days_and_keeps_planned_cells() {
     assert_eq!(days, vec![(date("2026-12-07"), ShiftKind::Duty24), (date("2026-12-13"), ShiftKind::Leave)]);
     assert!(fill.shifts[0].leader, "the leader stays the leader");
     assert!(fill.shifts.iter().all(|x| !last_week.iter().any(|l| l.id == x.id)), "copies are new records");
+    assert_eq!(fill.sources, 3);
+}
+
+#[test]
+fn a_leave_and_a_duty_on_one_day_are_both_copied() {
+    // Last week o[0] was on duty on 12-02 with o[1] leading, and took sick leave that day
+    // (the leave cancels the duty; a WARN): all three come over to 12-09, none "kept".
+    let s = Station::new(3, 3);
+    let o = &s.officers;
+    let mut plain = s.duty(o[0], "2026-12-02");
+    plain.leader = false;
+    let last_week = vec![
+        s.shift(o[0], ShiftKind::Leave, "2026-12-02 00:00", "2026-12-03 00:00"),
+        plain,
+        s.duty(o[1], "2026-12-02"),
+    ];
+    let fill = copy_last_week(&s.ctx(), &last_week, date("2026-12-07"));
+    assert_eq!(fill.kept, 0);
+    assert!(fill.skipped.is_empty(), "{:?}", fill.skipped);
+    let mut kinds: Vec<ShiftKind> = fill.shifts.iter().map(|x| x.kind).collect();
+    kinds.sort_by_key(|k| format!("{k:?}"));
+    assert_eq!(kinds, vec![ShiftKind::Duty24, ShiftKind::Duty24, ShiftKind::Leave]);
+    assert!(fill.shifts.iter().all(|x| day_of(x) == date("2026-12-09")));
 }

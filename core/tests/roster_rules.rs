@@ -90,7 +90,7 @@ fn sixty_hours_in_seven_days_pass_and_sixty_and_a_half_fail() {
     assert_eq!(hours.len(), 1, "{violations:#?}");
     assert_eq!(hours[0].finding, Finding::Hours { minutes: 3630, max_minutes: 3600, window_days: 7 });
     assert_eq!(hours[0].shifts.len(), 5);
-    assert!(hours[0].describe(Lang::Zh).contains("7 天内工作 60 小时 30 分，超过 60 小时"));
+    assert!(hours[0].describe(Lang::Zh).contains("任意 7 天内最多工作 60 小时 30 分，超过 60 小时"));
     // The window slides: the same 60.5 hours spread over 8 days pass.
     shifts[4].start = at("2026-12-08 07:00");
     shifts[4].end = at("2026-12-08 19:30");

@@ -306,9 +306,8 @@ impl Room {
         }
         match message {
             Message::Sync(SyncMessage::SyncStep1(sv)) => self.answer_step1(conn, &sv).await,
-            Message::Sync(SyncMessage::SyncStep2(bytes) | SyncMessage::Update(bytes)) => {
-                return self.apply_update(conn, &bytes).await;
-            }
+            Message::Sync(SyncMessage::SyncStep2(bytes)) => return self.apply_update(conn, &bytes, false).await,
+            Message::Sync(SyncMessage::Update(bytes)) => return self.apply_update(conn, &bytes, true).await,
             Message::Awareness(update) => self.apply_awareness(conn, update),
             Message::AwarenessQuery => {
                 if let Some(frame) = self.awareness_frame() {
@@ -341,9 +340,13 @@ impl Room {
         }
     }
 
-    /// Applies a connection's update, commits what changed, then forwards it.
-    async fn apply_update(&mut self, conn: ConnId, bytes: &[u8]) -> bool {
-        let carries_changes = bytes != Update::EMPTY_V1;
+    /// Applies a connection's update, commits what changed, then forwards it. `own_edit`:
+    /// the device sent it as an update of its own (not as sync step 2, its answer to our
+    /// step 1); only then is an update that brings nothing new acked, because answering
+    /// a step 2 with a step 1 would have the device answer again with a step 2 (its delete
+    /// set is never empty once anything was deleted), for ever.
+    async fn apply_update(&mut self, conn: ConnId, bytes: &[u8], own_edit: bool) -> bool {
+        let carries_changes = own_edit && bytes != Update::EMPTY_V1;
         let update = match Update::decode_v1(bytes) {
             Ok(update) => update,
             Err(e) => {

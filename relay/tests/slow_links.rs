@@ -84,3 +84,38 @@ async fn a_device_that_sends_changes_the_relay_already_has_is_acked_too() {
     let acked = second.relay_svs.last().expect("sv");
     assert_eq!(acked.get(&shared.client_id()), shared.transact().state_vector().get(&shared.client_id()));
 }
+
+#[tokio::test]
+async fn answering_the_relays_step1_with_nothing_new_ends_the_exchange() {
+    // A document with a deletion: a device's answer to the relay's step 1 then always
+    // carries the delete set, even when the relay lacks nothing. The relay must not ack
+    // it with another step 1, or the two would ping-pong until the flood limit closes
+    // the connection.
+    let relay = TestRelay::start().await;
+    let token = desheng_officer(&relay);
+    let url = format!("{}&features=ack", relay.url(DOC, &token));
+    let doc = yrs::Doc::new();
+    {
+        use yrs::{Map, Transact};
+        let map = doc.get_or_insert_map("bulletins");
+        map.insert(&mut doc.transact_mut(), "x", "一条");
+        map.remove(&mut doc.transact_mut(), "x");
+    }
+    let mut client = Client::connect(&url).await;
+    let all = {
+        use yrs::{ReadTxn, Transact};
+        doc.transact().encode_state_as_update_v1(&yrs::StateVector::default())
+    };
+    client.send(yrs::sync::Message::Sync(yrs::sync::SyncMessage::Update(all))).await;
+    client.settle(Duration::from_millis(300)).await;
+    let relay_sv = client.relay_svs.last().cloned().expect("acked");
+    let before = client.relay_svs.len();
+    let answer = {
+        use yrs::{ReadTxn, Transact};
+        doc.transact().encode_state_as_update_v1(&relay_sv)
+    };
+    assert_ne!(answer, yrs::Update::EMPTY_V1.to_vec(), "the delete set makes the answer non-empty");
+    client.send(yrs::sync::Message::Sync(yrs::sync::SyncMessage::SyncStep2(answer))).await;
+    client.settle(Duration::from_millis(500)).await;
+    assert_eq!(client.relay_svs.len(), before, "no step 1 in answer to a step 2 that brought nothing");
+}

@@ -42,7 +42,7 @@ fn station_row(s: &StationCoverage, code: Option<String>) -> impl IntoView + use
 #[component]
 pub fn Region() -> impl IntoView {
     let i18n = use_i18n();
-    let org = Memo::new_with_compare(|_| crate::pages::districts::data::organisation(), |_, _| false);
+    let org = Memo::new_with_compare(|_| crate::pages::districts::data::organisation(), |_, _| true);
     let claims = sync::signals().claims;
     let report = Memo::new(move |_| org.with(|o| CoverageReport::build(o, crate::pages::roster::data::today())));
     let regions = Memo::new(move |_| {

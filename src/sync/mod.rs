@@ -187,6 +187,23 @@ pub fn start() {
         let _ =
             window.add_event_listener_with_callback("online", wasm_bindgen::JsCast::unchecked_ref(listener.as_ref()));
         listener.forget();
+        // The browser knows the network is gone before a socket does (the liveness probe
+        // takes up to 90 s): show it at once. The sockets end on their own; a message from
+        // the relay sets a document online again if the link was only briefly lost.
+        let lost = shared.clone();
+        let listener = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+            for doc in lost.docs.borrow().values() {
+                doc.status.update(|s| {
+                    if s.link != status::Link::Offline {
+                        s.offline_since = Some(js_sys::Date::now());
+                        s.link = status::Link::Offline;
+                    }
+                });
+            }
+        });
+        let _ =
+            window.add_event_listener_with_callback("offline", wasm_bindgen::JsCast::unchecked_ref(listener.as_ref()));
+        listener.forget();
     }
     *shared.tabs.borrow_mut() = tabs::open(shared.clone()).map(Rc::new);
     spawn_local(async move {

@@ -20,19 +20,19 @@ export const chromiumArgs = [
 /**
  * Starts `liandong-relay serve` with the built app (dist/) on 127.0.0.1 (`port`, default a
  * free one) and a data folder (`data`, default a fresh one), seeding the demo county when
- * `demo` is set. Resolves to { url, process, dataDir, port, logins, stop() } once it prints
+ * `demo` is set; `log` sets the relay's log level (default warn, or RUST_LOG). Resolves to { url, process, dataDir, port, logins, stop() } once it prints
  * the address it listens on; `logins` maps "station role" (e.g. "desheng liaison") to the
  * demo login links it printed, the second of a role at a station as "station role 2"
  * (e.g. "damiao station_head 2", the deputy head).
  */
-export async function startRelay({ data, demo = false, port = 0 } = {}) {
+export async function startRelay({ data, demo = false, port = 0, log: level } = {}) {
   const bin = process.env.LIANDONG_RELAY_BIN ?? path.join(root, 'target/relay/liandong-relay');
   const dataDir = data ?? mkdtempSync(path.join(tmpdir(), 'liandong-e2e-'));
   const args = ['serve', '--addr', `127.0.0.1:${port}`, '--data', dataDir, '--static', path.join(root, 'dist')];
   if (demo) args.push('--demo');
   const child = spawn(bin, args, {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, RUST_LOG: process.env.RUST_LOG ?? 'warn' },
+    env: { ...process.env, RUST_LOG: level ?? process.env.RUST_LOG ?? 'warn' },
   });
   let log = '';
   child.stderr.on('data', (d) => { log += d; });

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { startRelay, launchBrowser, watchForErrors, screenshot, cuttableContext } from './harness.mjs';
 
 let relay, browser;
-before(async () => { relay = await startRelay({ demo: true }); browser = await launchBrowser(); });
+before(async () => { relay = await startRelay({ demo: true, log: 'info' }); browser = await launchBrowser(); });
 after(async () => { await browser?.close(); await relay?.stop(); });
 
 /** The name in a login link's token. */
@@ -79,8 +79,35 @@ test('two offline edits, each legal, break a rule together: both devices show it
   await laptop.page.getByRole('button', { name: '排班', exact: true }).click();
   await laptop.page.getByTestId('cell-editor').getByRole('alert').filter({ hasText: '重叠' }).waitFor();
 
+  // A block says why; the head overrides it with a reason, and the override is kept and
+  // shown. Another officer: a night on day 5, then 24-hour duty the next morning leaves
+  // half an hour of rest (the county's minimum is 11 hours, a BLOCK).
+  const other = await laptop.page.locator('tbody tr').nth(2).getAttribute('data-officer');
+  await cell(laptop.page, other, dates[4]).click();
+  const editor = laptop.page.getByTestId('cell-editor');
+  await editor.getByRole('combobox').first().selectOption('night');
+  await laptop.page.getByRole('button', { name: '排班', exact: true }).click();
+  await editor.getByText('已保存').waitFor();
+  await cell(laptop.page, other, dates[5]).click();
+  await editor.getByRole('combobox').first().selectOption('duty24');
+  await laptop.page.getByRole('button', { name: '排班', exact: true }).click();
+  const blocked = laptop.page.getByTestId('blocked');
+  await blocked.filter({ hasText: '少于 11 小时' }).waitFor();
+  await blocked.getByLabel('所长批准理由').fill('人手不足，夜班后顶班');
+  await blocked.getByRole('button', { name: '批准并保存' }).click();
+  await editor.getByText('已保存').waitFor();
+  assert.equal(await blocked.count(), 0, 'the block is gone once approved');
+  await cell(laptop.page, other, dates[5]).locator('.overridden').waitFor();
+  const approved = laptop.page.getByTestId('finding').filter({ hasText: other }).filter({ hasText: '已批准' });
+  await approved.first().waitFor();
+  assert.match(await approved.first().textContent(), /人手不足，夜班后顶班/);
+  // The deputy's browser shows the same approved finding after the sync.
+  await phone.page.getByTestId('finding').filter({ hasText: other }).filter({ hasText: '已批准' }).first().waitFor({ timeout: 15_000 });
+
   for (const d of [laptop, phone]) assert.deepEqual(d.errors().filter((e) => !/WebSocket|ERR_INTERNET_DISCONNECTED/.test(e)), []);
   for (const d of [laptop, phone]) await d.context.close();
+  // No connection of this test was closed for flooding the relay.
+  assert.doesNotMatch(relay.log(), /too many messages/);
 });
 
 test('a rotation applied to a week plans it at once and reaches the other head', async () => {

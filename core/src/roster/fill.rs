@@ -42,14 +42,18 @@ pub struct Fill {
     pub kept: usize,
     /// Cells left out, with the reasons.
     pub skipped: Vec<Skipped>,
+    /// Shifts there were to copy or plan (for copy-last-week: last week's shifts).
+    pub sources: usize,
 }
 
 impl Fill {
-    /// Plans `shift` into `roster` unless the officer already has a shift that day or the
-    /// rules stop it.
+    /// Plans `shift` into `roster` unless the officer already had a shift that day before
+    /// this fill (a leave and a duty copied onto one day are both planned) or the rules
+    /// stop it.
     fn plan(&mut self, ctx: &Context, roster: &mut Vec<Shift>, shift: Shift) {
         let date = day_of(&shift);
-        if roster.iter().any(|s| s.officer == shift.officer && day_of(s) == date) {
+        let planned_here = |s: &Shift| self.shifts.iter().any(|p| p.id == s.id);
+        if roster.iter().any(|s| s.officer == shift.officer && day_of(s) == date && !planned_here(s)) {
             self.kept += 1;
             return;
         }
@@ -138,7 +142,10 @@ pub fn copy_last_week(ctx: &Context, roster: &[Shift], monday: Date) -> Fill {
     let Ok(last_monday) = monday.checked_sub(7.days()) else { return fill };
     let mut planned = roster.to_vec();
     let mut sources: Vec<&Shift> = roster.iter().filter(|s| (last_monday..monday).contains(&day_of(s))).collect();
-    sources.sort_by_key(|s| s.start);
+    // Work before leave, as it was planned: a leave over a duty day is a request that
+    // cancels the duty, while a duty planned inside a leave is refused.
+    sources.sort_by_key(|s| (s.kind == crate::model::ShiftKind::Leave, s.start));
+    fill.sources = sources.len();
     for shift in sources {
         let (Ok(start), Ok(end)) = (shift.start.checked_add(168.hours()), shift.end.checked_add(168.hours())) else {
             continue;

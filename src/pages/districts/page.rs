@@ -41,7 +41,7 @@ pub fn Districts() -> impl IntoView {
         })
     });
     let station_id = Memo::new(move |_| station.get().map(|s| s.id));
-    let org = Memo::new_with_compare(|_| data::organisation(), |_, _| false);
+    let org = Memo::new_with_compare(|_| data::organisation(), |_, _| true);
     let writable = Memo::new(move |_| station.get().is_some_and(|s| data::can_write(&s.code)));
     let outcome: data::Outcome = RwSignal::new(None);
     let new_name = RwSignal::new(String::new());

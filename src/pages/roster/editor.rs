@@ -106,16 +106,22 @@ pub fn CellEditor(
             Err(SaveError::Write(e)) => outcome.set(Some((false, e.to_string()))),
         }
     };
+    // The shift last submitted: an override is recorded on this very shift (its id is in
+    // the violations being accepted), not on a fresh copy.
+    let pending = StoredValue::new(None::<Shift>);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         match proposed() {
-            Ok(shift) => try_save(shift),
+            Ok(shift) => {
+                pending.set_value(Some(shift.clone()));
+                try_save(shift);
+            }
             Err(e) => outcome.set(Some((false, e))),
         }
     };
     let approve = move |_| {
         let Some(head) = me_head() else { return };
-        let Ok(mut shift) = proposed() else { return };
+        let Some(mut shift) = pending.get_value() else { return };
         let violations = blocked.get_untracked();
         match override_violations(
             &mut shift,

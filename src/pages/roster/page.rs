@@ -107,6 +107,7 @@ pub fn Roster() -> impl IntoView {
             config.with_untracked(|c| copy_last_week(&Context { org: o, config: c, station: s.id }, &all, monday))
         });
         message.set(Some(match rotation::write(&s.code, &fill.shifts) {
+            Ok(()) if fill.sources == 0 => t_string!(i18n, roster_copy_nothing).to_string(),
             Ok(()) => rotation::summary(i18n, &fill),
             Err(e) => e,
         }));

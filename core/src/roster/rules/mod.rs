@@ -320,13 +320,13 @@ impl RosterViolation {
                 format!("{}{nights} night shifts in a row, more than {max} ({range})", who(": "))
             }
             (Finding::Hours { minutes, max_minutes, window_days }, Lang::Zh) => format!(
-                "{}{window_days} 天内工作 {}，超过 {}（{range}）",
+                "{}任意 {window_days} 天内最多工作 {}，超过 {}（超时的时段：{range}）",
                 who("："),
                 duration(*minutes, lang),
                 duration(i64::from(*max_minutes), lang)
             ),
             (Finding::Hours { minutes, max_minutes, window_days }, Lang::En) => format!(
-                "{}{} of work within {window_days} days, more than {} ({range})",
+                "{}up to {} of work within any {window_days} days, more than {} (over the limit: {range})",
                 who(": "),
                 duration(*minutes, lang),
                 duration(i64::from(*max_minutes), lang)

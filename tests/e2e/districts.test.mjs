@@ -1,0 +1,101 @@
+// Districts and offices end to end with the real relay and the demo county: the 大庙
+// Damiao station head fixes the station's demo findings through the screen (a district
+// without an office, then the new office without a resident officer) until the coverage
+// board shows none; an officer of another station of the region sees the region board
+// change after the sync. Bad input is refused with the reason and nothing is half-saved.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startRelay, launchBrowser, watchForErrors, screenshot } from './harness.mjs';
+
+let relay, browser;
+before(async () => { relay = await startRelay({ demo: true }); browser = await launchBrowser(); });
+after(async () => { await browser?.close(); await relay?.stop(); });
+
+async function open(login, path) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const errors = watchForErrors(page);
+  await page.goto(login);
+  await page.getByTestId('signed-in').waitFor();
+  await page.goto(new URL(path, relay.url).href);
+  await page.getByTestId('sync-badge').filter({ hasText: '已保存到县局' }).waitFor({ timeout: 20_000 });
+  return { context, page, errors };
+}
+
+test('the station head fixes the demo findings until the board shows none; the region sees it', async () => {
+  const head = await open(relay.logins['damiao station_head'], '/districts');
+  const region = await open(relay.logins['desheng liaison'], '/region');
+  const board = head.page.getByTestId('coverage-board');
+  const damiao = region.page.getByTestId('station-row').filter({ hasText: '大庙派出所' });
+  await board.getByTestId('district-finding').first().waitFor();
+  await damiao.waitFor();
+  assert.notEqual(await damiao.getByTestId('findings').textContent(), '0');
+
+  // 1. A district without an office: the finding links to its card; open one there.
+  const finding = board.getByTestId('district-finding').filter({ hasText: '没有警务室' });
+  assert.equal(await finding.count(), 1, await board.textContent());
+  const name = (await finding.textContent()).split('：')[0];
+  await finding.getByRole('link').click();
+  const card = head.page.getByTestId('district').filter({ has: head.page.getByRole('heading', { name, exact: true }) });
+  await card.getByRole('button', { name: '设立警务室' }).click();
+  const form = card.getByTestId('office-form');
+  assert.equal(await form.getByLabel('警务室名称').inputValue(), `${name}警务室`);
+  await form.getByLabel('地址').fill(`${name}村委会院内`);
+  await form.getByLabel('驻警时限').fill('周一至周五 8:30–17:30');
+  await form.getByLabel('电话').fill('0710-3281234');
+  await form.getByRole('button', { name: '保存警务室' }).click();
+  await board.getByTestId('district-finding').filter({ hasText: '没有驻室民警' }).waitFor();
+  assert.equal(await board.getByTestId('district-finding').filter({ hasText: '没有警务室' }).count(), 0);
+
+  // 2. The new office has no resident: the solver proposes one, the head accepts.
+  await head.page.getByRole('button', { name: '为缺少驻室民警的警务室推荐' }).click();
+  const proposal = head.page.getByTestId('proposal').filter({ hasText: `${name}警务室` });
+  await proposal.first().waitFor();
+  assert.match(await proposal.textContent(), /类技能/);
+  await proposal.getByRole('button', { name: '采纳', exact: true }).click();
+  await board.getByText('全部符合').waitFor();
+  assert.equal(await board.getByTestId('finding-count').textContent(), '0');
+  const resident = await card.getByTestId('resident').evaluate((s) => s.selectedOptions[0].textContent);
+  assert.match(resident, /（41\d{4}）/);
+  await screenshot(head.page, 'districts-board-zero');
+
+  // The disclosure card names the resident officer with the office's hours and phone.
+  await card.getByRole('button', { name: '警务公开卡' }).click();
+  const poster = card.getByTestId('poster');
+  assert.match(await poster.textContent(), new RegExp(resident.split('（')[0].trim()));
+  assert.match(await poster.textContent(), /0710-3281234/);
+  assert.match(await poster.textContent(), /周一至周五 8:30–17:30/);
+
+  // 3. Another station of the region sees 大庙 reach zero on the region board.
+  await damiao.getByTestId('findings').filter({ hasText: /^0$/ }).waitFor({ timeout: 15_000 });
+  await screenshot(region.page, 'region-board');
+
+  for (const d of [head, region]) assert.deepEqual(d.errors(), []);
+  for (const d of [head, region]) await d.context.close();
+});
+
+test('bad input is refused with the reason and nothing is half-saved', async () => {
+  const head = await open(relay.logins['damiao station_head'], '/districts');
+  const cards = head.page.getByTestId('district');
+  await cards.first().waitFor();
+  const before = await cards.count();
+  const form = head.page.getByTestId('new-district');
+  await form.getByLabel('警务区名称').fill('新设警务区');
+  await form.getByLabel(/村及人口/).fill('东岗村 1200\n西岗村 -5\n南岗村 很多');
+  await form.getByRole('button', { name: '新建' }).click();
+  const alert = head.page.getByTestId('district-outcome');
+  await alert.filter({ hasText: '西岗村' }).waitFor();
+  assert.match(await alert.textContent(), /不能为负数/);
+  assert.match(await alert.textContent(), /南岗村.*不是整数/);
+  assert.equal(await cards.count(), before, 'no district was created');
+  assert.equal(await head.page.getByText('东岗村').count(), 0, 'not even the good village');
+
+  // Corrected, it is created with both villages and the sizing rule beside it.
+  await form.getByLabel(/村及人口/).fill('东岗村 1200\n西岗村 900');
+  await form.getByRole('button', { name: '新建' }).click();
+  const created = cards.filter({ has: head.page.getByRole('heading', { name: '新设警务区', exact: true }) });
+  await created.waitFor();
+  assert.match(await created.getByTestId('size-rule').textContent(), /2 个村，共 2100 人/);
+  assert.deepEqual(head.errors(), []);
+  await head.context.close();
+});
