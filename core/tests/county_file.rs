@@ -150,3 +150,41 @@ fn a_refused_file_imports_nothing() {
     bad.regions[0].center = "nowhere".into();
     assert!(county_file::import(&bad).is_err(), "import checks again, so no document is produced");
 }
+
+#[test]
+fn the_roster_settings_of_a_county_file_are_what_every_station_reads() {
+    use liandong_core::model::ShiftKind;
+    use liandong_core::roster::{RosterConfig, Severity};
+    let text = demo_with(|v| {
+        v["roster"] = serde_json::json!({
+            "times": { "night": { "start": "19:00:00", "end": "07:00:00" } },
+            "station_residency": [ { "station": "damiao", "start": "09:00:00", "end": "17:00:00" } ],
+            "rules": { "rest": { "severity": "warn", "min_minutes": 600 } },
+            "rotations": [ { "name": "值一休三", "steps": [ { "kind": "duty24", "leader": true }, { "kind": null }, { "kind": null }, { "kind": null } ] } ]
+        });
+    });
+    let county = county_file::parse(&text).expect("parse");
+    let docs = county_file::import(&county).expect("import");
+    let (config, unreadable) = RosterConfig::read(&docs.directory_view());
+    assert!(unreadable.is_empty());
+    let org = Organisation::read(&docs.directory_view(), &[]).0;
+    let damiao = org.stations.iter().find(|s| s.code == "damiao").expect("damiao").id;
+    let desheng = org.stations.iter().find(|s| s.code == "desheng").expect("desheng").id;
+    assert_eq!(config.times(ShiftKind::Night, damiao).start.hour(), 19);
+    assert_eq!(config.times(ShiftKind::Residency, damiao).start.hour(), 9);
+    assert_eq!(config.times(ShiftKind::Residency, desheng).start.hour(), 8, "others keep the county's 08:30");
+    assert_eq!((config.rules.rest.severity, config.rules.rest.min_minutes), (Severity::Warn, 600));
+    assert_eq!(config.rules.nights.max_nights, 4, "what the file leaves out keeps its default");
+    assert_eq!(config.rotations.len(), 1);
+    assert_eq!(config.rotations[0].steps.len(), 4);
+    // And back out: the settings survive an export.
+    let out = county_file::export(&docs.directory_view(), &docs.roster_views());
+    let roster = out.roster.expect("exported");
+    assert_eq!(roster.station_residency[0].station, "damiao");
+    assert_eq!(roster.rules.expect("rules").rest.min_minutes, 600);
+
+    let bad = demo_with(
+        |v| v["roster"] = serde_json::json!({ "station_residency": [ { "station": "nowhere", "start": "09:00:00", "end": "17:00:00" } ] }),
+    );
+    assert_eq!(refused(&bad).0, "roster.station_residency[0].station");
+}

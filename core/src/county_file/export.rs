@@ -36,7 +36,24 @@ pub fn export(directory: &Directory, rosters: &[StationRoster]) -> CountyFile {
     };
     let village_entry = |v: &crate::model::Village| VillageEntry { name: v.name.clone(), population: v.population };
     let county = org.county.clone();
+    let stored_roster = directory.list::<crate::roster::RosterConfig>().into_records().into_iter().next();
+    let roster = stored_roster.map(|r| super::RosterEntry {
+        times: Some(r.times),
+        residency: Some(r.residency),
+        station_residency: r
+            .station_residency
+            .iter()
+            .map(|x| super::StationResidencyEntry {
+                station: station_code(x.station),
+                start: x.times.start,
+                end: x.times.end,
+            })
+            .collect(),
+        rules: Some(r.rules),
+        rotations: Some(r.rotations),
+    });
     CountyFile {
+        roster,
         format: FORMAT.into(),
         version: VERSION,
         county: CountyEntry {

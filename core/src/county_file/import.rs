@@ -13,6 +13,8 @@ use crate::ids::RecordId;
 use crate::model::{
     Assignment, County, CountyPolicy, District, Office, Officer, Region, SkillDef, SkillGrant, Station, Village,
 };
+use crate::roster::RosterConfig;
+use crate::roster::config::{ShiftTimes, StationResidency};
 
 /// The documents of an imported county.
 pub struct CountyDocs {
@@ -128,6 +130,24 @@ pub fn import(file: &CountyFile) -> Result<CountyDocs, ImportError> {
             for o in &file.bureau_staff {
                 let id = put_officer(w, o, None)?;
                 badge_ids.insert(&o.badge, id);
+            }
+            if let Some(r) = &file.roster {
+                let defaults = RosterConfig::default();
+                w.put(&RosterConfig {
+                    id: RecordId::new(),
+                    times: r.times.clone().unwrap_or(defaults.times),
+                    residency: r.residency.unwrap_or(defaults.residency),
+                    station_residency: r
+                        .station_residency
+                        .iter()
+                        .map(|x| StationResidency {
+                            station: station_ids[x.station.as_str()],
+                            times: ShiftTimes { start: x.start, end: x.end },
+                        })
+                        .collect(),
+                    rules: r.rules.clone().unwrap_or(defaults.rules),
+                    rotations: r.rotations.clone().unwrap_or(defaults.rotations),
+                })?;
             }
             Ok(())
         })

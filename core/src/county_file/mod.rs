@@ -13,7 +13,8 @@
 //!       "districts": [ { "name": "一警务区", "villages": [ { "name": "王家湾村", "population": 1200 } ] } ],
 //!       "offices":   [ { "name": "王家湾警务室", "districts": ["一警务区"], "residents": ["410101"] } ] } ],
 //!   "regions": [ { "code": "desheng", "name": "得胜联动区域", "center": "desheng", "members": ["qingu"] } ],
-//!   "bureau_staff": [ { "badge": "410001", "name": "...", "role": "bureau_admin" } ] }
+//!   "bureau_staff": [ { "badge": "410001", "name": "...", "role": "bureau_admin" } ],
+//!   "roster": { "times": { ... }, "rules": { ... }, "rotations": [ ... ] } }  // optional
 //! ```
 //! Records refer to each other by code (stations, regions, skills), name (districts, within
 //! their station) and badge number (officers). Unknown fields are refused, so a typo is an
@@ -59,6 +60,48 @@ pub struct CountyFile {
     /// Officers of the bureau itself (no station): administrators, commanders.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub bureau_staff: Vec<OfficerEntry>,
+    /// The county's roster settings (排班设置); the defaults of
+    /// [`crate::roster::RosterConfig`] when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub roster: Option<RosterEntry>,
+}
+
+/// The county's roster settings, every part optional (defaults otherwise): times of each
+/// kind of shift, residency hours (the county's, and per station code), the rules'
+/// severities and numbers, the rotation patterns. Times are `HH:MM:SS`, China time, e.g.
+/// `{ "times": { "night": { "start": "19:00:00", "end": "07:00:00" } },
+///    "station_residency": [ { "station": "damiao", "start": "09:00:00", "end": "17:00:00" } ],
+///    "rules": { "rest": { "severity": "warn", "min_minutes": 600 } } }`.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct RosterEntry {
+    /// Default times per kind of shift.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub times: Option<crate::roster::config::KindTimes>,
+    /// Residency hours of stations without their own.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub residency: Option<crate::roster::config::ShiftTimes>,
+    /// Residency hours of particular stations, by station code.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub station_residency: Vec<StationResidencyEntry>,
+    /// The rules.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rules: Option<crate::roster::config::RuleSettings>,
+    /// Rotation patterns.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rotations: Option<Vec<crate::roster::Rotation>>,
+}
+
+/// One station's residency hours.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StationResidencyEntry {
+    /// Station code.
+    pub station: String,
+    /// Start, China time.
+    pub start: jiff::civil::Time,
+    /// End, China time (the next day if not after the start).
+    pub end: jiff::civil::Time,
 }
 
 /// The county.

@@ -223,5 +223,24 @@ pub(super) fn check(file: &CountyFile) -> Result<(), ImportError> {
             }
         }
     }
+    if let Some(roster) = &file.roster {
+        for (i, r) in roster.station_residency.iter().enumerate() {
+            if !stations.contains_key(r.station.as_str()) {
+                return Err(ImportError::at(
+                    format!("roster.station_residency[{i}].station"),
+                    format!("unknown station \"{}\"", r.station),
+                ));
+            }
+        }
+        for (i, r) in roster.rotations.iter().flatten().enumerate() {
+            not_blank(format!("roster.rotations[{i}].name"), &r.name)?;
+            if r.steps.is_empty() {
+                return Err(ImportError::at(
+                    format!("roster.rotations[{i}].steps"),
+                    "a pattern needs at least one day",
+                ));
+            }
+        }
+    }
     Ok(())
 }

@@ -137,6 +137,7 @@ pub fn county(seed: u64) -> CountyFile {
     }
 
     CountyFile {
+        roster: None,
         format: FORMAT.into(),
         version: VERSION,
         county: CountyEntry {
