@@ -111,41 +111,43 @@ await page.getByTestId('sync-badge').filter({ hasText: '已保存到县局' }).w
 await page.locator('tbody tr').nth(OFFICERS - 1).waitFor({ timeout: 60_000 });
 await page.waitForTimeout(1_000);
 
+// In the page: click `button`, resolve to the ms until the frame after `ready()` holds.
+await page.evaluate(() => {
+  window.__timeClick = (button, ready) => new Promise((resolve) => {
+    const t0 = performance.now();
+    const observer = new MutationObserver(() => {
+      if (!ready()) return;
+      observer.disconnect();
+      const dom = performance.now() - t0;
+      requestAnimationFrame(() => setTimeout(() => { window.__dom = (window.__dom ?? []).concat(dom); resolve(performance.now() - t0); }, 0));
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+    button.click();
+  });
+  // Every officer's row has a cell for every day in the header.
+  window.__gridReady = (rows) => {
+    const cols = document.querySelectorAll('thead th').length - 1;
+    return cols >= 28 && document.querySelectorAll('tbody tr').length >= rows
+      && document.querySelectorAll('tbody tr:last-child td').length === cols;
+  };
+});
 const toMonth = [];
 const nextMonth = [];
 for (let i = 0; i < 7; i++) {
   await page.getByRole('radio', { name: '周' }).click();
   await page.waitForTimeout(300);
-  toMonth.push(await page.evaluate(([rows]) => new Promise((resolve) => {
-    const button = [...document.querySelectorAll('[role=radio]')].find((b) => b.textContent.trim() === '月');
-    const t0 = performance.now();
-    const observer = new MutationObserver(() => {
-      const cols = document.querySelectorAll('thead th').length - 1;
-      if (cols < 28 || document.querySelectorAll('tbody tr').length < rows) return;
-      if (document.querySelectorAll('tbody tr:last-child td').length !== cols) return;
-      observer.disconnect();
-      const dom = performance.now() - t0;
-      requestAnimationFrame(() => setTimeout(() => { window.__dom = (window.__dom ?? []).concat(dom); resolve(performance.now() - t0); }, 0));
-    });
-    observer.observe(document.body, { childList: true, subtree: true });
-    button.click();
-  }), [OFFICERS]));
+  toMonth.push(await page.evaluate((rows) => window.__timeClick(
+    [...document.querySelectorAll('[role=radio]')].find((b) => b.textContent.trim() === '月'),
+    () => window.__gridReady(rows),
+  ), OFFICERS));
   await page.waitForTimeout(300);
-  nextMonth.push(await page.evaluate(([rows]) => new Promise((resolve) => {
+  nextMonth.push(await page.evaluate((rows) => {
     const before = document.querySelector('[data-testid=period]').textContent;
-    const button = document.querySelector('button[aria-label="下一段"]');
-    const t0 = performance.now();
-    const observer = new MutationObserver(() => {
-      if (document.querySelector('[data-testid=period]').textContent === before) return;
-      const cols = document.querySelectorAll('thead th').length - 1;
-      if (document.querySelectorAll('tbody tr').length < rows || document.querySelectorAll('tbody tr:last-child td').length !== cols) return;
-      observer.disconnect();
-      const dom = performance.now() - t0;
-      requestAnimationFrame(() => setTimeout(() => { window.__dom = (window.__dom ?? []).concat(dom); resolve(performance.now() - t0); }, 0));
-    });
-    observer.observe(document.body, { childList: true, subtree: true });
-    button.click();
-  }), [OFFICERS]));
+    return window.__timeClick(
+      document.querySelector('button[aria-label="下一段"]'),
+      () => document.querySelector('[data-testid=period]').textContent !== before && window.__gridReady(rows),
+    );
+  }, OFFICERS));
   await page.getByRole('button', { name: '上一段' }).click();
   await page.waitForTimeout(300);
 }

@@ -30,3 +30,11 @@ pub fn can_write(code: &str) -> bool {
 
 /// A signal for the outcome of the last edit: `(ok, text)`.
 pub type Outcome = RwSignal<Option<(bool, String)>>;
+
+/// Shows the outcome of a write: "saved on this device" or the reasons it was refused.
+pub fn show(i18n: leptos_i18n::I18nContext<crate::i18n::Locale>, outcome: Outcome, result: Result<(), String>) {
+    outcome.set(Some(match result {
+        Ok(()) => (true, crate::i18n::t_string!(i18n, saved_here).to_string()),
+        Err(e) => (false, e),
+    }));
+}

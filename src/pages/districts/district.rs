@@ -40,7 +40,7 @@ pub fn DistrictCard(
     let merge = move |absorbed: String| {
         let Ok(absorbed) = absorbed.parse::<RecordId>() else { return };
         let result = org.with_untracked(|o| data::write(&code.get_value(), merge_districts(o, district, absorbed)));
-        outcome.set(Some(result.map_or_else(|e| (false, e), |()| (true, t_string!(i18n, saved_here).to_string()))));
+        data::show(i18n, outcome, result);
     };
     let split = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -50,7 +50,7 @@ pub fn DistrictCard(
         if result.is_ok() {
             splitting.set(None);
         }
-        outcome.set(Some(result.map_or_else(|e| (false, e), |()| (true, t_string!(i18n, saved_here).to_string()))));
+        data::show(i18n, outcome, result);
     };
     let office_form = RwSignal::new(OfficeInput::default());
 
@@ -65,7 +65,7 @@ pub fn DistrictCard(
             village_name.set(String::new());
             village_people.set(String::new());
         }
-        outcome.set(Some(result.map_or_else(|e| (false, e), |()| (true, t_string!(i18n, saved_here).to_string()))));
+        data::show(i18n, outcome, result);
     };
     let save_office = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -77,7 +77,7 @@ pub fn DistrictCard(
         if result.is_ok() {
             editing_office.set(false);
         }
-        outcome.set(Some(result.map_or_else(|e| (false, e), |()| (true, t_string!(i18n, saved_here).to_string()))));
+        data::show(i18n, outcome, result);
     };
     let pick_resident = move |office: RecordId, officer: String| {
         let result = org.with_untracked(|o| {
@@ -87,7 +87,7 @@ pub fn DistrictCard(
             };
             data::write(&code.get_value(), change)
         });
-        outcome.set(Some(result.map_or_else(|e| (false, e), |()| (true, t_string!(i18n, saved_here).to_string()))));
+        data::show(i18n, outcome, result);
     };
 
     move || {

@@ -57,7 +57,7 @@ pub fn Districts() -> impl IntoView {
             new_name.set(String::new());
             new_villages.set(String::new());
         }
-        outcome.set(Some(result.map_or_else(|e| (false, e), |()| (true, t_string!(i18n, saved_here).to_string()))));
+        data::show(i18n, outcome, result);
     };
 
     view! {

@@ -34,7 +34,7 @@ pub fn SkillMatrix(
     let skill = RwSignal::new(String::new());
     let until = RwSignal::new(String::new());
     let done = move |result: Result<(), String>| {
-        outcome.set(Some(result.map_or_else(|e| (false, e), |()| (true, t_string!(i18n, saved_here).to_string()))));
+        data::show(i18n, outcome, result);
     };
     let grant = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

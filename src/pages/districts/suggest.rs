@@ -35,7 +35,7 @@ pub fn Suggestions(org: Memo<Arc<Organisation>>, station: RecordId, code: String
         if result.is_ok() {
             drop(p.office);
         }
-        outcome.set(Some(result.map_or_else(|e| (false, e), |()| (true, t_string!(i18n, saved_here).to_string()))));
+        data::show(i18n, outcome, result);
     };
     let name_of = move |id: RecordId| {
         org.with(|o| {
