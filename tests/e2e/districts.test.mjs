@@ -5,7 +5,21 @@
 // change after the sync. Bad input is refused with the reason and nothing is half-saved.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { startRelay, launchBrowser, watchForErrors, screenshot } from './harness.mjs';
+
+const bin = process.env.LIANDONG_RELAY_BIN
+  ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../target/relay/liandong-relay');
+
+/** A login link for the head of station `code`, issued by the relay's own command. */
+function headLogin(code) {
+  const county = JSON.parse(execFileSync(bin, ['demo-county'], { maxBuffer: 1 << 26 }).toString());
+  const head = county.stations.find((s) => s.code === code).officers.find((o) => o.role === 'station_head');
+  const out = execFileSync(bin, ['token', 'issue', '--officer', head.badge, '--days', '1', '--url', relay.url, '--data', relay.dataDir]).toString();
+  return out.match(/login: (\S+)/)[1];
+}
 
 let relay, browser;
 before(async () => { relay = await startRelay({ demo: true }); browser = await launchBrowser(); });
@@ -98,4 +112,100 @@ test('bad input is refused with the reason and nothing is half-saved', async () 
   assert.match(await created.getByTestId('size-rule').textContent(), /2 个村，共 2100 人/);
   assert.deepEqual(head.errors(), []);
   await head.context.close();
+});
+
+test('every other station head clears the demo findings of their station through the screen', async () => {
+  /** Opens the head's districts page; returns helpers for the board. */
+  async function station(code) {
+    const d = await open(headLogin(code), '/districts');
+    const board = d.page.getByTestId('coverage-board');
+    await board.locator('.stats').waitFor();
+    const finding = (text) => board.getByTestId('district-finding').filter({ hasText: text });
+    const card = (name) => d.page.getByTestId('district').filter({ has: d.page.getByRole('heading', { name, exact: true }) });
+    const officeOf = (name) => d.page.getByTestId('office').filter({ has: d.page.getByText(name, { exact: true }) });
+    const accept = async (office) => {
+      await d.page.getByRole('button', { name: '为缺少驻室民警的警务室推荐' }).click();
+      const proposal = d.page.getByTestId('proposal').filter({ hasText: office });
+      await proposal.getByRole('button', { name: '采纳', exact: true }).click();
+    };
+    const openOffice = async (district, button) => {
+      await card(district).getByRole('button', { name: button }).click();
+      await card(district).getByTestId('office-form').getByRole('button', { name: '保存警务室' }).click();
+    };
+    const grant = async (officer, skill) => {
+      const form = d.page.getByTestId('grant-skill');
+      await form.getByRole('combobox').nth(0).selectOption({ label: officer });
+      await form.getByRole('combobox').nth(1).selectOption({ label: skill });
+      await form.getByRole('button', { name: '授予技能' }).click();
+      await d.page.getByTestId('district-outcome').filter({ hasText: '已保存在本机' }).waitFor();
+    };
+    const clean = async () => {
+      await board.getByText('全部符合').waitFor();
+      assert.deepEqual(d.errors(), []);
+      await d.context.close();
+    };
+    return { d, board, finding, card, officeOf, accept, openOffice, grant, clean };
+  }
+
+  // 秦古: one officer resident in two offices: the second office gets its own.
+  {
+    const s = await station('qingu');
+    const text = await s.finding('同时驻多个警务室').textContent();
+    const [, second] = text.match(/（(.+)、(.+)）/).slice(1);
+    await s.officeOf(second).getByTestId('resident').selectOption({ label: '（无驻室民警）' });
+    await s.finding(`${second}：没有驻室民警`).waitFor();
+    await s.accept(second);
+    await s.clean();
+  }
+  // 深河: an office without a resident officer.
+  {
+    const s = await station('shenhe');
+    const office = (await s.finding('没有驻室民警').textContent()).split('：')[0];
+    await s.accept(office);
+    await s.clean();
+  }
+  // 宝丰: one office serving two districts: the second district opens its own, then it
+  // gets a resident.
+  {
+    const s = await station('baofeng');
+    const text = await s.finding('同时服务多个警务区').textContent();
+    const district = text.match(/（.+、(.+)）/)[1];
+    await s.openOffice(district, '为本区设立独立警务室');
+    await s.finding(`${district}警务室：没有驻室民警`).waitFor();
+    await s.accept(`${district}警务室`);
+    await s.clean();
+  }
+  // 楼台: a district too large: split off two villages, open their office, a resident.
+  {
+    const s = await station('loutai');
+    const district = (await s.finding('应为 2–3 个村').textContent()).split('：')[0];
+    const card = s.card(district);
+    await card.getByRole('button', { name: '拆分' }).click();
+    const split = card.getByTestId('split-form');
+    const boxes = split.getByRole('checkbox');
+    await boxes.nth(2).check();
+    await boxes.nth(3).check();
+    await split.getByLabel('警务区名称').fill(`${district}二`);
+    await split.getByRole('button', { name: '拆分' }).click();
+    await s.finding(`${district}二：没有警务室`).waitFor();
+    await s.openOffice(`${district}二`, '设立警务室');
+    await s.accept(`${district}二警务室`);
+    await s.clean();
+  }
+  // 文峰: nobody has the required household registration skill.
+  {
+    const s = await station('wenfeng');
+    const first = await s.d.page.getByTestId('skill-matrix').locator('tbody th').first().evaluate((th) => th.firstChild.textContent);
+    await s.grant(first, '户籍管理');
+    await s.clean();
+  }
+  // 田家: an officer with one skill category gets two more.
+  {
+    const s = await station('tianjia');
+    const name = (await s.finding('类技能，少于').textContent()).split('（')[0];
+    // The one skill left is one of the required three; these are other categories.
+    await s.grant(name, '治安巡逻');
+    await s.grant(name, '法制宣传');
+    await s.clean();
+  }
 });

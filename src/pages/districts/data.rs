@@ -7,6 +7,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use liandong_core::districts::{Change, DistrictError};
 use liandong_core::org::Organisation;
+use liandong_core::rules;
 
 use crate::pages::roster::data as roster;
 
@@ -15,12 +16,32 @@ pub fn organisation() -> Arc<Organisation> {
     Arc::new(roster::organisation())
 }
 
-/// Writes a checked change into the station's roster document; the reasons on failure
-/// (refused by core, or the document not open on this device).
-pub fn write(code: &str, change: Result<Change, Vec<DistrictError>>) -> Result<(), String> {
+/// What an edit did to the rules: findings it resolved and findings it caused (each one
+/// line in Chinese), from core's rules over the organisation before and after.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Effect {
+    /// Findings gone after the edit.
+    pub resolved: Vec<String>,
+    /// Findings new after the edit.
+    pub caused: Vec<String>,
+}
+
+/// Writes a checked change into the station's roster document and says what it did to
+/// the rules; the reasons on failure (refused by core, or the document not open here).
+pub fn write(org: &Organisation, code: &str, change: Result<Change, Vec<DistrictError>>) -> Result<Effect, String> {
     let change = change.map_err(|errors| errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("；"))?;
     let view = roster::writer(code).ok_or("本机尚未打开该所数据，请联网同步后再试。")?;
-    change.write(&view, liandong_core::time::now()).map_err(|e| e.to_string())
+    let today = roster::today();
+    let lines = |o: &Organisation| -> Vec<String> {
+        rules::check_all(o, today).iter().map(|v| v.describe(rules::Lang::Zh)).collect()
+    };
+    let before = lines(org);
+    let after = lines(&change.applied_to(org));
+    change.write(&view, liandong_core::time::now()).map_err(|e| e.to_string())?;
+    Ok(Effect {
+        resolved: before.iter().filter(|l| !after.contains(l)).cloned().collect(),
+        caused: after.iter().filter(|l| !before.contains(l)).cloned().collect(),
+    })
 }
 
 /// Whether the signed-in officer may edit this station's districts (its station head).
@@ -31,10 +52,24 @@ pub fn can_write(code: &str) -> bool {
 /// A signal for the outcome of the last edit: `(ok, text)`.
 pub type Outcome = RwSignal<Option<(bool, String)>>;
 
-/// Shows the outcome of a write: "saved on this device" or the reasons it was refused.
-pub fn show(i18n: leptos_i18n::I18nContext<crate::i18n::Locale>, outcome: Outcome, result: Result<(), String>) {
+/// Shows the outcome of a write: "saved on this device" with the findings it resolved and
+/// caused, or the reasons it was refused.
+pub fn show(i18n: leptos_i18n::I18nContext<crate::i18n::Locale>, outcome: Outcome, result: Result<Effect, String>) {
+    use crate::components::fmt::fill;
+    use crate::i18n::t_string;
     outcome.set(Some(match result {
-        Ok(()) => (true, crate::i18n::t_string!(i18n, saved_here).to_string()),
+        Ok(effect) => {
+            let mut text = t_string!(i18n, saved_here).to_string();
+            if !effect.resolved.is_empty() {
+                text.push(' ');
+                text.push_str(&fill(&t_string!(i18n, edit_resolved), &[("findings", effect.resolved.join("；"))]));
+            }
+            if !effect.caused.is_empty() {
+                text.push(' ');
+                text.push_str(&fill(&t_string!(i18n, edit_caused), &[("findings", effect.caused.join("；"))]));
+            }
+            (effect.caused.is_empty(), text)
+        }
         Err(e) => (false, e),
     }));
 }

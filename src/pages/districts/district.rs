@@ -35,18 +35,21 @@ pub fn DistrictCard(
     let village_name = RwSignal::new(String::new());
     let village_people = RwSignal::new(String::new());
     let editing_office = RwSignal::new(false);
+    // Which office the form saves: `Some` edits it, `None` opens a new one for this district
+    // (taking the district over from an office it shares with others).
+    let office_target = RwSignal::new(None::<RecordId>);
     let splitting = RwSignal::new(None::<(String, Vec<RecordId>)>);
     let poster = RwSignal::new(false);
     let merge = move |absorbed: String| {
         let Ok(absorbed) = absorbed.parse::<RecordId>() else { return };
-        let result = org.with_untracked(|o| data::write(&code.get_value(), merge_districts(o, district, absorbed)));
+        let result = org.with_untracked(|o| data::write(o, &code.get_value(), merge_districts(o, district, absorbed)));
         data::show(i18n, outcome, result);
     };
     let split = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some((name, villages)) = splitting.get_untracked() else { return };
         let result =
-            org.with_untracked(|o| data::write(&code.get_value(), split_district(o, district, &villages, &name)));
+            org.with_untracked(|o| data::write(o, &code.get_value(), split_district(o, district, &villages, &name)));
         if result.is_ok() {
             splitting.set(None);
         }
@@ -59,7 +62,7 @@ pub fn DistrictCard(
         let input = VillageInput { name: village_name.get_untracked(), population: village_people.get_untracked() };
         let result = org.with_untracked(|o| {
             let name = o.districts.iter().find(|d| d.id == district).map(|d| d.name.clone()).unwrap_or_default();
-            data::write(&code.get_value(), edit_district(o, district, &name, &[input]))
+            data::write(o, &code.get_value(), edit_district(o, district, &name, &[input]))
         });
         if result.is_ok() {
             village_name.set(String::new());
@@ -71,8 +74,8 @@ pub fn DistrictCard(
         ev.prevent_default();
         let input = office_form.get_untracked();
         let result = org.with_untracked(|o| {
-            let current = o.offices.iter().find(|x| x.districts.contains(&district)).map(|x| x.id);
-            data::write(&code.get_value(), set_office(o, district, current, &input))
+            let current = office_target.get_untracked();
+            data::write(o, &code.get_value(), set_office(o, district, current, &input))
         });
         if result.is_ok() {
             editing_office.set(false);
@@ -85,7 +88,7 @@ pub fn DistrictCard(
                 Ok(officer) => assign_resident(o, office, officer),
                 Err(_) => clear_residents(o, office),
             };
-            data::write(&code.get_value(), change)
+            data::write(o, &code.get_value(), change)
         });
         data::show(i18n, outcome, result);
     };
@@ -162,6 +165,7 @@ pub fn DistrictCard(
                 {match office.clone() {
                     Some(x) => {
                         let office_id = x.id;
+                        let shared = x.districts.len() > 1;
                         let form = OfficeInput {
                             name: x.name.clone(),
                             address: x.address.clone().unwrap_or_default(),
@@ -185,8 +189,18 @@ pub fn DistrictCard(
                                 <Show when=move || writable.get()>
                                     <button class="button plain small" on:click={
                                         let form = form.clone();
-                                        move |_| { office_form.set(form.clone()); editing_office.set(true); }
+                                        move |_| { office_form.set(form.clone()); office_target.set(Some(office_id)); editing_office.set(true); }
                                     }>{t!(i18n, office_edit)}</button>
+                                    {shared.then(|| {
+                                        let name = office_name.clone();
+                                        view! {
+                                            <button class="button plain small" on:click=move |_| {
+                                                office_form.set(OfficeInput { name: name.clone(), ..Default::default() });
+                                                office_target.set(None);
+                                                editing_office.set(true);
+                                            }>{t!(i18n, office_own)}</button>
+                                        }
+                                    })}
                                 </Show>
                             </div>
                         }.into_any()
@@ -197,7 +211,7 @@ pub fn DistrictCard(
                             <Show when=move || writable.get()>
                                 <button class="button plain small" on:click={
                                     let name = office_name.clone();
-                                    move |_| { office_form.set(OfficeInput { name: name.clone(), ..Default::default() }); editing_office.set(true); }
+                                    move |_| { office_form.set(OfficeInput { name: name.clone(), ..Default::default() }); office_target.set(None); editing_office.set(true); }
                                 }>{t!(i18n, office_open)}</button>
                             </Show>
                         </div>

@@ -51,8 +51,9 @@ pub fn Districts() -> impl IntoView {
         ev.prevent_default();
         let Some(s) = station.get_untracked() else { return };
         let villages = parse_villages(&new_villages.get_untracked());
-        let result = org
-            .with_untracked(|o| data::write(&s.code, create_district(o, s.id, &new_name.get_untracked(), &villages)));
+        let result = org.with_untracked(|o| {
+            data::write(o, &s.code, create_district(o, s.id, &new_name.get_untracked(), &villages))
+        });
         if result.is_ok() {
             new_name.set(String::new());
             new_villages.set(String::new());

@@ -33,7 +33,7 @@ pub fn SkillMatrix(
     let who = RwSignal::new(String::new());
     let skill = RwSignal::new(String::new());
     let until = RwSignal::new(String::new());
-    let done = move |result: Result<(), String>| {
+    let done = move |result: Result<data::Effect, String>| {
         data::show(i18n, outcome, result);
     };
     let grant = move |ev: leptos::ev::SubmitEvent| {
@@ -49,11 +49,11 @@ pub fn SkillMatrix(
             },
         };
         done(org.with_untracked(|o| {
-            data::write(&code.get_value(), grant_skill(o, station, officer, &skill.get_untracked(), expires))
+            data::write(o, &code.get_value(), grant_skill(o, station, officer, &skill.get_untracked(), expires))
         }));
     };
     let revoke =
-        move |grant: RecordId| done(org.with_untracked(|o| data::write(&code.get_value(), revoke_skill(o, grant))));
+        move |grant: RecordId| done(org.with_untracked(|o| data::write(o, &code.get_value(), revoke_skill(o, grant))));
     let today = crate::pages::roster::data::today();
     let soon = today.checked_add(EXPIRING_DAYS.days()).unwrap_or(today);
     move || {

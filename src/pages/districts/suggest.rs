@@ -31,7 +31,7 @@ pub fn Suggestions(org: Memo<Arc<Organisation>>, station: RecordId, code: String
         });
     };
     let accept = move |p: Proposal| {
-        let result = org.with_untracked(|o| data::write(&code.get_value(), assign_resident(o, p.office, p.officer)));
+        let result = org.with_untracked(|o| data::write(o, &code.get_value(), assign_resident(o, p.office, p.officer)));
         if result.is_ok() {
             drop(p.office);
         }
