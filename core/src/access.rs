@@ -152,12 +152,17 @@ pub fn rights(scope: &Scope, county: &str, doc: &DocumentId, map: &dyn CountyMap
 }
 
 /// The documents a device of `scope` opens: its county directory, its region's bulletins
-/// and command, its region's station rosters, and its station's community work.
-pub fn documents_of(scope: &Scope, stations_of_region: &[String]) -> Vec<DocumentId> {
+/// and command, the station rosters of `stations` (its region's; for the bureau
+/// administrator every station of the county, for the county's coverage board), and its
+/// station's community work.
+pub fn documents_of(scope: &Scope, stations: &[String]) -> Vec<DocumentId> {
+    let stations_of_region = stations;
     let mut docs = vec![DocumentId::directory(&scope.county), DocumentId::county_bulletins(&scope.county)];
     if let Some(region) = &scope.region {
         docs.push(DocumentId::bulletins(region));
         docs.push(DocumentId::command(region));
+    }
+    if scope.region.is_some() || scope.role == Role::BureauAdmin {
         docs.extend(stations_of_region.iter().map(|s| DocumentId::roster(s)));
     }
     if let Some(station) = &scope.station {
@@ -246,5 +251,17 @@ mod tests {
         assert_eq!(r(&commander, "station/baofeng/roster"), Rights::Read);
         assert_eq!(r(&commander, "region/desheng/command"), Rights::None);
         assert_eq!(r(&commander, "county/demo/bulletins"), Rights::Write);
+    }
+
+    #[test]
+    fn the_bureau_opens_every_stations_roster_and_an_officer_their_regions() {
+        let all = ["desheng".to_owned(), "damiao".to_owned(), "majiadu".to_owned()];
+        let admin = documents_of(&scope(Role::BureauAdmin, None, None), &all);
+        assert!(all.iter().all(|s| admin.contains(&DocumentId::roster(s))));
+        assert!(!admin.iter().any(|d| d.kind == DocumentKind::Bulletins), "no region of its own");
+        let region = ["desheng".to_owned(), "damiao".to_owned()];
+        let officer = documents_of(&scope(Role::Officer, Some("damiao"), Some("desheng")), &region);
+        assert!(officer.contains(&DocumentId::roster("desheng")) && officer.contains(&DocumentId::community("damiao")));
+        assert!(!officer.contains(&DocumentId::roster("majiadu")));
     }
 }

@@ -328,7 +328,13 @@ pub fn with_organisation<T>(f: impl FnOnce(&Organisation) -> T) -> T {
 fn open_scope(shared: &Shared) {
     let Some(session) = shared.session() else { return };
     let org = organisation();
-    let stations = session.claims.region.as_deref().map(|r| org.station_codes_of_region(r)).unwrap_or_default();
+    // The region's stations; the bureau's device takes every station's roster (the
+    // county's coverage board needs their districts and offices).
+    let stations = match (session.claims.region.as_deref(), session.claims.role) {
+        (Some(r), _) => org.station_codes_of_region(r),
+        (None, liandong_core::model::Role::BureauAdmin) => org.stations.iter().map(|s| s.code.clone()).collect(),
+        (None, _) => Vec::new(),
+    };
     for id in access::documents_of(&session.claims.scope(), &stations) {
         if access::rights(&session.claims.scope(), &session.claims.county, &id, &org).can_read() {
             open(shared, id);

@@ -209,3 +209,15 @@ test('every other station head clears the demo findings of their station through
     await s.clean();
   }
 });
+
+test('the bureau sees every region and the county on the coverage board', async () => {
+  const bureau = await open(relay.logins['bureau bureau_admin'], '/region');
+  await bureau.page.getByTestId('county-board').waitFor();
+  assert.equal(await bureau.page.getByTestId('region-board').count(), 4);
+  // The counts come from every station's roster document, not only the directory.
+  const county = bureau.page.getByTestId('county-board').getByTestId('station-row');
+  await county.locator('td').nth(1).filter({ hasText: /^\d+\/[1-9]\d*$/ }).waitFor({ timeout: 20_000 });
+  await screenshot(bureau.page, 'county-board');
+  assert.deepEqual(bureau.errors(), []);
+  await bureau.context.close();
+});
