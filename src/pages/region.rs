@@ -90,11 +90,18 @@ pub fn Region() -> impl IntoView {
                 </section>
             }}).collect_view()
         }}
-        {move || (claims.get().is_some_and(|c| c.region.is_none()) && !regions.with(Vec::is_empty)).then(|| report.with(|r| view! {
-            <section class="card" data-testid="county-board">
-                <h2>{t!(i18n, region_county)}</h2>
-                <table class="matrix"><tbody>{row(r.county.clone(), None, r.counts, r.violation_count)}</tbody></table>
-            </section>
+        {move || (claims.get().is_some_and(|c| c.region.is_none()) && !regions.with(Vec::is_empty)).then(|| report.with(|r| {
+            let lang = fmt::lang(i18n);
+            // Stations in no region: their rows and why, for the bureau to draw them in.
+            let unassigned = r.unassigned.iter().map(|s| station_row(s, code_of(s.station.id))).collect_view();
+            let findings = r.unassigned.iter().flat_map(|s| &s.violations).map(|v| view! { <li class="finding block">{v.describe(lang)}</li> }).collect_view();
+            view! {
+                <section class="card" data-testid="county-board">
+                    <h2>{t!(i18n, region_county)}</h2>
+                    <ul class="plain-list">{findings}</ul>
+                    <table class="matrix"><tbody>{unassigned}{row(r.county.clone(), None, r.counts, r.violation_count)}</tbody></table>
+                </section>
+            }
         }))}
     }
 }
