@@ -113,6 +113,19 @@ pub fn Roster() -> impl IntoView {
         }));
     };
     let rotating = RwSignal::new(false);
+    // The findings follow the shown days one task later, so a new week or month paints its
+    // grid first (bench/app/roster-bench.mjs: the month view's first frame).
+    let findings_days = RwSignal::new(days.get_untracked());
+    Effect::new(move |_| {
+        let shown = days.get();
+        // try_set: the page may be gone by then.
+        leptos::prelude::set_timeout(
+            move || {
+                let _ = findings_days.try_set(shown);
+            },
+            std::time::Duration::ZERO,
+        );
+    });
 
     view! {
         <div class="page-head no-print">
@@ -215,7 +228,7 @@ pub fn Roster() -> impl IntoView {
             }.into_any(),
             _ => ().into_any(),
         }}
-        <Violations report=report days=days/>
+        <Violations report=report days=findings_days.into()/>
         <section class="card no-print">
             <h2>{t!(i18n, roster_take_along)}</h2>
             <div class="row">

@@ -17,7 +17,7 @@ const FIRST: usize = 30;
 
 /// The findings that touch the days shown.
 #[component]
-pub fn Violations(report: Memo<SyncReport>, days: Memo<Vec<Date>>) -> impl IntoView {
+pub fn Violations(report: Memo<SyncReport>, days: Signal<Vec<Date>>) -> impl IntoView {
     let i18n = use_i18n();
     let all = RwSignal::new(false);
     let shown = Memo::new(move |_| {
