@@ -174,3 +174,38 @@ fn skills_come_from_the_catalogue_and_a_new_expiry_replaces_the_old() {
     assert_eq!(grants.len(), 1);
     assert_eq!(grants[0].expires, expires);
 }
+
+#[test]
+fn an_officers_photo_is_kept_for_the_card_and_a_large_one_refused() {
+    use liandong_core::districts::edit::set_photo;
+    use liandong_core::model::OfficerPhoto;
+    let mut org = Org::new();
+    let station = org.station("Damiao");
+    let other = org.station("Liulin");
+    let x = org.officers(station, 1)[0];
+    let stranger = org.officers(other, 1)[0];
+    let jpeg = vec![0xFFu8, 0xD8, 0xFF, 0xE0, 1, 2, 3];
+    let view = StationRoster::new(Doc::new());
+    set_photo(&org.0, station, None, x, "image/jpeg", &jpeg).unwrap().write(&view, liandong_core::time::now()).unwrap();
+    let stored = view.list::<OfficerPhoto>().into_records();
+    assert_eq!(stored.len(), 1);
+    assert_eq!(
+        (stored[0].officer, stored[0].mime.as_str(), stored[0].data.as_str()),
+        (x, "image/jpeg", "/9j/4AECAw==")
+    );
+    // A new photo replaces the old one (same record).
+    set_photo(&org.0, station, Some(stored[0].id), x, "image/jpeg", &[1, 2])
+        .unwrap()
+        .write(&view, liandong_core::time::now())
+        .unwrap();
+    assert_eq!(view.list::<OfficerPhoto>().into_records().len(), 1);
+    let big = vec![0u8; 200 * 1024 + 1];
+    assert_eq!(
+        set_photo(&org.0, station, None, x, "image/jpeg", &big).unwrap_err(),
+        vec![DistrictError::PhotoTooLarge(201)]
+    );
+    assert!(matches!(
+        &set_photo(&org.0, station, None, stranger, "image/jpeg", &jpeg).unwrap_err()[0],
+        DistrictError::OfficerOfAnotherStation(_)
+    ));
+}

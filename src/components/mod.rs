@@ -2,5 +2,6 @@
 
 pub mod fmt;
 pub mod nav;
+pub mod photo;
 pub mod storage_banner;
 pub mod sync_badge;

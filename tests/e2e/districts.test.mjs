@@ -79,6 +79,11 @@ test('the station head fixes the demo findings until the board shows none; the r
   assert.match(await poster.textContent(), new RegExp(resident.split('（')[0].trim()));
   assert.match(await poster.textContent(), /0710-3281234/);
   assert.match(await poster.textContent(), /周一至周五 8:30–17:30/);
+  // The head adds the officer's photo; it is resized on the device and shown on the card.
+  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+  await poster.getByTestId('photo-input').setInputFiles({ name: 'officer.png', mimeType: 'image/png', buffer: png });
+  await poster.getByTestId('officer-photo').waitFor();
+  assert.match(await poster.getByTestId('officer-photo').getAttribute('src'), /^data:image\/jpeg;base64,/);
 
   // 3. Another station of the region sees 大庙 reach zero on the region board.
   await damiao.getByTestId('findings').filter({ hasText: /^0$/ }).waitFor({ timeout: 15_000 });

@@ -10,7 +10,7 @@ use jiff::civil::Date;
 
 use crate::docs::{StationRoster, WriteError};
 use crate::ids::RecordId;
-use crate::model::{Assignment, District, Office, SkillGrant, Village};
+use crate::model::{Assignment, District, Office, OfficerPhoto, SkillGrant, Village};
 use crate::org::Organisation;
 
 /// Why an edit was refused (Chinese / English in the message).
@@ -63,6 +63,9 @@ pub enum DistrictError {
     /// A district cannot be merged into itself.
     #[error("不能与自身合并 / a district cannot be merged with itself")]
     MergeWithItself,
+    /// The photo is larger than a bulletin's photo may be.
+    #[error("照片过大（{0} KiB，最多 200 KiB） / the photo is too large ({0} KiB, at most 200)")]
+    PhotoTooLarge(usize),
     /// The skill is not in the county's catalogue.
     #[error("技能「{0}」不在本县技能目录中 / {0} is not in the county's skills catalogue")]
     UnknownSkill(String),
@@ -84,6 +87,8 @@ pub enum Put {
     Assignment(Assignment),
     /// A skill grant.
     Grant(SkillGrant),
+    /// An officer's photo.
+    Photo(OfficerPhoto),
 }
 
 /// One record to delete (a tombstone).
@@ -117,6 +122,7 @@ impl Change {
                     Put::Office(r) => w.put(r)?,
                     Put::Assignment(r) => w.put(r)?,
                     Put::Grant(r) => w.put(r)?,
+                    Put::Photo(r) => w.put(r)?,
                 }
             }
             for delete in &self.deletes {
@@ -146,6 +152,7 @@ impl Change {
                 Put::Office(r) => upsert(&mut out.offices, r, |x| x.id),
                 Put::Assignment(r) => upsert(&mut out.assignments, r, |x| x.id),
                 Put::Grant(r) => upsert(&mut out.skill_grants, r, |x| x.id),
+                Put::Photo(_) => {}
             }
         }
         for delete in &self.deletes {
@@ -478,4 +485,32 @@ pub fn revoke_skill(org: &Organisation, grant: RecordId) -> Result<Change, Vec<D
         return Err(vec![DistrictError::Gone]);
     }
     Ok(Change { puts: Vec::new(), deletes: vec![Delete::Grant(grant)] })
+}
+
+/// Sets `officer`'s photo (replacing the one there is) for the disclosure card: `bytes`
+/// of type `mime`, at most [`crate::bulletins::draft::MAX_PHOTO_BYTES`].
+pub fn set_photo(
+    org: &Organisation,
+    station: RecordId,
+    current: Option<RecordId>,
+    officer: RecordId,
+    mime: &str,
+    bytes: &[u8],
+) -> Result<Change, Vec<DistrictError>> {
+    use base64::Engine;
+    let who = org.officers.iter().find(|x| x.id == officer).ok_or_else(|| vec![DistrictError::Gone])?;
+    if who.station != Some(station) {
+        return Err(vec![DistrictError::OfficerOfAnotherStation(format!("{}（{}）", who.name, who.badge_number))]);
+    }
+    if bytes.len() > crate::bulletins::draft::MAX_PHOTO_BYTES {
+        return Err(vec![DistrictError::PhotoTooLarge(bytes.len().div_ceil(1024))]);
+    }
+    let photo = OfficerPhoto {
+        id: current.unwrap_or_else(RecordId::new),
+        station,
+        officer,
+        mime: mime.to_owned(),
+        data: base64::engine::general_purpose::STANDARD.encode(bytes),
+    };
+    Ok(Change { puts: vec![Put::Photo(photo)], deletes: Vec::new() })
 }

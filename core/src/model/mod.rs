@@ -13,7 +13,8 @@ pub use command::{Equipment, EquipmentStatus, SupportRequest, SupportStatus};
 pub use community::{CommunityReport, KeySite};
 pub use organisation::{County, CountyPolicy, Officer, Region, Role, SkillDef, Station, StationKind};
 pub use roster::{
-    Assignment, District, LeaveKind, Office, RosterRule, Shift, ShiftKind, ShiftOverride, SkillGrant, Village,
+    Assignment, District, LeaveKind, Office, OfficerPhoto, RosterRule, Shift, ShiftKind, ShiftOverride, SkillGrant,
+    Village,
 };
 
 /// Implements [`crate::record::Record`] for a struct with an `id: RecordId` field.

@@ -100,6 +100,23 @@ pub struct SkillGrant {
 }
 record!(SkillGrant, RosterDoc, "skill_grants");
 
+/// An officer's photo for the office's public disclosure card (警务公开), resized and
+/// compressed on the station head's device (at most 200 KiB, like a bulletin's photo).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OfficerPhoto {
+    /// Record id.
+    pub id: RecordId,
+    /// The officer's station.
+    pub station: RecordId,
+    /// The officer.
+    pub officer: RecordId,
+    /// MIME type, e.g. `image/jpeg`.
+    pub mime: String,
+    /// The image, base64 (standard alphabet).
+    pub data: String,
+}
+record!(OfficerPhoto, RosterDoc, "officer_photos");
+
 impl SkillGrant {
     /// Whether the grant still counts on `today`.
     pub fn valid_on(&self, today: Date) -> bool {

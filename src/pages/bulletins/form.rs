@@ -12,7 +12,7 @@ use liandong_core::model::{Bulletin, BulletinCategory, Role, Scope, Urgency};
 use liandong_core::{DocumentId, RecordId};
 use wasm_bindgen::JsCast;
 
-use super::{CATEGORIES, URGENCIES, category_name, code, data, parse, photos, scope_name, urgency_name};
+use super::{CATEGORIES, URGENCIES, category_name, code, data, parse, scope_name, urgency_name};
 use crate::components::fmt;
 use crate::i18n::*;
 use crate::sync;
@@ -82,7 +82,7 @@ fn BulletinForm(existing: Option<(DocumentId, Bulletin)>) -> impl IntoView {
         spawn_local(async move {
             let mut out = Vec::new();
             for (i, file) in files.iter().enumerate() {
-                match photos::compress(file).await {
+                match crate::components::photo::compress(file).await {
                     Ok(p) => out.push(p),
                     Err(reason) => photo_problem.set(Some(fmt::fill(
                         &t_string!(i18n, b_photo_unreadable),

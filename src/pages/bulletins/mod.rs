@@ -12,7 +12,6 @@ pub mod detail;
 pub mod form;
 pub mod forwarded;
 pub mod list;
-pub mod photos;
 pub mod series;
 
 pub use list::{BulletinRow, Bulletins, latest};

@@ -185,7 +185,7 @@ pub fn DistrictCard(
                                     </select>
                                 </label>
                                 <button class="button plain small" on:click=move |_| poster.update(|p| *p = !*p)>{t!(i18n, office_poster)}</button>
-                                {move || poster.get().then(|| view! { <Poster org=org office=office_id/> })}
+                                {move || poster.get().then(|| view! { <Poster org=org office=office_id code=code.get_value() writable=writable outcome=outcome/> })}
                                 <Show when=move || writable.get()>
                                     <button class="button plain small" on:click={
                                         let form = form.clone();

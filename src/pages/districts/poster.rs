@@ -1,19 +1,67 @@
 //! An office's public disclosure card (警务公开): who the resident officer is and how to
-//! reach them: office, officer's name and badge number, photo frame, phone, residency
-//! hours, duties. Printed on its own for the village noticeboard (print CSS in style/).
+//! reach them: office, officer's name, badge number and photo, phone, residency hours,
+//! duties. Printed on its own for the village noticeboard (print CSS in style/). The
+//! station head uploads the photo here (resized on the device, kept in the roster).
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 use liandong_core::RecordId;
+use liandong_core::districts::edit::set_photo;
+use liandong_core::model::OfficerPhoto;
 use liandong_core::org::Organisation;
 
+use super::data::{self, Outcome};
 use crate::i18n::*;
+use crate::pages::roster::data as roster;
+
+/// The stored photo of `officer` in station `code`'s roster: (record id, `data:` URL).
+fn photo_of(code: &str, officer: RecordId) -> Option<(RecordId, String)> {
+    let view = roster::view(code)?;
+    let photo = view.list::<OfficerPhoto>().into_records().into_iter().find(|p| p.officer == officer)?;
+    Some((photo.id, format!("data:{};base64,{}", photo.mime, photo.data)))
+}
 
 /// The card of `office`.
 #[component]
-pub fn Poster(org: Memo<Arc<Organisation>>, office: RecordId) -> impl IntoView {
+pub fn Poster(
+    org: Memo<Arc<Organisation>>,
+    office: RecordId,
+    code: String,
+    writable: Memo<bool>,
+    outcome: Outcome,
+) -> impl IntoView {
     let i18n = use_i18n();
+    let code = StoredValue::new(code);
+    let working = RwSignal::new(false);
+    let upload = move |officer: RecordId, ev: leptos::ev::Event| {
+        use wasm_bindgen::JsCast;
+        let Some(file) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .and_then(|input| input.files())
+            .and_then(|files| files.get(0))
+        else {
+            return;
+        };
+        working.set(true);
+        leptos::task::spawn_local(async move {
+            let result = match crate::components::photo::compress(&file).await {
+                Ok(photo) => org.with_untracked(|o| {
+                    let station = o.offices.iter().find(|x| x.id == office).map(|x| x.station).unwrap_or(office);
+                    let current = photo_of(&code.get_value(), officer).map(|(id, _)| id);
+                    data::write(
+                        o,
+                        &code.get_value(),
+                        set_photo(o, station, current, officer, &photo.mime, &photo.bytes),
+                    )
+                }),
+                Err(e) => Err(e),
+            };
+            working.set(false);
+            data::show(i18n, outcome, result);
+        });
+    };
     let print = move |_| {
         if let Some(w) = web_sys::window() {
             // The body class lets the print CSS show only this card.
@@ -39,7 +87,10 @@ pub fn Poster(org: Memo<Arc<Organisation>>, office: RecordId) -> impl IntoView {
                 <h2>{t!(i18n, poster_heading)}</h2>
                 <h3>{x.name.clone()}</h3>
                 <div class="poster-body">
-                    <div class="photo" aria-label=move || t_string!(i18n, poster_photo)>{t!(i18n, poster_photo)}</div>
+                    {match resident.as_ref().and_then(|r| photo_of(&code.get_value(), r.id)) {
+                        Some((_, url)) => view! { <img class="photo" src=url alt=move || t_string!(i18n, poster_photo) data-testid="officer-photo"/> }.into_any(),
+                        None => view! { <div class="photo">{t!(i18n, poster_photo)}</div> }.into_any(),
+                    }}
                     <dl>
                         <dt>{t!(i18n, poster_officer)}</dt><dd>{resident.as_ref().map(|r| r.name.clone()).unwrap_or_else(|| "—".into())}</dd>
                         <dt>{t!(i18n, poster_badge)}</dt><dd>{resident.as_ref().map(|r| r.badge_number.clone()).unwrap_or_else(|| "—".into())}</dd>
@@ -49,6 +100,15 @@ pub fn Poster(org: Memo<Arc<Organisation>>, office: RecordId) -> impl IntoView {
                         <dt>{t!(i18n, poster_duties)}</dt><dd>{t!(i18n, poster_duties_text)}</dd>
                     </dl>
                 </div>
+                {resident.as_ref().filter(|_| writable.get()).map(|r| {
+                    let officer = r.id;
+                    view! {
+                        <label class="no-print">{t!(i18n, poster_upload)}
+                            <input type="file" accept="image/*" data-testid="photo-input" on:change=move |ev| upload(officer, ev)/>
+                        </label>
+                        {move || working.get().then(|| view! { <span class="hint">{t!(i18n, b_photos_working)}</span> })}
+                    }
+                })}
                 <button class="button no-print" on:click=print>{t!(i18n, roster_print)}</button>
             </div>
         }.into_any()

@@ -1,4 +1,5 @@
-//! Photos are resized and compressed on the device before they are attached: a phone photo
+//! Photos (of bulletins, of officers for the disclosure card) are resized and compressed on
+//! the device before they are stored: a phone photo
 //! of several megabytes becomes a JPEG of at most ~200 KiB (longest side 1280, 1024 or 800
 //! pixels, quality 0.7 to 0.5, whichever first fits), because every byte travels over
 //! rural links to every device of the region.
