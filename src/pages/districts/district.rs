@@ -11,7 +11,6 @@ use liandong_core::districts::edit::{
     assign_resident, clear_residents, edit_district, merge_districts, set_office, split_district,
 };
 use liandong_core::districts::{OfficeInput, VillageInput};
-use liandong_core::model::Role;
 use liandong_core::org::Organisation;
 use liandong_core::rules::district::fits;
 
@@ -115,7 +114,9 @@ pub fn DistrictCard(
             .map(|x| o.assignments.iter().filter(|a| a.office == x.id).map(|a| a.officer).collect())
             .unwrap_or_default();
         let office_name = format!("{}警务室", d.name);
-        let candidates: Vec<_> = o.strength_of(d.station).filter(|x| x.role != Role::StationHead).cloned().collect();
+        // Everyone on strength: a deputy head may be resident too (the solver only proposes
+        // officers who are not heads).
+        let candidates: Vec<_> = o.strength_of(d.station).cloned().collect();
         view! {
             <article class="card district" id=anchor(district) data-testid="district" data-name=d.name.clone()>
                 <h3>{d.name.clone()}</h3>

@@ -43,6 +43,10 @@ pub fn Districts() -> impl IntoView {
     let station_id = Memo::new(move |_| station.get().map(|s| s.id));
     let org = Memo::new_with_compare(|_| data::organisation(), |_, _| true);
     let writable = Memo::new(move |_| station.get().is_some_and(|s| data::can_write(&s.code)));
+    let district_ids = Memo::new(move |_| {
+        let id = station.with(|s| s.as_ref().map(|s| s.id));
+        org.with(|o| o.districts.iter().filter(|d| Some(d.station) == id).map(|d| d.id).collect::<Vec<_>>())
+    });
     let outcome: data::Outcome = RwSignal::new(None);
     let new_name = RwSignal::new(String::new());
     let new_villages = RwSignal::new(String::new());
@@ -78,7 +82,9 @@ pub fn Districts() -> impl IntoView {
         {move || station.get().map(|s| {
             let code = s.code.clone();
             let matrix_code = s.code.clone();
-            let ids: Vec<_> = org.with(|o| o.districts.iter().filter(|d| d.station == s.id).map(|d| d.id).collect());
+            // Only a new or removed district redraws the cards: a sync that changes a
+            // record keeps open forms, the disclosure card and what the head is typing.
+            let ids = district_ids.get();
             view! {
                 {ids.is_empty().then(|| view! { <p class="empty">{t!(i18n, districts_empty)}</p> })}
                 <div class="districts">
