@@ -10,7 +10,7 @@ use jiff::civil::Date;
 
 use crate::docs::{StationRoster, WriteError};
 use crate::ids::RecordId;
-use crate::model::{Assignment, District, Office, OfficerPhoto, SkillGrant, Village};
+use crate::model::{Assignment, District, Office, Officer, OfficerPhoto, SkillGrant, Village};
 use crate::org::Organisation;
 
 /// Why an edit was refused (Chinese / English in the message).
@@ -203,6 +203,15 @@ fn check_name(org: &Organisation, station: RecordId, name: &str, except: Option<
     Vec::new()
 }
 
+/// `officer`, refused unless on `station`'s strength (or gone meanwhile).
+fn officer_of(org: &Organisation, station: RecordId, officer: RecordId) -> Result<&Officer, Vec<DistrictError>> {
+    let who = org.officers.iter().find(|x| x.id == officer).ok_or_else(|| vec![DistrictError::Gone])?;
+    if who.station != Some(station) {
+        return Err(vec![DistrictError::OfficerOfAnotherStation(format!("{}（{}）", who.name, who.badge_number))]);
+    }
+    Ok(who)
+}
+
 /// The villages typed for `district`, checked: names present, populations whole numbers
 /// from 0, and no village that already belongs to another district of the station (by
 /// name). A village of the same name without a district is taken into this one.
@@ -279,19 +288,6 @@ pub fn edit_district(
     let mut puts = vec![Put::District(District { name: name.trim().into(), ..current.clone() })];
     puts.extend(villages.into_iter().map(Put::Village));
     Ok(Change { puts, deletes: Vec::new() })
-}
-
-/// Moves `village` into `district` (the one way a village changes district).
-pub fn move_village(org: &Organisation, village: RecordId, district: RecordId) -> Result<Change, Vec<DistrictError>> {
-    let target = district_of(org, district)?;
-    let village = org.villages.iter().find(|v| v.id == village).ok_or_else(|| vec![DistrictError::Gone])?;
-    if village.station != target.station {
-        return Err(vec![DistrictError::Gone]);
-    }
-    Ok(Change {
-        puts: vec![Put::Village(Village { district: Some(district), ..village.clone() })],
-        deletes: Vec::new(),
-    })
 }
 
 /// Merges `absorbed` into `kept`: its villages move over and it is deleted. Its office
@@ -430,10 +426,7 @@ pub fn clear_residents(org: &Organisation, office: RecordId) -> Result<Change, V
 /// "in two offices" until the head removes one.
 pub fn assign_resident(org: &Organisation, office: RecordId, officer: RecordId) -> Result<Change, Vec<DistrictError>> {
     let o = org.offices.iter().find(|x| x.id == office).ok_or_else(|| vec![DistrictError::Gone])?;
-    let who = org.officers.iter().find(|x| x.id == officer).ok_or_else(|| vec![DistrictError::Gone])?;
-    if who.station != Some(o.station) {
-        return Err(vec![DistrictError::OfficerOfAnotherStation(format!("{}（{}）", who.name, who.badge_number))]);
-    }
+    officer_of(org, o.station, officer)?;
     let deletes = org
         .assignments
         .iter()
@@ -448,14 +441,6 @@ pub fn assign_resident(org: &Organisation, office: RecordId, officer: RecordId) 
     Ok(Change { puts, deletes })
 }
 
-/// Ends a residence.
-pub fn remove_resident(org: &Organisation, assignment: RecordId) -> Result<Change, Vec<DistrictError>> {
-    if !org.assignments.iter().any(|a| a.id == assignment) {
-        return Err(vec![DistrictError::Gone]);
-    }
-    Ok(Change { puts: Vec::new(), deletes: vec![Delete::Assignment(assignment)] })
-}
-
 /// Grants `officer` the catalogue skill `skill`, valid until `expires` (included) if set;
 /// a skill the officer holds already gets the new expiry.
 pub fn grant_skill(
@@ -465,10 +450,7 @@ pub fn grant_skill(
     skill: &str,
     expires: Option<Date>,
 ) -> Result<Change, Vec<DistrictError>> {
-    let who = org.officers.iter().find(|x| x.id == officer).ok_or_else(|| vec![DistrictError::Gone])?;
-    if who.station != Some(station) {
-        return Err(vec![DistrictError::OfficerOfAnotherStation(format!("{}（{}）", who.name, who.badge_number))]);
-    }
+    officer_of(org, station, officer)?;
     if !org.skills.iter().any(|s| s.code == skill) {
         return Err(vec![DistrictError::UnknownSkill(skill.into())]);
     }
@@ -498,10 +480,7 @@ pub fn set_photo(
     bytes: &[u8],
 ) -> Result<Change, Vec<DistrictError>> {
     use base64::Engine;
-    let who = org.officers.iter().find(|x| x.id == officer).ok_or_else(|| vec![DistrictError::Gone])?;
-    if who.station != Some(station) {
-        return Err(vec![DistrictError::OfficerOfAnotherStation(format!("{}（{}）", who.name, who.badge_number))]);
-    }
+    officer_of(org, station, officer)?;
     if bytes.len() > crate::bulletins::draft::MAX_PHOTO_BYTES {
         return Err(vec![DistrictError::PhotoTooLarge(bytes.len().div_ceil(1024))]);
     }
