@@ -341,12 +341,13 @@ impl Room {
     }
 
     /// Applies a connection's update, commits what changed, then forwards it. `own_edit`:
-    /// the device sent it as an update of its own (not as sync step 2, its answer to our
-    /// step 1); only then is an update that brings nothing new acked, because answering
-    /// a step 2 with a step 1 would have the device answer again with a step 2 (its delete
-    /// set is never empty once anything was deleted), for ever.
+    /// the device sent it as an update of its own, not as sync step 2 (its answer to our
+    /// step 1). An update that brings nothing new is still acked when it carries changes,
+    /// so the device learns they are here: any non-empty own edit, and a step 2 only when
+    /// it carries new items, not just the delete set. A step 2's delete set is never empty
+    /// once anything was deleted; acking that would have the device answer with another
+    /// step 2, for ever.
     async fn apply_update(&mut self, conn: ConnId, bytes: &[u8], own_edit: bool) -> bool {
-        let carries_changes = own_edit && bytes != Update::EMPTY_V1;
         let update = match Update::decode_v1(bytes) {
             Ok(update) => update,
             Err(e) => {
@@ -354,6 +355,7 @@ impl Room {
                 return true;
             }
         };
+        let carries_changes = if own_edit { bytes != Update::EMPTY_V1 } else { !update.state_vector().is_empty() };
         if let Some(peer) = self.peers.get_mut(&conn)
             && !peer.rights.can_write()
         {

@@ -86,6 +86,29 @@ async fn a_device_that_sends_changes_the_relay_already_has_is_acked_too() {
 }
 
 #[tokio::test]
+async fn a_step2_answer_with_changes_another_tab_brought_first_is_acked() {
+    // The same race on reconnect: both tabs answer the relay's step 1 with a step 2 that
+    // carries the shared change; the second answer brings nothing new but the tab must
+    // still learn that its change is at the relay.
+    let relay = TestRelay::start().await;
+    let token = desheng_officer(&relay);
+    let url = format!("{}&features=ack", relay.url(DOC, &token));
+    let shared = yrs::Doc::new();
+    let change = common::append_offline(&shared, "两个标签页");
+    let mut first = Client::connect(&url).await;
+    let mut second = Client::connect(&url).await;
+    first.settle(Duration::from_millis(200)).await;
+    second.settle(Duration::from_millis(200)).await;
+    first.send(yrs::sync::Message::Sync(yrs::sync::SyncMessage::SyncStep2(change.clone()))).await;
+    first.settle(Duration::from_millis(200)).await;
+    let before = second.relay_svs.len();
+    second.send(yrs::sync::Message::Sync(yrs::sync::SyncMessage::SyncStep2(change))).await;
+    assert!(second.pump_until(Duration::from_secs(3), |c| c.relay_svs.len() > before).await, "no ack");
+    let acked = second.relay_svs.last().expect("sv");
+    assert_eq!(acked.get(&shared.client_id()), shared.transact().state_vector().get(&shared.client_id()));
+}
+
+#[tokio::test]
 async fn answering_the_relays_step1_with_nothing_new_ends_the_exchange() {
     // A document with a deletion: a device's answer to the relay's step 1 then always
     // carries the delete set, even when the relay lacks nothing. The relay must not ack
