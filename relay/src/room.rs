@@ -359,7 +359,7 @@ impl Room {
         if let Some(peer) = self.peers.get_mut(&conn)
             && !peer.rights.can_write()
         {
-            if !update.is_empty() {
+            if brings_news(self.awareness.doc(), &update) {
                 self.ctx.metrics.refused_updates.inc();
                 if !peer.told_read_only {
                     peer.told_read_only = true;
@@ -490,4 +490,15 @@ impl Room {
             self.leave(conn);
         }
     }
+}
+
+/// Whether `update` would change `doc`: items it lacks, or deletions it has not made yet. A
+/// read-only device's answer to sync step 1 always carries its whole delete set; only news
+/// counts as a refused write.
+fn brings_news(doc: &Doc, update: &Update) -> bool {
+    let txn = doc.transact();
+    if update.extends(&txn.state_vector()) {
+        return true;
+    }
+    !update.delete_set().is_empty() && !update.delete_set().diff(&txn.snapshot().delete_set).is_empty()
 }

@@ -97,3 +97,38 @@ async fn a_read_only_devices_update_is_refused_and_it_is_told() {
     later.settle(Duration::from_millis(300)).await;
     assert!(!later.text().contains("未经授权") && later.text().contains("所长的修改"), "stored: {:?}", later.text());
 }
+
+#[tokio::test]
+async fn a_read_only_device_that_only_syncs_a_document_with_deletions_is_not_refused() {
+    // Its answer to the relay's sync step 1 carries the document's delete set, which the
+    // relay already has: that is no write, and the officer must not see "只读" refusals.
+    let relay = TestRelay::start().await;
+    relay.seed_demo().await;
+    let doc = "station/damiao/roster";
+    let head = relay.token(Role::StationHead, Some("damiao"), Some("desheng"));
+    let reader = relay.token(Role::Officer, Some("damiao"), Some("desheng"));
+
+    let mut writer = Client::connect(&relay.url(doc, &head)).await;
+    writer.settle(Duration::from_millis(200)).await;
+    writer.append("所长的修改（作废）").await;
+    let deletion = {
+        use yrs::{Text as _, Transact as _};
+        let text = writer.doc.get_or_insert_text("t");
+        let mut txn = writer.doc.transact_mut();
+        // Lengths count in the document's offset kind (UTF-8 bytes): "（作废）" is 12.
+        let len = text.len(&txn);
+        text.remove_range(&mut txn, len - 12, 12);
+        txn.encode_update_v1()
+    };
+    writer.send(yrs::sync::Message::Sync(yrs::sync::SyncMessage::Update(deletion))).await;
+    writer.settle(Duration::from_millis(300)).await;
+
+    let mut read_only = Client::connect(&relay.url(doc, &reader)).await;
+    assert!(read_only.pump_until(Duration::from_secs(3), |c| c.text().ends_with("所长的修改")).await, "synced");
+    // Opened again the next day with the document as stored on the device.
+    let stored = read_only.drop_connection();
+    let mut read_only = Client::connect_with(&relay.url(doc, &reader), stored).await;
+    read_only.settle(Duration::from_millis(500)).await;
+    assert!(read_only.denied.is_empty(), "refused a plain sync: {:?}", read_only.denied);
+    assert_eq!(relay.metrics.refused_updates.get(), 0);
+}
