@@ -7,6 +7,7 @@ use leptos_router::path;
 use crate::components::nav::Nav;
 use crate::components::storage_banner::StorageBanner;
 use crate::components::sync_badge::SyncBadge;
+use crate::components::update_banner::UpdateBanner;
 use crate::i18n::*;
 use crate::pages;
 
@@ -15,6 +16,7 @@ use crate::pages;
 #[component]
 pub fn App() -> impl IntoView {
     crate::sync::start();
+    crate::pwa::start();
     let _ = window_event_listener(leptos::ev::beforeunload, |event| {
         if crate::sync::shared().pending_writes.get() > 0 {
             event.prevent_default();
@@ -44,6 +46,7 @@ fn Shell() -> impl IntoView {
             </header>
             <Nav/>
             <StorageBanner/>
+            <UpdateBanner/>
             <main class="page">
                 <Routes fallback=pages::not_found::NotFound>
                     <Route path=path!("/") view=pages::home::Home/>

@@ -5,3 +5,4 @@ pub mod nav;
 pub mod photo;
 pub mod storage_banner;
 pub mod sync_badge;
+pub mod update_banner;

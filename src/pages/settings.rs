@@ -1,5 +1,6 @@
 //! Settings screen (设置): who is signed in (and sign-out), the sync state of every open
-//! document with its last sync, and the interface language.
+//! document with its last sync, the app's version and whether it starts offline, and the
+//! interface language.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -7,6 +8,7 @@ use leptos::task::spawn_local;
 use crate::components::fmt;
 use crate::i18n::*;
 use crate::prefs;
+use crate::pwa::{self, OfflineStart};
 use crate::sync::{self, status::Link, status::Refusal};
 
 /// The Settings page.
@@ -17,6 +19,7 @@ pub fn Settings() -> impl IntoView {
         <h1>{t!(i18n, settings_title)}</h1>
         <Session/>
         <Documents/>
+        <AppInfo/>
         <Language/>
     }
 }
@@ -61,6 +64,36 @@ fn Session() -> impl IntoView {
                 </section>
             }
         })
+    }
+}
+
+/// The app's version and build, and whether it can start on this device without network.
+#[component]
+fn AppInfo() -> impl IntoView {
+    let i18n = use_i18n();
+    let version = fmt::fill(
+        &t_string!(i18n, settings_app_version),
+        &[("version", env!("CARGO_PKG_VERSION").to_string()), ("build", pwa::build())],
+    )
+    .to_string();
+    let offline = pwa::offline_start();
+    view! {
+        <section class="card">
+            <h2>{t!(i18n, settings_app)}</h2>
+            <p data-testid="app-version">{version}</p>
+            <p data-testid="offline-start" class=move || match offline.get() {
+                OfflineStart::Ready => "hint ok",
+                OfflineStart::Preparing => "hint",
+                _ => "error",
+            }>
+                {move || match offline.get() {
+                    OfflineStart::Ready => t_string!(i18n, settings_offline_ready),
+                    OfflineStart::Preparing => t_string!(i18n, settings_offline_preparing),
+                    OfflineStart::NeedsHttps => t_string!(i18n, settings_offline_needs_https),
+                    OfflineStart::Unavailable => t_string!(i18n, settings_offline_unavailable),
+                }}
+            </p>
+        </section>
     }
 }
 

@@ -1,0 +1,146 @@
+//! The installed app (PWA): registers the service worker (`public/sw.js`), notices when a
+//! new build has taken over, and tells which build this page runs.
+//!
+//! The service worker of a new build installs in the background (the browser checks
+//! `/sw.js` on every page load; this module also asks every [`CHECK_EVERY_MS`], when the
+//! network comes back and when the officer returns to the tab). Once it has every file of
+//! the new build it takes over; this page keeps running the build it started with and
+//! [`update_ready`] turns true, so the app can say "新版本已就绪". A reload runs the new
+//! build. Service workers need a secure context (HTTPS, or localhost): elsewhere
+//! [`offline_start`] says why the app cannot start without network.
+
+use std::cell::{Cell, RefCell};
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{RegistrationOptions, ServiceWorkerContainer, ServiceWorkerRegistration, ServiceWorkerUpdateViaCache};
+
+/// How often a running app asks the relay for a new build, in ms (15 min).
+pub const CHECK_EVERY_MS: u32 = 15 * 60 * 1000;
+
+/// Whether this page can start without network next time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OfflineStart {
+    /// The service worker controls this page: the app's files are on this device.
+    Ready,
+    /// The service worker is still storing the app's files (first visit).
+    Preparing,
+    /// Not a secure context (plain HTTP to a LAN address): browsers refuse service
+    /// workers; the relay must serve HTTPS (README, "HTTPS for community laptops").
+    NeedsHttps,
+    /// This browser has no service workers, or registering failed.
+    Unavailable,
+}
+
+struct State {
+    update_ready: RwSignal<bool>,
+    offline_start: RwSignal<OfflineStart>,
+    registration: RefCell<Option<ServiceWorkerRegistration>>,
+    /// Whether a service worker controlled this page before: the first one taking over is
+    /// the first install, not an update.
+    controlled: Cell<bool>,
+}
+
+thread_local! {
+    static STATE: State = State {
+        update_ready: RwSignal::new(false),
+        offline_start: RwSignal::new(OfflineStart::Unavailable),
+        registration: RefCell::new(None),
+        controlled: Cell::new(false),
+    };
+}
+
+/// True once a new build has taken over; reloading the page runs it.
+pub fn update_ready() -> RwSignal<bool> {
+    STATE.with(|s| s.update_ready)
+}
+
+/// Whether the app can start on this device without network (reactive).
+pub fn offline_start() -> RwSignal<OfflineStart> {
+    STATE.with(|s| s.offline_start)
+}
+
+/// The build this page runs: the 12 hex digits `scripts/stamp-shell.sh` writes into
+/// index.html's `<meta name="liandong-build">` (`dev` when unstamped).
+pub fn build() -> String {
+    document()
+        .query_selector("meta[name=liandong-build]")
+        .ok()
+        .flatten()
+        .and_then(|meta| meta.get_attribute("content"))
+        .unwrap_or_else(|| "dev".into())
+}
+
+/// Registers the service worker and starts watching for new builds. Call once at start-up.
+pub fn start() {
+    let window = window();
+    if !window.is_secure_context() {
+        offline_start().set(OfflineStart::NeedsHttps);
+        return;
+    }
+    let navigator = window.navigator();
+    if !js_sys::Reflect::has(&navigator, &"serviceWorker".into()).unwrap_or(false) {
+        return;
+    }
+    let container = navigator.service_worker();
+    let controlled = container.controller().is_some();
+    STATE.with(|s| s.controlled.set(controlled));
+    offline_start().set(if controlled { OfflineStart::Ready } else { OfflineStart::Preparing });
+
+    let took_over = Closure::<dyn FnMut()>::new(move || {
+        offline_start().set(OfflineStart::Ready);
+        if STATE.with(|s| s.controlled.replace(true)) {
+            update_ready().set(true);
+        }
+    });
+    let _ = container.add_event_listener_with_callback("controllerchange", took_over.as_ref().unchecked_ref());
+    took_over.forget();
+
+    register(container);
+    let check = Closure::<dyn FnMut()>::new(check_for_update);
+    let _ = window.add_event_listener_with_callback("online", check.as_ref().unchecked_ref());
+    let _ = window.set_interval_with_callback_and_timeout_and_arguments_0(
+        check.as_ref().unchecked_ref(),
+        CHECK_EVERY_MS as i32,
+    );
+    check.forget();
+    let returned = Closure::<dyn FnMut()>::new(move || {
+        if document().visibility_state() == web_sys::VisibilityState::Visible {
+            check_for_update();
+        }
+    });
+    let _ = document().add_event_listener_with_callback("visibilitychange", returned.as_ref().unchecked_ref());
+    returned.forget();
+}
+
+fn register(container: ServiceWorkerContainer) {
+    let options = RegistrationOptions::new();
+    // The browser must fetch sw.js itself, never from its HTTP cache, to see a new build.
+    options.set_update_via_cache(ServiceWorkerUpdateViaCache::None);
+    let promise = container.register_with_options("/sw.js", &options);
+    leptos::task::spawn_local(async move {
+        match JsFuture::from(promise).await {
+            Ok(registration) => {
+                let registration: ServiceWorkerRegistration = registration.unchecked_into();
+                STATE.with(|s| *s.registration.borrow_mut() = Some(registration));
+            }
+            Err(e) => {
+                leptos::logging::warn!("service worker not registered: {e:?}");
+                offline_start().set(OfflineStart::Unavailable);
+            }
+        }
+    });
+}
+
+/// Asks the relay whether `/sw.js` changed; a new build then installs in the background.
+/// Fails quietly with no network (the next check comes).
+pub fn check_for_update() {
+    let Some(registration) = STATE.with(|s| s.registration.borrow().clone()) else { return };
+    if let Ok(promise) = registration.update() {
+        leptos::task::spawn_local(async move {
+            let _ = JsFuture::from(promise).await;
+        });
+    }
+}
