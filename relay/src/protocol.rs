@@ -126,6 +126,11 @@ pub fn sync_step2(awareness: &Awareness, sv: &StateVector) -> Vec<u8> {
     encode(&Message::Sync(SyncMessage::SyncStep2(diff)))
 }
 
+/// An update message carrying `update` (lib0 v1 bytes).
+pub fn update(update: Vec<u8>) -> Vec<u8> {
+    encode(&Message::Sync(SyncMessage::Update(update)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -153,9 +158,4 @@ mod tests {
         let client_id_too_big = [0x00, 0x00, 0x0b, 0x01, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x10, 0x00];
         assert!(decode(&client_id_too_big).is_err());
     }
-}
-
-/// An update message carrying `update` (lib0 v1 bytes).
-pub fn update(update: Vec<u8>) -> Vec<u8> {
-    encode(&Message::Sync(SyncMessage::Update(update)))
 }
