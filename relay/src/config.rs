@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use crate::store::sqlite::Durability;
+use crate::tls::TlsPaths;
 
 /// Settings of a running relay.
 #[derive(Debug, Clone)]
@@ -30,8 +31,10 @@ pub struct ServeConfig {
     /// SQLite durability.
     pub durability: Durability,
     /// Address officers' devices use to reach the relay, for login links (default
-    /// `http://{addr}`).
+    /// `http://{addr}`, or `https://{addr}` with [`ServeConfig::tls`]).
     pub public_url: Option<String>,
+    /// Certificate and key to serve HTTPS and `wss://` with; `None` serves plain HTTP.
+    pub tls: Option<TlsPaths>,
     /// Seed the demo county on first start and print demo login links.
     pub demo: bool,
 }
@@ -51,7 +54,35 @@ impl ServeConfig {
             compact_after: 200,
             durability: Durability::Full,
             public_url: None,
+            tls: None,
             demo: false,
         }
+    }
+
+    /// The address for login links and the start-up message, without a trailing slash:
+    /// [`ServeConfig::public_url`] if set, else `https://{bound}` with TLS and
+    /// `http://{bound}` without (`bound` is the address actually bound, for port 0).
+    pub fn public_base(&self, bound: SocketAddr) -> String {
+        match &self.public_url {
+            Some(url) => url.trim_end_matches('/').to_owned(),
+            None if self.tls.is_some() => format!("https://{bound}"),
+            None => format!("http://{bound}"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_default_public_address_follows_tls() {
+        let bound: SocketAddr = "10.8.0.1:8443".parse().expect("addr");
+        let mut config = ServeConfig::new(bound, PathBuf::from("data"));
+        assert_eq!(config.public_base(bound), "http://10.8.0.1:8443");
+        config.tls = Some(TlsPaths { cert: "cert.pem".into(), key: "key.pem".into() });
+        assert_eq!(config.public_base(bound), "https://10.8.0.1:8443");
+        config.public_url = Some("https://relay.county.example/".into());
+        assert_eq!(config.public_base(bound), "https://relay.county.example");
     }
 }

@@ -1,13 +1,15 @@
 //! liandong-relay: the county bureau's Yjs relay.
 //!
 //! A map of the crate:
-//! - [`commands`]: the operator's one-shot subcommands (import, token, backup, coverage).
+//! - [`commands`]: the operator's one-shot subcommands (import, token, backup, coverage,
+//!   trial TLS certificates).
 //! - [`auth`]: access tokens (JWT) and who may open which document.
 //! - [`store`]: durable storage behind one trait; SQLite by default.
 //! - [`metrics`]: Prometheus figures.
-//! - [`config`]: what an operator sets (address, data folder, static folder, limits).
+//! - [`config`]: what an operator sets (address, data folder, static folder, TLS, limits).
 //! - [`server`]: the HTTP side: routes (`/sync/{document id}`, `/healthz`, the built app),
-//!   WebSocket upgrade, graceful shutdown.
+//!   WebSocket upgrade, graceful shutdown, over plain HTTP or HTTPS.
+//! - [`tls`]: reads the operator's certificate and key for HTTPS.
 //! - [`connection`]: one WebSocket: reads frames into its room, writes the room's messages
 //!   out through a bounded queue.
 //! - [`protocol`]: the y-websocket wire format (yrs `sync` messages) and close codes.
@@ -30,3 +32,4 @@ pub mod room;
 pub mod rooms;
 pub mod server;
 pub mod store;
+pub mod tls;

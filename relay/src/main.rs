@@ -1,6 +1,6 @@
 //! The `liandong-relay` command (see `liandong_relay` for the map of the crate):
-//! `serve` runs the relay; `import`, `token issue`, `backup`, `coverage` and `demo-county`
-//! are the operator's one-shot tools.
+//! `serve` runs the relay; `import`, `token issue`, `backup`, `coverage`, `demo-county` and
+//! `tls self-signed` are the operator's one-shot tools.
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -14,6 +14,7 @@ use liandong_relay::config::ServeConfig;
 use liandong_relay::server::{Relay, shutdown_signal};
 use liandong_relay::store::Store;
 use liandong_relay::store::sqlite::{Durability, SqliteStore};
+use liandong_relay::tls::TlsPaths;
 
 /// The county bureau's Yjs relay for Liandong (联动).
 #[derive(Parser)]
@@ -42,9 +43,17 @@ enum Command {
         /// Folder of the built app (Trunk's dist/); omit to serve only the API.
         #[arg(long = "static", env = "LIANDONG_STATIC")]
         static_dir: Option<PathBuf>,
-        /// Address devices use to reach this relay, for login links (default http://ADDR).
+        /// Address devices use to reach this relay, for login links (default http://ADDR,
+        /// or https://ADDR with --tls-cert).
         #[arg(long, env = "LIANDONG_PUBLIC_URL")]
         public_url: Option<String>,
+        /// Serve HTTPS (and wss://) with this certificate: a PEM file, the server
+        /// certificate first, then any intermediates. Needs --tls-key.
+        #[arg(long, env = "LIANDONG_TLS_CERT", requires = "tls_key")]
+        tls_cert: Option<PathBuf>,
+        /// The private key of --tls-cert (PEM, unencrypted). Needs --tls-cert.
+        #[arg(long, env = "LIANDONG_TLS_KEY", requires = "tls_cert")]
+        tls_key: Option<PathBuf>,
         /// Largest WebSocket frame accepted, in bytes.
         #[arg(long, env = "LIANDONG_MAX_FRAME", default_value_t = 16 * 1024 * 1024)]
         max_frame_bytes: usize,
@@ -92,6 +101,27 @@ enum Command {
     },
     /// Print the demo county (DOMAIN.md's real county, generated details) as a county file.
     DemoCounty,
+    /// Certificates for HTTPS.
+    #[command(subcommand)]
+    Tls(TlsCommand),
+}
+
+#[derive(Subcommand)]
+enum TlsCommand {
+    /// Make a trial CA and a certificate for the relay signed by it: DIR/ca.pem (install as
+    /// trusted on each laptop), DIR/cert.pem and DIR/key.pem (for serve). Never overwrites.
+    SelfSigned {
+        /// Name or IP address laptops use to reach the relay (repeat for several);
+        /// localhost and 127.0.0.1 are always added.
+        #[arg(long = "host", required = true)]
+        hosts: Vec<String>,
+        /// Folder to write the three files into (created if missing).
+        #[arg(long)]
+        out: PathBuf,
+        /// Days the certificate is valid.
+        #[arg(long, default_value_t = commands::tls::DEFAULT_DAYS, value_parser = clap::value_parser!(u32).range(1..=36500))]
+        days: u32,
+    },
 }
 
 #[derive(Subcommand)]
@@ -181,10 +211,23 @@ fn main() -> ExitCode {
 
 async fn run(command: Command) -> Result<(), CommandError> {
     match command {
-        Command::Serve { addr, data, static_dir, public_url, max_frame_bytes, idle_unload, durability, demo } => {
+        Command::Serve {
+            addr,
+            data,
+            static_dir,
+            public_url,
+            tls_cert,
+            tls_key,
+            max_frame_bytes,
+            idle_unload,
+            durability,
+            demo,
+        } => {
             let mut config = ServeConfig::new(addr, data.data);
             config.static_dir = static_dir;
             config.public_url = public_url;
+            // clap makes each need the other.
+            config.tls = tls_cert.zip(tls_key).map(|(cert, key)| TlsPaths { cert, key });
             config.max_frame_bytes = max_frame_bytes;
             config.idle_unload = std::time::Duration::from_secs(idle_unload);
             config.durability = durability;
@@ -234,6 +277,11 @@ async fn run(command: Command) -> Result<(), CommandError> {
             println!("{}", liandong_core::demo::county().to_json());
             Ok(())
         }
+        Command::Tls(TlsCommand::SelfSigned { hosts, out, days }) => {
+            let files = commands::tls::self_signed(&hosts, days, &out)?;
+            print!("{}", commands::tls::render(&files));
+            Ok(())
+        }
     }
 }
 
@@ -263,7 +311,7 @@ async fn serve(config: ServeConfig) -> Result<(), CommandError> {
     let demo = config.demo;
     let relay = Relay::bind(config.clone()).await.map_err(|e| CommandError::Invalid(format!("cannot start: {e}")))?;
     let addr = relay.local_addr().map_err(|source| CommandError::Io { path: "listener".into(), source })?;
-    let base = config.public_url.clone().unwrap_or_else(|| format!("http://{addr}"));
+    let base = config.public_base(addr);
     if demo {
         let store = relay.store();
         if commands::county::seed_demo(store.as_ref()).await? {

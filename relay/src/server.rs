@@ -1,5 +1,5 @@
 //! The HTTP side of the relay: routes, access check at the WebSocket upgrade, the built
-//! app, and graceful shutdown.
+//! app, and graceful shutdown, over plain HTTP or, with a certificate, HTTPS (`wss://`).
 //!
 //! Routes:
 //! - `GET /sync/{document id}`: WebSocket upgrade into the document's room, after checking
@@ -33,6 +33,7 @@ use crate::room::{Features, RoomContext};
 use crate::rooms::Rooms;
 use crate::store::Store;
 use crate::store::sqlite::SqliteStore;
+use crate::tls::{self, TlsError};
 
 /// Shared state of the HTTP handlers.
 #[derive(Clone)]
@@ -153,6 +154,7 @@ async fn session(State(state): State<AppState>, RawQuery(query): RawQuery, heade
 /// A relay bound to its address with its storage open, ready to serve.
 pub struct Relay {
     listener: TcpListener,
+    tls: Option<Arc<rustls::ServerConfig>>,
     config: Arc<ServeConfig>,
     store: Arc<dyn Store>,
     keys: Keys,
@@ -168,16 +170,21 @@ pub enum StartError {
     /// The database cannot be opened.
     #[error("{0}")]
     Store(#[from] crate::store::StoreError),
+    /// The TLS certificate or key cannot be used (the message names the file).
+    #[error("{0}")]
+    Tls(#[from] TlsError),
 }
 
 impl Relay {
-    /// Opens the data folder (database, signing key; created on first start) and binds
-    /// `config.addr` (port 0 picks a free port).
+    /// Reads the TLS certificate and key if `config.tls` names them (before anything else,
+    /// so a bad file starts nothing), opens the data folder (database, signing key; created
+    /// on first start) and binds `config.addr` (port 0 picks a free port).
     pub async fn bind(config: ServeConfig) -> Result<Self, StartError> {
+        let tls = config.tls.as_ref().map(tls::load).transpose()?;
         let metrics = Arc::new(Metrics::new());
         let histogram = metrics.storage_commit_seconds.clone();
         let store = SqliteStore::open(&config.data, config.durability, Some(Box::new(move |s| histogram.observe(s))))?;
-        Self::bind_with_store(config, Arc::new(store), metrics).await
+        Self::bind_parts(config, tls, Arc::new(store), metrics).await
     }
 
     /// Like [`Relay::bind`] with another store (tests).
@@ -186,9 +193,19 @@ impl Relay {
         store: Arc<dyn Store>,
         metrics: Arc<Metrics>,
     ) -> Result<Self, StartError> {
+        let tls = config.tls.as_ref().map(tls::load).transpose()?;
+        Self::bind_parts(config, tls, store, metrics).await
+    }
+
+    async fn bind_parts(
+        config: ServeConfig,
+        tls: Option<Arc<rustls::ServerConfig>>,
+        store: Arc<dyn Store>,
+        metrics: Arc<Metrics>,
+    ) -> Result<Self, StartError> {
         let keys = Keys::load_or_create(&config.data)?;
         let listener = TcpListener::bind(config.addr).await?;
-        Ok(Self { listener, config: Arc::new(config), store, keys, metrics })
+        Ok(Self { listener, tls, config: Arc::new(config), store, keys, metrics })
     }
 
     /// The address actually bound.
@@ -206,9 +223,14 @@ impl Relay {
         self.store.clone()
     }
 
-    /// Serves until `stop` resolves, then stops accepting, closes every WebSocket with
-    /// "going away" (1001), waits for the connections and rooms to finish, and flushes
-    /// storage.
+    /// Whether the relay serves HTTPS.
+    pub fn is_tls(&self) -> bool {
+        self.tls.is_some()
+    }
+
+    /// Serves (HTTPS if the relay has a certificate) until `stop` resolves, then stops
+    /// accepting, closes every WebSocket with "going away" (1001), waits for the
+    /// connections and rooms to finish, and flushes storage.
     pub async fn serve(self, stop: impl std::future::Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
         let shutdown = CancellationToken::new();
         let tasks = TaskTracker::new();
@@ -228,18 +250,22 @@ impl Relay {
             tasks: tasks.clone(),
         };
         let token = shutdown.clone();
-        // TCP_NODELAY: frames sent back to back must not wait for Nagle's algorithm.
-        let listener = self.listener.tap_io(|stream| {
-            if let Err(e) = stream.set_nodelay(true) {
-                tracing::debug!(error = %e, "cannot set TCP_NODELAY");
+        let stop = async move {
+            stop.await;
+            token.cancel();
+        };
+        match self.tls {
+            None => {
+                // TCP_NODELAY: frames sent back to back must not wait for Nagle's algorithm.
+                let listener = self.listener.tap_io(|stream| {
+                    if let Err(e) = stream.set_nodelay(true) {
+                        tracing::debug!(error = %e, "cannot set TCP_NODELAY");
+                    }
+                });
+                axum::serve(listener, router(state)).with_graceful_shutdown(stop).await?;
             }
-        });
-        axum::serve(listener, router(state))
-            .with_graceful_shutdown(async move {
-                stop.await;
-                token.cancel();
-            })
-            .await?;
+            Some(tls) => serve_tls(self.listener, tls, router(state), stop).await?,
+        }
         shutdown.cancel();
         tasks.close();
         // Connections close at once; a peer that never answers must not hold the relay up.
@@ -251,6 +277,36 @@ impl Relay {
         }
         Ok(())
     }
+}
+
+/// Serves `app` over TLS on `listener` until `stop` resolves, then stops accepting and
+/// waits (at most 10 s) for requests in progress. Upgraded WebSockets are not waited for
+/// here: they end through the relay's shutdown token, like on plain HTTP.
+async fn serve_tls(
+    listener: TcpListener,
+    tls: Arc<rustls::ServerConfig>,
+    app: Router,
+    stop: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    let handle = axum_server::Handle::<std::net::SocketAddr>::new();
+    let on_stop = handle.clone();
+    let stopper = tokio::spawn(async move {
+        stop.await;
+        on_stop.graceful_shutdown(Some(std::time::Duration::from_secs(10)));
+    });
+    // TCP_NODELAY as on plain HTTP, set before the handshake. Not `http1_only()`: it
+    // serves connections without upgrades, which would refuse every WebSocket.
+    let acceptor =
+        axum_server::tls_rustls::RustlsAcceptor::new(axum_server::tls_rustls::RustlsConfig::from_config(tls))
+            .acceptor(axum_server::accept::NoDelayAcceptor::new());
+    let served = axum_server::Server::from_listener(listener)
+        .acceptor(acceptor)
+        .handle(handle)
+        .accept_error_handler(|peer, e| tracing::debug!(peer = ?peer, error = %e, "TLS connection not accepted"))
+        .serve(app.into_make_service())
+        .await;
+    stopper.abort();
+    served
 }
 
 /// Resolves on Ctrl-C or SIGTERM.

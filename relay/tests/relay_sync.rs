@@ -112,31 +112,15 @@ async fn a_client_reconnecting_while_its_document_unloads_finds_its_data() {
 #[tokio::test]
 async fn health_and_metrics_answer() {
     let relay = TestRelay::start().await;
-    let base = format!("http://{}", relay.addr);
-    let health = reqwest_get(&format!("{base}/healthz")).await;
+    let health = relay.get("/healthz").await.text();
     assert_eq!(health, "ok");
     let token = desheng_officer(&relay);
     let mut a = Client::connect(&relay.url(DOC, &token)).await;
     a.settle(Duration::from_millis(100)).await;
     a.append("x").await;
     a.settle(Duration::from_millis(100)).await;
-    let metrics = reqwest_get(&format!("{base}/metrics")).await;
+    let metrics = relay.get("/metrics").await.text();
     assert!(metrics.contains("liandong_relay_connections 1"), "{metrics}");
     assert!(metrics.contains("liandong_relay_updates_in_total 1"), "{metrics}");
     assert!(metrics.contains("liandong_relay_storage_commit_seconds_count"), "{metrics}");
-}
-
-/// A plain HTTP GET over a TCP socket (keeps the test free of an HTTP client crate).
-async fn reqwest_get(url: &str) -> String {
-    use tokio::io::{AsyncReadExt, AsyncWriteExt};
-    let rest = url.strip_prefix("http://").expect("http url");
-    let (host, path) = rest.split_once('/').expect("path");
-    let mut stream = tokio::net::TcpStream::connect(host).await.expect("connect");
-    stream
-        .write_all(format!("GET /{path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n").as_bytes())
-        .await
-        .expect("write");
-    let mut response = String::new();
-    stream.read_to_string(&mut response).await.expect("read");
-    response.split_once("\r\n\r\n").map(|(_, body)| body.to_owned()).unwrap_or_default()
 }

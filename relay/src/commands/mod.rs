@@ -1,9 +1,10 @@
 //! The relay binary's subcommands besides `serve`: county import, demo seeding, access
-//! tokens, backup, and the coverage report of a county file.
+//! tokens, backup, the coverage report of a county file, and trial TLS certificates.
 
 pub mod backup;
 pub mod county;
 pub mod coverage;
+pub mod tls;
 pub mod token;
 
 pub use coverage::coverage;

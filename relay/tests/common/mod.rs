@@ -1,5 +1,6 @@
 //! Test helpers: a relay on an ephemeral 127.0.0.1 port (in-process, or the real binary as
-//! a child process), tokens, and a minimal Yjs WebSocket client.
+//! a child process; plain or HTTPS with a trial certificate), tokens, a minimal Yjs
+//! WebSocket client (`ws://` or `wss://`), and a minimal HTTP(S) GET.
 
 #![allow(dead_code)]
 
@@ -12,16 +13,19 @@ use std::time::Duration;
 use futures::{SinkExt, StreamExt};
 use liandong_core::model::Role;
 use liandong_relay::auth::{Claims, Keys, now_secs};
+use liandong_relay::commands::tls::TrialFiles;
 use liandong_relay::config::ServeConfig;
 use liandong_relay::metrics::Metrics;
 use liandong_relay::server::Relay;
 use liandong_relay::store::Store;
 use liandong_relay::store::sqlite::{Durability, SqliteStore};
+use liandong_relay::tls::TlsPaths;
+use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
 use tokio::net::TcpStream;
 use tokio::sync::oneshot;
 use tokio_tungstenite::tungstenite::Message as WsMessage;
 use tokio_tungstenite::tungstenite::protocol::frame::coding::CloseCode;
-use tokio_tungstenite::{MaybeTlsStream, WebSocketStream, connect_async};
+use tokio_tungstenite::{Connector, MaybeTlsStream, WebSocketStream, connect_async, connect_async_tls_with_config};
 use yrs::sync::{Message, SyncMessage};
 use yrs::updates::decoder::Decode;
 use yrs::updates::encoder::Encode;
@@ -35,6 +39,8 @@ pub struct TestRelay {
     pub keys: Keys,
     pub store: Arc<dyn Store>,
     pub metrics: Arc<Metrics>,
+    /// With HTTPS: the trial certificate files the relay serves with.
+    pub trial: Option<TrialFiles>,
     done: Option<tokio::task::JoinHandle<std::io::Result<()>>>,
 }
 
@@ -44,9 +50,21 @@ impl TestRelay {
     }
 
     pub async fn start_with(adjust: impl FnOnce(&mut ServeConfig)) -> Self {
+        Self::start_inner(None, adjust).await
+    }
+
+    /// A relay serving HTTPS with a trial certificate for `hosts` (plus localhost and
+    /// 127.0.0.1), made by the `tls self-signed` command's function into the data folder.
+    pub async fn start_tls(hosts: &[&str]) -> Self {
+        Self::start_inner(Some(hosts), |_| {}).await
+    }
+
+    async fn start_inner(tls_hosts: Option<&[&str]>, adjust: impl FnOnce(&mut ServeConfig)) -> Self {
         let data = tempfile::tempdir().expect("temp dir");
         let mut config = ServeConfig::new("127.0.0.1:0".parse().expect("addr"), data.path().to_path_buf());
         config.durability = Durability::Normal;
+        let trial = tls_hosts.map(|hosts| trial_certificate(hosts, &data.path().join("tls")));
+        config.tls = trial.as_ref().map(|t| TlsPaths { cert: t.cert.clone(), key: t.key.clone() });
         adjust(&mut config);
         let metrics = Arc::new(Metrics::new());
         let store: Arc<dyn Store> = Arc::new(SqliteStore::open(data.path(), config.durability, None).expect("store"));
@@ -57,7 +75,7 @@ impl TestRelay {
         let done = tokio::spawn(relay.serve(async move {
             let _ = stopped.await;
         }));
-        Self { addr, stop: Some(stop), data, keys, store, metrics, done: Some(done) }
+        Self { addr, stop: Some(stop), data, keys, store, metrics, trial, done: Some(done) }
     }
 
     /// Seeds the demo county (directory, rosters, bulletins).
@@ -65,8 +83,27 @@ impl TestRelay {
         liandong_relay::commands::county::seed_demo(self.store.as_ref()).await.expect("seed");
     }
 
+    /// The sync URL of `doc`: `wss://` with HTTPS, else `ws://`.
     pub fn url(&self, doc: &str, token: &str) -> String {
-        format!("ws://{}/sync/{}?token={}", self.addr, doc, token)
+        let scheme = if self.trial.is_some() { "wss" } else { "ws" };
+        format!("{scheme}://{}/sync/{}?token={}", self.addr, doc, token)
+    }
+
+    /// A client of `doc`, over `wss://` trusting the trial CA when the relay serves HTTPS.
+    pub async fn connect(&self, doc: &str, token: &str) -> Client {
+        let url = self.url(doc, token);
+        match &self.trial {
+            Some(trial) => Client::connect_tls(&url, tls_client_config(&trial.ca, &[])).await,
+            None => Client::connect(&url).await,
+        }
+    }
+
+    /// GET `path` over HTTPS (trusting the trial CA, as 127.0.0.1) or plain HTTP.
+    pub async fn get(&self, path: &str) -> HttpResponse {
+        match &self.trial {
+            Some(trial) => https_get(self.addr, "127.0.0.1", path, tls_client_config(&trial.ca, &[])).await,
+            None => http_get(self.addr, path).await,
+        }
     }
 
     /// A token for an officer of `station` in `region` with `role`, valid for an hour.
@@ -76,6 +113,11 @@ impl TestRelay {
 
     /// Stops the relay gracefully and waits for it.
     pub async fn shutdown(mut self) {
+        self.stop().await;
+    }
+
+    /// Stops the relay gracefully and waits for it, keeping its data folder.
+    pub async fn stop(&mut self) {
         if let Some(stop) = self.stop.take() {
             let _ = stop.send(());
         }
@@ -124,13 +166,20 @@ pub struct RelayProcess {
 impl RelayProcess {
     /// Starts `liandong-relay serve` on `data` and waits until it listens.
     pub fn start(data: &Path, port: u16) -> Self {
+        Self::start_with(data, port, &[])
+    }
+
+    /// Like [`RelayProcess::start`] with more arguments for `serve`; standard output is
+    /// piped (`child.stdout`).
+    pub fn start_with(data: &Path, port: u16, extra: &[&std::ffi::OsStr]) -> Self {
         let addr: SocketAddr = format!("127.0.0.1:{port}").parse().expect("addr");
         let mut child = Command::new(env!("CARGO_BIN_EXE_liandong-relay"))
             .args(["serve", "--addr", &addr.to_string(), "--durability", "full"])
             .arg("--data")
             .arg(data)
+            .args(extra)
             .env("RUST_LOG", "warn")
-            .stdout(Stdio::null())
+            .stdout(if extra.is_empty() { Stdio::null() } else { Stdio::piped() })
             .stderr(Stdio::inherit())
             .spawn()
             .expect("spawn relay");
@@ -195,9 +244,21 @@ impl Client {
         Self::connect_with(url, Doc::new()).await
     }
 
+    /// Connects over `wss://` with a TLS client configuration (see [`tls_client_config`]).
+    pub async fn connect_tls(url: &str, tls: Arc<rustls::ClientConfig>) -> Self {
+        let (ws, _) =
+            connect_async_tls_with_config(url, None, true, Some(Connector::Rustls(tls))).await.expect("connect wss");
+        Self::started(ws, Doc::new()).await
+    }
+
     /// Connects with an existing document (e.g. one edited offline).
     pub async fn connect_with(url: &str, doc: Doc) -> Self {
         let (ws, _) = connect_async(url).await.expect("connect");
+        Self::started(ws, doc).await
+    }
+
+    /// Wraps a connected socket and sends sync step 1.
+    async fn started(ws: WebSocketStream<MaybeTlsStream<TcpStream>>, doc: Doc) -> Self {
         let mut client = Self {
             doc,
             ws,
@@ -341,4 +402,128 @@ pub fn map_insert(doc: &Doc, key: &str, value: &str) -> Vec<u8> {
     let mut txn = doc.transact_mut();
     m.insert(&mut txn, key, value);
     txn.encode_update_v1()
+}
+
+/// A trial certificate for `hosts` in `dir`, made as `liandong-relay tls self-signed` does.
+pub fn trial_certificate(hosts: &[&str], dir: &Path) -> TrialFiles {
+    let hosts: Vec<String> = hosts.iter().map(|h| h.to_string()).collect();
+    liandong_relay::commands::tls::self_signed(&hosts, 30, dir).expect("trial certificate")
+}
+
+/// A TLS client trusting only the CA certificates of `ca` (PEM), offering `alpn`.
+pub fn tls_client_config(ca: &Path, alpn: &[&[u8]]) -> Arc<rustls::ClientConfig> {
+    use rustls::pki_types::CertificateDer;
+    use rustls::pki_types::pem::PemObject;
+    let mut roots = rustls::RootCertStore::empty();
+    for cert in CertificateDer::pem_file_iter(ca).expect("read CA") {
+        roots.add(cert.expect("CA certificate")).expect("add CA");
+    }
+    let mut config = rustls::ClientConfig::builder_with_provider(Arc::new(rustls::crypto::ring::default_provider()))
+        .with_safe_default_protocol_versions()
+        .expect("protocol versions")
+        .with_root_certificates(roots)
+        .with_no_client_auth();
+    config.alpn_protocols = alpn.iter().map(|p| p.to_vec()).collect();
+    Arc::new(config)
+}
+
+/// An HTTP response read to its end.
+#[derive(Debug)]
+pub struct HttpResponse {
+    pub status: u16,
+    /// Header names in lower case, in order.
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
+    /// The ALPN protocol agreed, over TLS.
+    pub alpn: Option<Vec<u8>>,
+}
+
+impl HttpResponse {
+    /// The first value of header `name` (any case).
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+    }
+
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+}
+
+/// A plain HTTP/1.1 GET over a TCP socket (keeps the tests free of an HTTP client crate).
+pub async fn http_get(addr: SocketAddr, path: &str) -> HttpResponse {
+    let stream = TcpStream::connect(addr).await.expect("connect");
+    get_over(stream, &addr.to_string(), path).await
+}
+
+/// An HTTPS GET to `addr`, verifying the certificate for `server_name` with `tls`.
+/// Panics if the handshake fails; see [`tls_handshake`] to see why it failed.
+pub async fn https_get(
+    addr: SocketAddr,
+    server_name: &str,
+    path: &str,
+    tls: Arc<rustls::ClientConfig>,
+) -> HttpResponse {
+    let stream = tls_handshake(addr, server_name, tls).await.expect("TLS handshake");
+    let alpn = stream.get_ref().1.alpn_protocol().map(<[u8]>::to_vec);
+    let mut response = get_over(stream, server_name, path).await;
+    response.alpn = alpn;
+    response
+}
+
+/// A TLS connection to `addr`, verifying the certificate for `server_name`.
+pub async fn tls_handshake(
+    addr: SocketAddr,
+    server_name: &str,
+    tls: Arc<rustls::ClientConfig>,
+) -> std::io::Result<tokio_rustls::client::TlsStream<TcpStream>> {
+    let name = rustls::pki_types::ServerName::try_from(server_name.to_owned()).expect("server name");
+    let tcp = TcpStream::connect(addr).await?;
+    tokio_rustls::TlsConnector::from(tls).connect(name, tcp).await
+}
+
+/// The bytes a plain HTTP GET to `addr` receives within 5 s (for a port that may not speak
+/// plain HTTP).
+pub async fn http_get_raw(addr: SocketAddr, path: &str) -> Vec<u8> {
+    let stream = TcpStream::connect(addr).await.expect("connect");
+    let host = addr.to_string();
+    tokio::time::timeout(Duration::from_secs(5), get_bytes(stream, &host, path)).await.unwrap_or_default()
+}
+
+async fn get_bytes(mut stream: impl AsyncRead + AsyncWrite + Unpin, host: &str, path: &str) -> Vec<u8> {
+    let _ =
+        stream.write_all(format!("GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n").as_bytes()).await;
+    let mut raw = Vec::new();
+    // A TLS peer may end without close_notify after `Connection: close`; what came is enough.
+    let _ = stream.read_to_end(&mut raw).await;
+    raw
+}
+
+async fn get_over(stream: impl AsyncRead + AsyncWrite + Unpin, host: &str, path: &str) -> HttpResponse {
+    let raw = get_bytes(stream, host, path).await;
+    let split = raw.windows(4).position(|w| w == b"\r\n\r\n").expect("end of headers");
+    let head = String::from_utf8_lossy(&raw[..split]).into_owned();
+    let mut lines = head.split("\r\n");
+    let status = lines.next().and_then(|l| l.split(' ').nth(1)).and_then(|s| s.parse().ok()).expect("status line");
+    let headers: Vec<(String, String)> = lines
+        .filter_map(|l| l.split_once(':'))
+        .map(|(n, v)| (n.trim().to_ascii_lowercase(), v.trim().to_owned()))
+        .collect();
+    let mut body = raw[split + 4..].to_vec();
+    if headers.iter().any(|(n, v)| n == "transfer-encoding" && v.contains("chunked")) {
+        body = dechunk(&body);
+    }
+    HttpResponse { status, headers, body, alpn: None }
+}
+
+fn dechunk(mut raw: &[u8]) -> Vec<u8> {
+    let mut body = Vec::new();
+    while let Some(end) = raw.windows(2).position(|w| w == b"\r\n") {
+        let size = usize::from_str_radix(String::from_utf8_lossy(&raw[..end]).trim(), 16).expect("chunk size");
+        if size == 0 {
+            break;
+        }
+        body.extend_from_slice(&raw[end + 2..end + 2 + size]);
+        raw = &raw[end + 2 + size + 2..];
+    }
+    body
 }
