@@ -10,6 +10,7 @@
 //! - [`server`]: the HTTP side: routes (`/sync/{document id}`, `/healthz`, the built app),
 //!   WebSocket upgrade, graceful shutdown, over plain HTTP or HTTPS.
 //! - [`tls`]: reads the operator's certificate and key for HTTPS.
+//! - [`app_files`]: cache headers and content types of the built app's files.
 //! - [`connection`]: one WebSocket: reads frames into its room, writes the room's messages
 //!   out through a bounded queue.
 //! - [`protocol`]: the y-websocket wire format (yrs `sync` messages) and close codes.
@@ -21,6 +22,7 @@
 //! The relay knows almost nothing of the domain: it syncs documents. Document ids and who
 //! may open them come from `liandong-core`.
 
+pub mod app_files;
 pub mod auth;
 pub mod catch_up;
 pub mod commands;

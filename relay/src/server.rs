@@ -8,13 +8,16 @@
 //! - `GET /session`: 200 with the token's claims, or 401 with why it is refused.
 //! - `GET /healthz`: `ok` while the relay serves.
 //! - `GET /metrics`: Prometheus text.
-//! - anything else: a file of the built app, or `index.html` for the app's own routes.
+//! - anything else: a file of the built app, or `index.html` for the app's own routes,
+//!   with the cache headers of [`crate::app_files`].
+//!
+//! The four routes above answer with `Cache-Control: no-store`.
 
 use std::sync::Arc;
 
 use axum::Router;
 use axum::extract::{Path, RawQuery, State, WebSocketUpgrade};
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::serve::ListenerExt;
@@ -23,6 +26,7 @@ use tokio::net::TcpListener;
 use tokio_util::sync::CancellationToken;
 use tokio_util::task::TaskTracker;
 use tower_http::services::{ServeDir, ServeFile};
+use tower_http::set_header::SetResponseHeaderLayer;
 
 use crate::auth::access::Access;
 use crate::auth::{self, Keys, SUBPROTOCOL};
@@ -54,10 +58,14 @@ fn router(state: AppState) -> Router {
         .route("/healthz", get(|| async { "ok" }))
         .route("/session", get(session))
         .route("/metrics", get(metrics))
+        .layer(SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static("no-store")))
         .with_state(state);
     if let Some(dir) = static_dir {
         let index = ServeFile::new(dir.join("index.html"));
-        app = app.fallback_service(ServeDir::new(dir).fallback(index));
+        let files = Router::new()
+            .fallback_service(ServeDir::new(dir).fallback(index))
+            .layer(axum::middleware::from_fn(crate::app_files::headers));
+        app = app.fallback_service(files);
     }
     app
 }

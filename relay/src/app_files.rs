@@ -1,0 +1,118 @@
+//! Cache headers and content types of the built app's files (Trunk's `dist/`), as a
+//! middleware on the static fallback only; the API routes set their own (`no-store`).
+//!
+//! - Files whose name carries Trunk's content hash (`-` and 16 lowercase hex digits before
+//!   the extension or before `_bg.wasm`, e.g. `liandong-8f1e49d07086b583_bg.wasm`) never
+//!   change under that name: `Cache-Control: public, max-age=31536000, immutable`.
+//! - Everything else, `index.html`, the app's routes answered with `index.html`, `sw.js`,
+//!   the manifest and icons: `Cache-Control: no-cache` (the browser revalidates each time,
+//!   so a new build is picked up at the next load).
+//! - Content types the app depends on are set by extension whatever the MIME table says:
+//!   `.wasm` `application/wasm` (streaming compilation), `.webmanifest`
+//!   `application/manifest+json` (installability), `.js`/`.mjs` `text/javascript`
+//!   (module scripts and the service worker).
+
+use axum::extract::Request;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::Response;
+
+/// `Cache-Control` of a file that never changes under its name (one year).
+pub const IMMUTABLE: &str = "public, max-age=31536000, immutable";
+/// `Cache-Control` of a file the browser must revalidate before each use.
+pub const NO_CACHE: &str = "no-cache";
+
+/// The middleware: sets `Cache-Control` and corrects `Content-Type` of the response to a
+/// request for an app file.
+pub async fn headers(request: Request, next: Next) -> Response {
+    let name = request.uri().path().rsplit('/').next().unwrap_or_default().to_owned();
+    let mut response = next.run(request).await;
+    let found = matches!(response.status(), StatusCode::OK | StatusCode::PARTIAL_CONTENT | StatusCode::NOT_MODIFIED);
+    // A missing file is answered with index.html (the app's own routes): that answer is
+    // HTML whatever the name asked for, and must never be kept under a hashed name.
+    let html = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    let cache = if found && !html && is_hashed(&name) { IMMUTABLE } else { NO_CACHE };
+    let headers = response.headers_mut();
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
+    if found
+        && !html
+        && headers.contains_key(header::CONTENT_TYPE)
+        && let Some(mime) = content_type(&name)
+    {
+        headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(mime));
+    }
+    response
+}
+
+/// The content type the app needs for a file named `name`, if it is one the app depends on.
+pub fn content_type(name: &str) -> Option<&'static str> {
+    let (_, extension) = name.rsplit_once('.')?;
+    match extension {
+        "wasm" => Some("application/wasm"),
+        "webmanifest" => Some("application/manifest+json"),
+        "js" | "mjs" => Some("text/javascript"),
+        _ => None,
+    }
+}
+
+/// Whether `name` (a file name, no folder) carries Trunk's content hash: `-` and 16
+/// lowercase hex digits right before `_bg.wasm` or before the extension.
+pub fn is_hashed(name: &str) -> bool {
+    let stem = match name.strip_suffix("_bg.wasm") {
+        Some(stem) => stem,
+        None => match name.rsplit_once('.') {
+            Some((stem, extension)) if !extension.is_empty() => stem,
+            _ => return false,
+        },
+    };
+    let Some(at) = stem.len().checked_sub(17) else { return false };
+    let Some(tail) = stem.get(at..) else { return false };
+    let (dash, hex) = tail.split_at(1);
+    dash == "-" && hex.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trunk_hashed_names_are_recognised() {
+        for name in [
+            "liandong-8f1e49d07086b583.js",
+            "liandong-8f1e49d07086b583_bg.wasm",
+            "main-ad943f5b6aea74aa.css",
+            "中文-ad943f5b6aea74aa.js",
+        ] {
+            assert!(is_hashed(name), "{name}");
+        }
+        for name in [
+            "index.html",
+            "sw.js",
+            "manifest.webmanifest",
+            "icon-192.png",
+            "liandong_bg.wasm",
+            "main-AD943F5B6AEA74AA.css",
+            "main-ad943f5b6aea74a.css",
+            "main_ad943f5b6aea74aa.css",
+            "main-ad943f5b6aea74aa",
+            "main-ad943f5b6aea74aa.",
+            "文ad943f5b6aea74aa.js",
+            "",
+        ] {
+            assert!(!is_hashed(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn the_apps_content_types_are_fixed_by_extension() {
+        assert_eq!(content_type("liandong-8f1e49d07086b583_bg.wasm"), Some("application/wasm"));
+        assert_eq!(content_type("manifest.webmanifest"), Some("application/manifest+json"));
+        assert_eq!(content_type("sw.js"), Some("text/javascript"));
+        assert_eq!(content_type("icon-192.png"), None);
+        assert_eq!(content_type("robots"), None);
+    }
+}

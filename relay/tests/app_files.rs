@@ -1,0 +1,92 @@
+//! Cache headers and content types of the built app's files, as a browser (and the app's
+//! service worker) sees them, and `no-store` on the relay's own answers.
+
+mod common;
+
+use common::TestRelay;
+
+/// A built app as Trunk leaves it in dist/.
+fn dist() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("dir");
+    let files: [(&str, &[u8]); 8] = [
+        ("index.html", b"<!doctype html><title>\xe8\x81\x94\xe5\x8a\xa8</title>"),
+        ("sw.js", b"self.addEventListener('fetch', () => {});"),
+        ("liandong-8f1e49d07086b583.js", b"export default function init() {}"),
+        ("liandong-8f1e49d07086b583_bg.wasm", b"\0asm\x01\0\0\0"),
+        ("main-ad943f5b6aea74aa.css", b"body { margin: 0 }"),
+        ("manifest.webmanifest", br#"{"name": "Liandong", "start_url": "/"}"#),
+        ("icon-192.png", b"\x89PNG\r\n\x1a\n"),
+        ("robots.txt", b"User-agent: *\nDisallow: /\n"),
+    ];
+    for (name, bytes) in files {
+        std::fs::write(dir.path().join(name), bytes).expect("write");
+    }
+    dir
+}
+
+const IMMUTABLE: &str = "public, max-age=31536000, immutable";
+
+#[tokio::test]
+async fn app_files_carry_their_cache_headers_and_content_types() {
+    let dist = dist();
+    let relay = TestRelay::start_with(|c| c.static_dir = Some(dist.path().to_path_buf())).await;
+    let expected = [
+        ("/", "no-cache", "text/html"),
+        ("/index.html", "no-cache", "text/html"),
+        ("/districts/desheng", "no-cache", "text/html"),
+        ("/sw.js", "no-cache", "text/javascript"),
+        ("/liandong-8f1e49d07086b583.js", IMMUTABLE, "text/javascript"),
+        ("/liandong-8f1e49d07086b583_bg.wasm", IMMUTABLE, "application/wasm"),
+        ("/main-ad943f5b6aea74aa.css", IMMUTABLE, "text/css"),
+        ("/manifest.webmanifest", "no-cache", "application/manifest+json"),
+        ("/icon-192.png", "no-cache", "image/png"),
+        ("/robots.txt", "no-cache", "text/plain"),
+        // An old build's file, gone after an update: the app's page, never kept long.
+        ("/liandong-0000000000000000.js", "no-cache", "text/html"),
+    ];
+    for (path, cache, content_type) in expected {
+        let response = relay.get(path).await;
+        assert_eq!(response.status, 200, "{path}");
+        assert_eq!(response.header("cache-control"), Some(cache), "{path}");
+        let got = response.header("content-type").unwrap_or_default();
+        assert!(got.starts_with(content_type), "{path}: {got}");
+    }
+    let index = relay.get("/districts/desheng").await;
+    assert_eq!(index.text(), "<!doctype html><title>联动</title>");
+}
+
+#[tokio::test]
+async fn the_relays_own_answers_are_not_stored() {
+    let dist = dist();
+    let relay = TestRelay::start_with(|c| c.static_dir = Some(dist.path().to_path_buf())).await;
+    for (path, status) in [
+        ("/healthz", 200),
+        ("/metrics", 200),
+        ("/session", 401),
+        // Not a WebSocket upgrade: refused by the route itself.
+        ("/sync/region/desheng/bulletins", 400),
+    ] {
+        let response = relay.get(path).await;
+        assert_eq!(response.status, status, "{path}");
+        assert_eq!(response.header("cache-control"), Some("no-store"), "{path}");
+    }
+}
+
+#[tokio::test]
+async fn app_files_over_https_carry_the_same_headers() {
+    let dist = dist();
+    let dir = tempfile::tempdir().expect("dir");
+    let trial = common::trial_certificate(&["10.8.0.1"], dir.path());
+    let relay = TestRelay::start_with(|c| {
+        c.static_dir = Some(dist.path().to_path_buf());
+        c.tls = Some(liandong_relay::tls::TlsPaths { cert: trial.cert.clone(), key: trial.key.clone() });
+    })
+    .await;
+    let tls = common::tls_client_config(&trial.ca, &[]);
+    let wasm = common::https_get(relay.addr, "10.8.0.1", "/liandong-8f1e49d07086b583_bg.wasm", tls.clone()).await;
+    assert_eq!(wasm.header("cache-control"), Some(IMMUTABLE));
+    assert_eq!(wasm.header("content-type"), Some("application/wasm"));
+    assert_eq!(wasm.body, b"\0asm\x01\0\0\0");
+    let health = common::https_get(relay.addr, "10.8.0.1", "/healthz", tls).await;
+    assert_eq!(health.header("cache-control"), Some("no-store"));
+}
