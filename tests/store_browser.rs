@@ -110,3 +110,33 @@ async fn fifty_loads_without_edits_leave_the_record_count_unchanged() {
     assert_eq!(store.count(DOC).await.expect("count"), count);
     store.close();
 }
+
+#[wasm_bindgen_test]
+async fn a_newer_build_in_another_tab_is_not_blocked_and_this_page_is_told() {
+    // Another tab runs a newer build whose schema is one version up: its open must go
+    // through (this connection steps aside), and this page learns it must reload.
+    use std::cell::Cell;
+    use std::rc::Rc;
+    let name = unique_name("newer");
+    let store = Store::open_named(&name).await.expect("open");
+    store.put_setting("officer", "大庙派出所").await.expect("write");
+    let told = Rc::new(Cell::new(false));
+    let flag = told.clone();
+    store.on_newer_version(move || flag.set(true)).expect("watch");
+
+    let newer = indexed_db_futures::database::Database::open(name.as_str())
+        .with_version(liandong::store::SCHEMA_VERSION + 1)
+        .with_on_upgrade_needed(|_, _| Ok(()));
+    let opened = futures::future::select(
+        Box::pin(newer.into_future()),
+        Box::pin(gloo::timers::future::TimeoutFuture::new(5_000)),
+    )
+    .await;
+    let db = match opened {
+        futures::future::Either::Left((db, _)) => db.expect("the newer build opens the database"),
+        futures::future::Either::Right(_) => panic!("the newer build was blocked by this page"),
+    };
+    assert!(told.get(), "this page was not told");
+    assert!(store.get_setting("officer").await.is_err(), "the old connection is closed");
+    db.close();
+}

@@ -41,6 +41,10 @@ pub enum StoreError {
     /// Any other failure of a read or write.
     #[error("本机存储读写失败：{0}")]
     Request(String),
+    /// A newer build of the app opened the database in another tab and upgraded it; this
+    /// page closed its connection so the upgrade could go ahead and must be reloaded.
+    #[error("新版本的联动已在另一标签页打开，请重新加载本页；未上传的修改已保存在本机。")]
+    Superseded,
 }
 
 impl From<indexed_db_futures::error::OpenDbError> for StoreError {
@@ -94,6 +98,20 @@ impl Store {
             })
             .await?;
         Ok(Self { db })
+    }
+
+    /// Calls `superseded` once a newer build asks to upgrade the database (an IndexedDB
+    /// `versionchange` from another tab), after closing this connection so the upgrade is
+    /// not blocked. Without this the newer tab would wait until this one is closed.
+    pub fn on_newer_version(&self, superseded: impl FnOnce() + 'static) -> Result<(), StoreError> {
+        let mut changes = self.db.version_changes()?;
+        wasm_bindgen_futures::spawn_local(async move {
+            if changes.recv().await.is_some() {
+                changes.db().clone().close();
+                superseded();
+            }
+        });
+        Ok(())
     }
 
     /// Reads the setting `key`; `None` when it was never written.

@@ -59,6 +59,9 @@ pub struct Inner {
     db: RefCell<Option<Rc<Store>>>,
     /// Set when the database had to be reopened: open documents are saved whole again.
     reopened: Cell<bool>,
+    /// Set when a newer build upgraded the database from another tab: this page must not
+    /// reopen it (its schema is older) and asks to be reloaded.
+    superseded: Cell<bool>,
     session: RefCell<Option<Session>>,
     docs: RefCell<BTreeMap<DocumentId, Rc<DocSync>>>,
     tabs: RefCell<Option<Rc<Tabs>>>,
@@ -106,6 +109,7 @@ pub fn shared() -> Shared {
                 Shared(Rc::new(Inner {
                     db: RefCell::new(None),
                     reopened: Cell::new(false),
+                    superseded: Cell::new(false),
                     session: RefCell::new(None),
                     docs: RefCell::new(BTreeMap::new()),
                     tabs: RefCell::new(None),
@@ -132,7 +136,20 @@ impl Shared {
         if let Some(store) = self.db.borrow().as_ref() {
             return Ok(store.clone());
         }
+        if self.superseded.get() {
+            return Err(StoreError::Superseded);
+        }
         let store = Rc::new(Store::open().await?);
+        let me = self.clone();
+        let watched = store.on_newer_version(move || {
+            me.superseded.set(true);
+            me.db.borrow_mut().take();
+            me.storage_error.set(Some(StoreError::Superseded.to_string()));
+            crate::pwa::update_ready().set(true);
+        });
+        if let Err(e) = watched {
+            leptos::logging::warn!("cannot watch for a newer build: {e}");
+        }
         *self.db.borrow_mut() = Some(store.clone());
         if self.reopened.replace(false) {
             // The browser may have deleted the stored data: save what is in memory again,
