@@ -49,10 +49,10 @@ enum Command {
         public_url: Option<String>,
         /// Serve HTTPS (and wss://) with this certificate: a PEM file, the server
         /// certificate first, then any intermediates. Needs --tls-key.
-        #[arg(long, env = "LIANDONG_TLS_CERT", requires = "tls_key")]
+        #[arg(long, env = "LIANDONG_TLS_CERT", value_name = "PATH", requires = "tls_key")]
         tls_cert: Option<PathBuf>,
         /// The private key of --tls-cert (PEM, unencrypted). Needs --tls-cert.
-        #[arg(long, env = "LIANDONG_TLS_KEY", requires = "tls_cert")]
+        #[arg(long, env = "LIANDONG_TLS_KEY", value_name = "PATH", requires = "tls_cert")]
         tls_key: Option<PathBuf>,
         /// Largest WebSocket frame accepted, in bytes.
         #[arg(long, env = "LIANDONG_MAX_FRAME", default_value_t = 16 * 1024 * 1024)]
@@ -113,13 +113,13 @@ enum TlsCommand {
     SelfSigned {
         /// Name or IP address laptops use to reach the relay (repeat for several);
         /// localhost and 127.0.0.1 are always added.
-        #[arg(long = "host", required = true)]
+        #[arg(long = "host", value_name = "NAME_OR_IP", required = true)]
         hosts: Vec<String>,
         /// Folder to write the three files into (created if missing).
-        #[arg(long)]
+        #[arg(long, value_name = "DIR")]
         out: PathBuf,
         /// Days the certificate is valid.
-        #[arg(long, default_value_t = commands::tls::DEFAULT_DAYS, value_parser = clap::value_parser!(u32).range(1..=36500))]
+        #[arg(long, value_name = "N", default_value_t = commands::tls::DEFAULT_DAYS, value_parser = clap::value_parser!(u32).range(1..=36500))]
         days: u32,
     },
 }
