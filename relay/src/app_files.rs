@@ -1,9 +1,13 @@
 //! Cache headers and content types of the built app's files (Trunk's `dist/`), as a
 //! middleware on the static fallback only; the API routes set their own (`no-store`).
 //!
-//! - Files whose name carries Trunk's content hash (`-` and 16 lowercase hex digits before
-//!   the extension or before `_bg.wasm`, e.g. `liandong-8f1e49d07086b583_bg.wasm`) never
-//!   change under that name: `Cache-Control: public, max-age=31536000, immutable`.
+//! - Files whose name carries Trunk's content hash (`-` and 8 to 16 lowercase hex digits
+//!   before the extension or before `_bg.wasm`, e.g. `liandong-8f1e49d07086b583_bg.wasm`;
+//!   Trunk writes the 64-bit hash without leading zeros, so `liandong-667c966f76069f8.js`
+//!   has 15) never change under that name: `Cache-Control: public, max-age=31536000, immutable`.
+//! - A missing file (a name with an extension) is 404 ([`app_route`]); only the app's own
+//!   routes (`/roster`, `/bulletins/…`) are answered with `index.html`. A service worker
+//!   storing a deploy's files must never keep the page under a script's name.
 //! - Everything else, `index.html`, the app's routes answered with `index.html`, `sw.js`,
 //!   the manifest and icons: `Cache-Control: no-cache` (the browser revalidates each time,
 //!   so a new build is picked up at the next load).
@@ -15,7 +19,8 @@
 use axum::extract::Request;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::Next;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
+use tower::ServiceExt;
 
 /// `Cache-Control` of a file that never changes under its name (one year).
 pub const IMMUTABLE: &str = "public, max-age=31536000, immutable";
@@ -59,7 +64,7 @@ pub fn content_type(name: &str) -> Option<&'static str> {
     }
 }
 
-/// Whether `name` (a file name, no folder) carries Trunk's content hash: `-` and 16
+/// Whether `name` (a file name, no folder) carries Trunk's content hash: `-` and 8 to 16
 /// lowercase hex digits right before `_bg.wasm` or before the extension.
 pub fn is_hashed(name: &str) -> bool {
     let stem = match name.strip_suffix("_bg.wasm") {
@@ -69,10 +74,21 @@ pub fn is_hashed(name: &str) -> bool {
             _ => return false,
         },
     };
-    let Some(at) = stem.len().checked_sub(17) else { return false };
-    let Some(tail) = stem.get(at..) else { return false };
-    let (dash, hex) = tail.split_at(1);
-    dash == "-" && hex.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+    let Some((_, hex)) = stem.rsplit_once('-') else { return false };
+    (8..=16).contains(&hex.len()) && hex.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+}
+
+/// The answer for a path that names no file of the build: `index.html` (from `index`) for
+/// the app's own routes, 404 for a name with an extension (a file of another build, a typo).
+pub async fn app_route(index: std::path::PathBuf, request: Request) -> Response {
+    let name = request.uri().path().rsplit('/').next().unwrap_or_default();
+    if name.contains('.') {
+        return (StatusCode::NOT_FOUND, "no such file in this build of the app").into_response();
+    }
+    match tower_http::services::ServeFile::new(index).oneshot(request).await {
+        Ok(response) => response.map(axum::body::Body::new),
+        Err(never) => match never {},
+    }
 }
 
 #[cfg(test)]
@@ -85,6 +101,8 @@ mod tests {
             "liandong-8f1e49d07086b583.js",
             "liandong-8f1e49d07086b583_bg.wasm",
             "main-ad943f5b6aea74aa.css",
+            "liandong-667c966f76069f8.js",
+            "liandong-667c966f76069f8_bg.wasm",
             "中文-ad943f5b6aea74aa.js",
         ] {
             assert!(is_hashed(name), "{name}");
@@ -96,7 +114,9 @@ mod tests {
             "icon-192.png",
             "liandong_bg.wasm",
             "main-AD943F5B6AEA74AA.css",
-            "main-ad943f5b6aea74a.css",
+            "icon-192.png",
+            "apple-touch-icon.png",
+            "main-ad943f5.css",
             "main_ad943f5b6aea74aa.css",
             "main-ad943f5b6aea74aa",
             "main-ad943f5b6aea74aa.",

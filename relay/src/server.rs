@@ -25,7 +25,7 @@ use liandong_core::DocumentId;
 use tokio::net::TcpListener;
 use tokio_util::sync::CancellationToken;
 use tokio_util::task::TaskTracker;
-use tower_http::services::{ServeDir, ServeFile};
+use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 
 use crate::auth::access::Access;
@@ -61,9 +61,10 @@ fn router(state: AppState) -> Router {
         .layer(SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static("no-store")))
         .with_state(state);
     if let Some(dir) = static_dir {
-        let index = ServeFile::new(dir.join("index.html"));
+        let index = dir.join("index.html");
+        let app_route = get(move |request: axum::extract::Request| crate::app_files::app_route(index.clone(), request));
         let files = Router::new()
-            .fallback_service(ServeDir::new(dir).fallback(index))
+            .fallback_service(ServeDir::new(dir).fallback(app_route))
             .layer(axum::middleware::from_fn(crate::app_files::headers));
         app = app.fallback_service(files);
     }

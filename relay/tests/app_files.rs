@@ -41,8 +41,6 @@ async fn app_files_carry_their_cache_headers_and_content_types() {
         ("/manifest.webmanifest", "no-cache", "application/manifest+json"),
         ("/icon-192.png", "no-cache", "image/png"),
         ("/robots.txt", "no-cache", "text/plain"),
-        // An old build's file, gone after an update: the app's page, never kept long.
-        ("/liandong-0000000000000000.js", "no-cache", "text/html"),
     ];
     for (path, cache, content_type) in expected {
         let response = relay.get(path).await;
@@ -53,6 +51,13 @@ async fn app_files_carry_their_cache_headers_and_content_types() {
     }
     let index = relay.get("/districts/desheng").await;
     assert_eq!(index.text(), "<!doctype html><title>联动</title>");
+    // A file that is not in this build (an old build's script, a typo) is not the page:
+    // a service worker storing a deploy must fail on it rather than keep HTML as a script.
+    for path in ["/liandong-0000000000000000.js", "/liandong-667c966f76069f8_bg.wasm", "/icon-1024.png"] {
+        let response = relay.get(path).await;
+        assert_eq!(response.status, 404, "{path}");
+        assert_eq!(response.header("cache-control"), Some("no-cache"), "{path}");
+    }
 }
 
 #[tokio::test]

@@ -485,7 +485,7 @@ pub fn set_photo(
         return Err(vec![DistrictError::PhotoTooLarge(bytes.len().div_ceil(1024))]);
     }
     let photo = OfficerPhoto {
-        id: current.unwrap_or_else(RecordId::new),
+        id: current.unwrap_or_default(),
         station,
         officer,
         mime: mime.to_owned(),
