@@ -68,7 +68,7 @@ fn planned_cells_are_kept_and_blocked_shifts_left_out_with_the_reason() {
     let night = s.shift(x, ShiftKind::Night, "2026-12-07 18:00", "2026-12-08 08:00");
     let fill = apply_rotation(
         &s.ctx(),
-        &[night.clone()],
+        std::slice::from_ref(&night),
         &pattern("带班值班一天"),
         &[x],
         (date("2026-12-07"), date("2026-12-08")),
