@@ -101,10 +101,8 @@ pub fn start() {
     register(container);
     let check = Closure::<dyn FnMut()>::new(check_for_update);
     let _ = window.add_event_listener_with_callback("online", check.as_ref().unchecked_ref());
-    let _ = window.set_interval_with_callback_and_timeout_and_arguments_0(
-        check.as_ref().unchecked_ref(),
-        CHECK_EVERY_MS as i32,
-    );
+    let _ = window
+        .set_interval_with_callback_and_timeout_and_arguments_0(check.as_ref().unchecked_ref(), CHECK_EVERY_MS as i32);
     check.forget();
     let returned = Closure::<dyn FnMut()>::new(move || {
         if document().visibility_state() == web_sys::VisibilityState::Visible {

@@ -20,16 +20,19 @@ export const chromiumArgs = [
 /**
  * Starts `liandong-relay serve` with the built app (dist/) on 127.0.0.1 (`port`, default a
  * free one) and a data folder (`data`, default a fresh one), seeding the demo county when
- * `demo` is set; `log` sets the relay's log level (default warn, or RUST_LOG). Resolves to { url, process, dataDir, port, logins, stop() } once it prints
- * the address it listens on; `logins` maps "station role" (e.g. "desheng liaison") to the
+ * `demo` is set; `log` sets the relay's log level (default warn, or RUST_LOG); `app` serves
+ * another build folder than dist/ (see builds.mjs); `tls: { cert, key }` serves HTTPS.
+ * Resolves to { url, process, dataDir, port, logins, stop() } once it prints the address
+ * it listens on; `logins` maps "station role" (e.g. "desheng liaison") to the
  * demo login links it printed, the second of a role at a station as "station role 2"
  * (e.g. "damiao station_head 2", the deputy head).
  */
-export async function startRelay({ data, demo = false, port = 0, log: level } = {}) {
+export async function startRelay({ data, demo = false, port = 0, log: level, app, tls } = {}) {
   const bin = process.env.LIANDONG_RELAY_BIN ?? path.join(root, 'target/relay/liandong-relay');
   const dataDir = data ?? mkdtempSync(path.join(tmpdir(), 'liandong-e2e-'));
-  const args = ['serve', '--addr', `127.0.0.1:${port}`, '--data', dataDir, '--static', path.join(root, 'dist')];
+  const args = ['serve', '--addr', `127.0.0.1:${port}`, '--data', dataDir, '--static', app ?? path.join(root, 'dist')];
   if (demo) args.push('--demo');
+  if (tls) args.push('--tls-cert', tls.cert, '--tls-key', tls.key);
   const child = spawn(bin, args, {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, RUST_LOG: level ?? process.env.RUST_LOG ?? 'warn' },
@@ -41,7 +44,7 @@ export async function startRelay({ data, demo = false, port = 0, log: level } = 
     const timer = setTimeout(() => reject(new Error(`relay did not start in 20 s:\n${out}\n${log}`)), 20_000);
     child.stdout.on('data', (d) => {
       out += d;
-      const m = out.match(/Open (http:\/\/127\.0\.0\.1:\d+\/)/);
+      const m = out.match(/Open (https?:\/\/127\.0\.0\.1:\d+\/)/);
       if (m) { clearTimeout(timer); resolve(m[1]); }
     });
     child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`relay exited with ${code}:\n${out}\n${log}`)); });
