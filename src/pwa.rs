@@ -3,7 +3,8 @@
 //!
 //! The service worker of a new build installs in the background (the browser checks
 //! `/sw.js` on every page load; this module also asks every [`CHECK_EVERY_MS`], when the
-//! network comes back and when the officer returns to the tab). Once it has every file of
+//! network comes back, when the officer returns to the tab, and when a relay link opens
+//! again, since a relay that restarts is usually a deploy: [`relay_reachable`]). Once it has every file of
 //! the new build it takes over; this page keeps running the build it started with and
 //! [`update_ready`] turns true, so the app can say "新版本已就绪". A reload runs the new
 //! build. Service workers need a secure context (HTTPS, or localhost): elsewhere
@@ -19,6 +20,9 @@ use web_sys::{RegistrationOptions, ServiceWorkerContainer, ServiceWorkerRegistra
 
 /// How often a running app asks the relay for a new build, in ms (15 min).
 pub const CHECK_EVERY_MS: u32 = 15 * 60 * 1000;
+/// Least time between two checks caused by relay links opening, in ms (one document's
+/// link opening is enough; the others of the same moment add nothing).
+pub const RELAY_CHECK_GAP_MS: f64 = 5_000.0;
 
 /// Whether this page can start without network next time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,6 +45,8 @@ struct State {
     /// Whether a service worker controlled this page before: the first one taking over is
     /// the first install, not an update.
     controlled: Cell<bool>,
+    /// When a relay link last caused a check (ms since the epoch).
+    relay_checked: Cell<f64>,
 }
 
 thread_local! {
@@ -49,6 +55,7 @@ thread_local! {
         offline_start: RwSignal::new(OfflineStart::Unavailable),
         registration: RefCell::new(None),
         controlled: Cell::new(false),
+        relay_checked: Cell::new(0.0),
     };
 }
 
@@ -140,5 +147,21 @@ pub fn check_for_update() {
         leptos::task::spawn_local(async move {
             let _ = JsFuture::from(promise).await;
         });
+    }
+}
+
+/// Called by the sync layer when a relay link opens after being down: checks for a new
+/// build, at most once per [`RELAY_CHECK_GAP_MS`].
+pub fn relay_reachable() {
+    let now = js_sys::Date::now();
+    let due = STATE.with(|s| {
+        let due = s.registration.borrow().is_some() && now - s.relay_checked.get() >= RELAY_CHECK_GAP_MS;
+        if due {
+            s.relay_checked.set(now);
+        }
+        due
+    });
+    if due {
+        check_for_update();
     }
 }

@@ -113,7 +113,7 @@ fn tls_self_signed_writes_a_ca_a_certificate_and_a_private_key_and_never_overwri
     assert!(text.contains("10.8.0.1, relay.county.test, localhost, 127.0.0.1"), "{text}");
     assert!(
         text.contains(&format!(
-            "liandong-relay serve --addr 0.0.0.0:8443 --tls-cert {} --tls-key {} --public-url https://10.8.0.1:8443",
+            "liandong-relay serve --addr 0.0.0.0:8443 --data DATA --static DIST --tls-cert {} --tls-key {} --public-url https://10.8.0.1:8443",
             cert.display(),
             key.display()
         )),

@@ -49,15 +49,18 @@ pub fn document(i18n: I18nContext<Locale>, id: &DocumentId) -> String {
         DocumentKind::Roster => t_string!(i18n, doc_roster).to_string(),
         DocumentKind::Community => t_string!(i18n, doc_community).to_string(),
     };
+    // The key names a county, a region or a station depending on the kind; a region and
+    // its lead station share a code (得胜), so the kind decides which name is meant.
     let org = crate::sync::organisation();
-    let place = org
-        .stations
-        .iter()
-        .find(|s| s.code == id.key)
-        .map(|s| s.name.clone())
-        .or_else(|| org.regions.iter().find(|r| r.code == id.key).map(|r| r.name.clone()))
-        .or_else(|| org.county.as_ref().filter(|c| c.code == id.key).map(|c| c.name.clone()))
-        .unwrap_or_else(|| id.key.clone());
+    let station = || org.stations.iter().find(|s| s.code == id.key).map(|s| s.name.clone());
+    let region = || org.regions.iter().find(|r| r.code == id.key).map(|r| r.name.clone());
+    let county = || org.county.as_ref().filter(|c| c.code == id.key).map(|c| c.name.clone());
+    let place = match id.kind {
+        DocumentKind::Directory | DocumentKind::CountyBulletins => county(),
+        DocumentKind::Bulletins | DocumentKind::Command => region(),
+        DocumentKind::Roster | DocumentKind::Community => station(),
+    }
+    .unwrap_or_else(|| id.key.clone());
     format!("{place} · {kind}")
 }
 

@@ -33,6 +33,14 @@ pub const ORIGIN_STORAGE: &str = "storage";
 /// During a catch-up in pieces, views re-read the document at most this often (ms).
 const REFRESH_DURING_CATCH_UP_MS: f64 = 1_000.0;
 
+/// Least time between two writes of a document's last sync to storage, in ms.
+pub const SYNC_SAVE_GAP_MS: f64 = 60_000.0;
+
+/// The settings key of a document's last sync (ms since the epoch, as text).
+fn last_sync_key(doc: &str) -> String {
+    format!("last_sync:{doc}")
+}
+
 /// A `performance.mark` for measuring (benchmarks read them); ignored where unsupported.
 pub(super) fn mark(name: &str) {
     if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
@@ -71,6 +79,8 @@ pub struct DocSync {
     /// When views were last told to re-read (ms since the epoch), to space refreshes out
     /// during a catch-up in pieces.
     refreshed_at: Cell<f64>,
+    /// When [`DocStatus::last_sync`] was last written to storage (ms since the epoch).
+    sync_saved_at: Cell<f64>,
     /// Local changes made and not yet written to IndexedDB.
     unsaved: Rc<Cell<usize>>,
 }
@@ -112,6 +122,7 @@ impl DocSync {
             changes: RefCell::new(Some(rx)),
             appended: Cell::new(0),
             refreshed_at: Cell::new(0.0),
+            sync_saved_at: Cell::new(0.0),
             unsaved,
         }))
     }
@@ -147,9 +158,21 @@ impl DocSync {
             *self.marks.borrow_mut() = serde_json::from_str(&json).unwrap_or_default();
         }
         let waiting = self.marks.borrow().len();
+        // The last sync of an earlier session: a device that starts offline says since when
+        // it has not heard from the relay, not "never synced".
+        let last_sync =
+            store.get_setting(&last_sync_key(&key)).await.ok().flatten().and_then(|t| t.parse::<f64>().ok());
         self.status.update(|s| {
             s.loaded = true;
             s.waiting = waiting;
+            if s.last_sync.is_none()
+                && let Some(at) = last_sync
+            {
+                s.last_sync = Some(at);
+                if s.link != super::status::Link::Online {
+                    s.offline_since = Some(at);
+                }
+            }
         });
         self.version.update(|v| *v += 1);
         mark(&format!("liandong:loaded:{key}"));
@@ -275,10 +298,25 @@ impl DocSync {
         let before = self.marks.borrow().len();
         let left = confirm(&mut self.marks.borrow_mut(), relay);
         if left == 0 {
-            self.status.update(|s| s.last_sync = Some(js_sys::Date::now()));
+            self.synced(shared).await;
         }
         if left != before {
             self.save_marks(shared).await;
+        }
+    }
+
+    /// Everything of this device is at the relay now: sets [`DocStatus::last_sync`] and keeps
+    /// it in storage (at most once per [`SYNC_SAVE_GAP_MS`]), for the next start.
+    pub async fn synced(&self, shared: &Shared) {
+        let now = js_sys::Date::now();
+        self.status.update(|s| s.last_sync = Some(now));
+        if now - self.sync_saved_at.get() < SYNC_SAVE_GAP_MS {
+            return;
+        }
+        self.sync_saved_at.set(now);
+        if let Ok(store) = shared.store().await {
+            // Only a convenience for the next start: a failure here is not worth a banner.
+            let _ = store.put_setting(&last_sync_key(&self.id.to_string()), &now.to_string()).await;
         }
     }
 

@@ -289,8 +289,8 @@ fn stop(shared: &Shared) {
 /// Opens the documents of `session`'s scope: the directory first, then (once the directory
 /// names the region's stations) the rest.
 fn begin(shared: &Shared, session: Session) {
-    shared.signals.claims.set(Some(session.claims.clone()));
     *shared.session.borrow_mut() = Some(session.clone());
+    shared.signals.claims.set(Some(session.claims.clone()));
     let directory = DocumentId::directory(&session.claims.county);
     open(shared, directory.clone());
     open_scope(shared);
@@ -321,6 +321,8 @@ pub fn with_organisation<T>(f: impl FnOnce(&Organisation) -> T) -> T {
         static CACHE: RefCell<Option<(DocumentId, u64, Rc<Organisation>)>> = const { RefCell::new(None) };
     }
     let shared = shared();
+    // At a direct load the stored sign-in is read after the first render: re-run then.
+    shared.signals.claims.track();
     let Some(session) = shared.session() else { return f(&Organisation::default()) };
     let id = DocumentId::directory(&session.claims.county);
     let Some(dir) = shared.doc(&id) else {

@@ -119,8 +119,11 @@ fn encode(message: &Message) -> WsMessage {
 /// One connection, from open to close.
 async fn connect(doc: &Rc<DocSync>, shared: &Shared, session: &Session, generation: u32) -> Ended {
     let Some(base) = ws_base() else { return Ended::NeverOpened };
-    let url = format!("{base}/sync/{}?token={}&features=progress,ack", doc.id, session.token);
-    let Ok(socket) = WebSocket::open(&url) else { return Ended::NeverOpened };
+    // The token travels as a subprotocol, not in the address, so the browser's console
+    // (which prints the address of every failed socket) never shows it.
+    let url = format!("{base}/sync/{}?features=progress,ack", doc.id);
+    let protocols = ["liandong".to_owned(), format!("liandong.token.{}", session.token)];
+    let Ok(socket) = WebSocket::open_with_protocols(&url, &protocols) else { return Ended::NeverOpened };
     let (mut sink, mut stream) = socket.split();
     let (to_relay, mut local) = futures::channel::mpsc::unbounded::<Vec<u8>>();
     *doc.to_relay.borrow_mut() = Some(to_relay);
@@ -144,6 +147,7 @@ async fn connect(doc: &Rc<DocSync>, shared: &Shared, session: &Session, generati
         return Ended::NeverOpened;
     }
     super::doc::mark(&format!("liandong:open:{}", doc.id));
+    crate::pwa::relay_reachable();
     let presence = {
         let mut awareness = doc.awareness.borrow_mut();
         awareness.set_local_state_raw(format!(
@@ -235,10 +239,10 @@ async fn handle(doc: &Rc<DocSync>, shared: &Shared, bytes: &[u8], catching_up: &
                 if s.refused == Some(Refusal::SignInExpired) {
                     s.refused = None;
                 }
-                if s.waiting == 0 {
-                    s.last_sync = Some(js_sys::Date::now());
-                }
             });
+            if doc.status.with_untracked(|s| s.waiting == 0) {
+                doc.synced(shared).await;
+            }
             if std::mem::take(catching_up) {
                 // Views may not have re-read the last pieces yet (refreshes are spaced out
                 // during a catch-up).

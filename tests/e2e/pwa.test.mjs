@@ -43,6 +43,15 @@ test('the installed app starts with the relay stopped, then takes each new deplo
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
     assert.deepEqual(await cacheNames(page), [`liandong-${first}`], 'the first visit stores this build');
 
+    // Every document of the officer has synced once (Settings lists them).
+    await page.goto(new URL('/settings', origin).href);
+    await page.waitForFunction(() => {
+      const list = document.querySelector('[data-testid=doc-list]')?.innerText ?? '';
+      return list.includes('最近同步') && !/尚未同步|正在连接/.test(list);
+    }, null, { timeout: 30_000 }).catch(async (e) => {
+      throw new Error(`${e.message}\n${await page.getByTestId('doc-list').innerText()}`);
+    });
+
     // No relay at all: the app starts from its cache with the officer's data.
     await relay.stop();
     await page.goto(origin);
@@ -50,9 +59,23 @@ test('the installed app starts with the relay stopped, then takes each new deplo
     await page.getByTestId('bulletin').filter({ hasText: title }).waitFor({ timeout: 10_000 });
     await badge(page).filter({ hasText: '离线' }).waitFor({ timeout: 15_000 });
     await screenshot(page, 'pwa-started-offline');
+    // Screens opened directly, as an installed app's window does, with what they had.
+    await page.goto(new URL('/bulletins', origin).href);
+    await page.getByTestId('bulletin').filter({ hasText: title }).waitFor({ timeout: 10_000 });
+    assert.ok(await page.locator('select[aria-label="全部派出所"] option').count() > 10, 'the station filter is filled');
     await page.goto(new URL('/settings', origin).href);
     await page.getByTestId('offline-start').filter({ hasText: '已安装到本设备' }).waitFor();
     await page.getByTestId('app-version').filter({ hasText: first }).waitFor();
+    // Honest about the last sync (an earlier session's), and regions named as regions.
+    const docs = page.getByTestId('doc-list');
+    await docs.filter({ hasText: '得胜联动区域 · 区域通报' }).waitFor();
+    await page.waitForFunction(() => {
+      const list = document.querySelector('[data-testid=doc-list]')?.innerText ?? '';
+      return list.includes('最近同步') && !/尚未同步/.test(list);
+    }, null, { timeout: 10_000 }).catch(async () => {
+      assert.fail(`a document says it never synced:\n${await docs.innerText()}`);
+    });
+    await screenshot(page, 'pwa-offline-settings');
 
     // A new deploy: the page that starts keeps its build and offers the new one.
     const second = nextBuild('second deploy');
@@ -94,8 +117,8 @@ test('the installed app starts with the relay stopped, then takes each new deplo
     builds.push(third);
     await relay.stop();
     relay = await startRelay({ data, port: relay.port, app: third.dir });
-    await page.reload();
-    await page.getByTestId('update-ready').waitFor({ timeout: 30_000 });
+    // No reload this time: the open app notices the new build when its link comes back.
+    await page.getByTestId('update-ready').waitFor({ timeout: 60_000 });
     await page.getByTestId('update-ready').getByRole('button', { name: '重新加载' }).click();
     await page.waitForFunction((b) => document.querySelector('meta[name=liandong-build]')?.content === b, third.build);
     assert.deepEqual((await cacheNames(page)).sort(), [`liandong-${second.build}`, `liandong-${third.build}`].sort());

@@ -132,10 +132,10 @@ pub fn render(files: &TrialFiles) -> String {
     let _ = writeln!(text, "the CA's own key was not kept: it can sign nothing else.");
     let _ = writeln!(text, "SPKI SHA-256 of key.pem (base64): {}", files.spki_sha256);
     let _ = writeln!(text, "  (Chromium trials: --ignore-certificate-errors-spki-list={})", files.spki_sha256);
-    let _ = writeln!(text, "serve with:");
+    let _ = writeln!(text, "serve with (your data folder and built app in place of DATA and DIST):");
     let _ = writeln!(
         text,
-        "  liandong-relay serve --addr 0.0.0.0:8443 --tls-cert {} --tls-key {} --public-url https://{host}:8443",
+        "  liandong-relay serve --addr 0.0.0.0:8443 --data DATA --static DIST --tls-cert {} --tls-key {} --public-url https://{host}:8443",
         shell_word(&cert),
         shell_word(&key)
     );

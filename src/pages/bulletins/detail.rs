@@ -48,6 +48,13 @@ fn Detail(doc: DocumentId, bulletin: Bulletin, acks: Vec<Acknowledgement>) -> im
     let station = org.stations.iter().find(|s| s.id == b.station).map(|s| s.name.clone()).unwrap_or_default();
     let author = org.officers.iter().find(|o| o.id == b.author).map(|o| o.name.clone()).unwrap_or_default();
     let saved_note = use_query_map().with_untracked(|q| q.get("saved").is_some());
+    if saved_note {
+        // Said once, on arrival from the form: a reload or a link later must not repeat it.
+        let path = window().location().pathname().unwrap_or_default();
+        if let Ok(history) = window().history() {
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path));
+        }
+    }
     let error = RwSignal::new(None::<String>);
     let photos = data::photos(&doc, b.id);
     let versions = data::versions(&doc, b.id);
