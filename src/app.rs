@@ -34,7 +34,7 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Shell() -> impl IntoView {
     let i18n = use_i18n();
-    Effect::new(move |_| document().set_title(&t_string!(i18n, document_title)));
+    Effect::new(move |_| document().set_title(t_string!(i18n, document_title)));
     view! {
         <Router>
             <header class="app-header">

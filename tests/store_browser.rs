@@ -35,8 +35,8 @@ fn rebuild(updates: &[Vec<u8>]) -> String {
         }
     }
     let t = doc.get_or_insert_text("t");
-    let s = t.get_string(&doc.transact());
-    s
+
+    t.get_string(&doc.transact())
 }
 
 #[wasm_bindgen_test]

@@ -29,20 +29,20 @@ pub fn SyncBadge() -> impl IntoView {
         Summary::Idle => t_string!(i18n, sync_idle).to_string(),
         Summary::SignInExpired => t_string!(i18n, sync_expired).to_string(),
         Summary::Syncing(got, total) => crate::components::fmt::fill(
-            &t_string!(i18n, sync_syncing),
+            t_string!(i18n, sync_syncing),
             &[("got", (got / 1024).to_string()), ("total", (total.div_ceil(1024)).to_string())],
         )
         .to_string(),
         Summary::Waiting(n, Some(since)) => crate::components::fmt::fill(
-            &t_string!(i18n, sync_waiting_offline),
+            t_string!(i18n, sync_waiting_offline),
             &[("count", (n).to_string()), ("time", (hhmm(since)).to_string())],
         )
         .to_string(),
         Summary::Waiting(n, None) => {
-            crate::components::fmt::fill(&t_string!(i18n, sync_waiting), &[("count", (n).to_string())]).to_string()
+            crate::components::fmt::fill(t_string!(i18n, sync_waiting), &[("count", (n).to_string())]).to_string()
         }
         Summary::Offline(Some(since)) => {
-            crate::components::fmt::fill(&t_string!(i18n, sync_offline_since), &[("time", (hhmm(since)).to_string())])
+            crate::components::fmt::fill(t_string!(i18n, sync_offline_since), &[("time", (hhmm(since)).to_string())])
                 .to_string()
         }
         Summary::Offline(None) => t_string!(i18n, sync_offline).to_string(),

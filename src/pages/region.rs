@@ -72,7 +72,7 @@ pub fn Region() -> impl IntoView {
                 let total_row = row(t_string!(i18n, region_total).to_string(), None, g.counts, total);
                 view! {
                 <section class="card" data-testid="region-board">
-                    <h2>{g.region.label.clone()}" "<span class="hint">{fmt::fill(&t_string!(i18n, region_manpower), &[("count", g.manpower.to_string())])}</span></h2>
+                    <h2>{g.region.label.clone()}" "<span class="hint">{fmt::fill(t_string!(i18n, region_manpower), &[("count", g.manpower.to_string())])}</span></h2>
                     {has_findings.then(|| view! { <ul class="plain-list">{findings}</ul> })}
                     <div class="roster-scroll">
                         <table class="matrix">

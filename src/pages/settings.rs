@@ -33,7 +33,7 @@ fn Session() -> impl IntoView {
         let waiting = sync::waiting_changes();
         if waiting > 0 {
             let question = crate::components::fmt::fill(
-                &t_string!(i18n, settings_sign_out_confirm),
+                t_string!(i18n, settings_sign_out_confirm),
                 &[("count", (waiting).to_string())],
             )
             .to_string();
@@ -72,7 +72,7 @@ fn Session() -> impl IntoView {
 fn AppInfo() -> impl IntoView {
     let i18n = use_i18n();
     let version = fmt::fill(
-        &t_string!(i18n, settings_app_version),
+        t_string!(i18n, settings_app_version),
         &[("version", env!("CARGO_PKG_VERSION").to_string()), ("build", pwa::build())],
     )
     .to_string();
@@ -129,21 +129,21 @@ fn Documents() -> impl IntoView {
                                 _ => {}
                             }
                             if let Some((got, total)) = s.progress {
-                                parts.push(crate::components::fmt::fill(&t_string!(i18n, sync_syncing), &[("got", (got / 1024).to_string()), ("total", (total.div_ceil(1024)).to_string())]).to_string());
+                                parts.push(crate::components::fmt::fill(t_string!(i18n, sync_syncing), &[("got", (got / 1024).to_string()), ("total", (total.div_ceil(1024)).to_string())]).to_string());
                             } else if s.waiting > 0 {
-                                parts.push(crate::components::fmt::fill(&t_string!(i18n, sync_waiting), &[("count", (s.waiting).to_string())]).to_string());
+                                parts.push(crate::components::fmt::fill(t_string!(i18n, sync_waiting), &[("count", (s.waiting).to_string())]).to_string());
                             } else if s.link == Link::Online {
                                 parts.push(t_string!(i18n, sync_saved).to_string());
                             }
                             match (s.link, s.offline_since) {
-                                (Link::Offline, Some(t)) => parts.push(crate::components::fmt::fill(&t_string!(i18n, sync_offline_since), &[("time", (fmt::hhmm(t)).to_string())]).to_string()),
+                                (Link::Offline, Some(t)) => parts.push(crate::components::fmt::fill(t_string!(i18n, sync_offline_since), &[("time", (fmt::hhmm(t)).to_string())]).to_string()),
                                 (Link::Connecting, _) => parts.push(t_string!(i18n, sync_connecting).to_string()),
                                 _ => {}
                             }
                             parts.join(" · ")
                         };
                         let last = move || match entry.status.get().last_sync {
-                            Some(t) => crate::components::fmt::fill(&t_string!(i18n, sync_last), &[("time", (fmt::hhmm(t)).to_string())]).to_string(),
+                            Some(t) => crate::components::fmt::fill(t_string!(i18n, sync_last), &[("time", (fmt::hhmm(t)).to_string())]).to_string(),
                             None => t_string!(i18n, sync_never).to_string(),
                         };
                         view! {

@@ -267,12 +267,11 @@ impl DocSync {
         }
         let n = self.appended.get() + 1;
         self.appended.set(n);
-        if n % COMPACT_AFTER == 0 {
-            if let Ok(store) = shared.store().await {
-                if let Err(e) = store.compact(&key, COMPACT_AFTER).await {
-                    leptos::logging::warn!("{key}: compaction failed: {e}");
-                }
-            }
+        if n.is_multiple_of(COMPACT_AFTER)
+            && let Ok(store) = shared.store().await
+            && let Err(e) = store.compact(&key, COMPACT_AFTER).await
+        {
+            leptos::logging::warn!("{key}: compaction failed: {e}");
         }
     }
 
@@ -284,10 +283,10 @@ impl DocSync {
     async fn save_marks(&self, shared: &Shared) {
         let json = self.marks_json();
         let waiting = self.marks.borrow().len();
-        if let Ok(store) = shared.store().await {
-            if let Err(e) = store.put_pending(&self.id.to_string(), &json).await {
-                shared.storage_error.set(Some(e.to_string()));
-            }
+        if let Ok(store) = shared.store().await
+            && let Err(e) = store.put_pending(&self.id.to_string(), &json).await
+        {
+            shared.storage_error.set(Some(e.to_string()));
         }
         // Only now: "N changes waiting" is what a reload (or sign-out) will find on disk.
         self.status.update(|s| s.waiting = waiting);

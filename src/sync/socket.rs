@@ -171,12 +171,9 @@ async fn connect(doc: &Rc<DocSync>, shared: &Shared, session: &Session, generati
             incoming = stream.next().fuse() => match incoming {
                 Some(Ok(WsMessage::Bytes(bytes))) => {
                     last_heard = js_sys::Date::now();
-                    match handle(doc, shared, &bytes, &mut catching_up).await {
-                        Some(reply) => {
-                            last_sent = js_sys::Date::now();
-                            if sink.send(encode(&reply)).await.is_err() { break Ended::Closed; }
-                        }
-                        None => {}
+                    if let Some(reply) = handle(doc, shared, &bytes, &mut catching_up).await {
+                        last_sent = js_sys::Date::now();
+                        if sink.send(encode(&reply)).await.is_err() { break Ended::Closed; }
                     }
                 }
                 Some(Ok(WsMessage::Text(_))) => {}

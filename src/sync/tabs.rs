@@ -31,10 +31,10 @@ pub fn open(shared: Shared) -> Option<Tabs> {
         let update = Reflect::get(&data, &"update".into()).ok().and_then(|v| v.dyn_into::<Uint8Array>().ok());
         let (Some(doc), Some(update)) = (doc, update) else { return };
         let Ok(id) = doc.parse::<DocumentId>() else { return };
-        if let Some(open) = shared.doc(&id) {
-            if let Err(e) = open.apply(ORIGIN_TAB, &update.to_vec()) {
-                leptos::logging::warn!("{id}: a change from another tab does not apply: {e}");
-            }
+        if let Some(open) = shared.doc(&id)
+            && let Err(e) = open.apply(ORIGIN_TAB, &update.to_vec())
+        {
+            leptos::logging::warn!("{id}: a change from another tab does not apply: {e}");
         }
     });
     channel.set_onmessage(Some(listener.as_ref().unchecked_ref()));

@@ -111,11 +111,11 @@ fn Detail(doc: DocumentId, bulletin: Bulletin, acks: Vec<Acknowledgement>) -> im
                 <span class=format!("urgency {}", super::code(&urgency))>{move || urgency_name(i18n, urgency)}</span>
                 <span class="tag">{move || category_name(i18n, category)}</span>
                 <span class="tag">{move || scope_name(i18n, scope)}</span>
-                <span class="tag">{let n = b.version; move || fmt::fill(&t_string!(i18n, b_version), &[("number", n.to_string())])}</span>
+                <span class="tag">{let n = b.version; move || fmt::fill(t_string!(i18n, b_version), &[("number", n.to_string())])}</span>
             </div>
             <h1>{b.title.clone()}</h1>
-            <p class="hint">{let (s, a, t) = (station.clone(), author.clone(), b.posted_at); move || fmt::fill(&t_string!(i18n, b_posted_by), &[("station", s.clone()), ("name", a.clone()), ("time", fmt::date_time(t))])}</p>
-            {b.cancelled.clone().map(|reason| view! { <p class="banner banner-error" role="status">{move || fmt::fill(&t_string!(i18n, b_cancelled_reason), &[("reason", reason.clone())])}</p> })}
+            <p class="hint">{let (s, a, t) = (station.clone(), author.clone(), b.posted_at); move || fmt::fill(t_string!(i18n, b_posted_by), &[("station", s.clone()), ("name", a.clone()), ("time", fmt::date_time(t))])}</p>
+            {b.cancelled.clone().map(|reason| view! { <p class="banner banner-error" role="status">{move || fmt::fill(t_string!(i18n, b_cancelled_reason), &[("reason", reason.clone())])}</p> })}
             {saved_note.then(|| view! { <p class="hint ok" role="status">{t!(i18n, b_saved_local)}</p> })}
             <p class="body">{b.body.clone()}</p>
             {b.place.clone().map(|p| view! { <p class="hint">{t!(i18n, b_place_label)}": "{p}</p> })}
@@ -126,10 +126,10 @@ fn Detail(doc: DocumentId, bulletin: Bulletin, acks: Vec<Acknowledgement>) -> im
             <div class="actions">
                 {match (in_audience && active, mine.as_ref()) {
                     (true, Some(a)) if a.version >= b.version => view! {
-                        <span class="ok" data-testid="acked">{let t = a.at; move || fmt::fill(&t_string!(i18n, b_acked_at), &[("time", fmt::date_time(t))])}</span>
+                        <span class="ok" data-testid="acked">{let t = a.at; move || fmt::fill(t_string!(i18n, b_acked_at), &[("time", fmt::date_time(t))])}</span>
                     }.into_any(),
                     (true, Some(_)) => view! {
-                        <span class="warn">{let n = b.version; move || fmt::fill(&t_string!(i18n, b_ack_new_version), &[("number", n.to_string())])}</span>
+                        <span class="warn">{let n = b.version; move || fmt::fill(t_string!(i18n, b_ack_new_version), &[("number", n.to_string())])}</span>
                         <button class="button" on:click=acknowledge.clone()>{t!(i18n, b_ack)}</button>
                     }.into_any(),
                     (true, None) => view! { <button class="button" on:click=acknowledge.clone()>{t!(i18n, b_ack)}</button> }.into_any(),
@@ -137,7 +137,7 @@ fn Detail(doc: DocumentId, bulletin: Bulletin, acks: Vec<Acknowledgement>) -> im
                 }}
                 {can_edit.then(|| view! { <A href=format!("/bulletins/{}/edit", b.id) attr:class="button plain">{t!(i18n, b_edit)}</A> })}
                 {match (liaison_here && !center, b.forwarded_at) {
-                    (_, Some(t)) => view! { <span class="hint">{move || fmt::fill(&t_string!(i18n, b_forwarded), &[("time", fmt::date_time(t))])}</span> }.into_any(),
+                    (_, Some(t)) => view! { <span class="hint">{move || fmt::fill(t_string!(i18n, b_forwarded), &[("time", fmt::date_time(t))])}</span> }.into_any(),
                     (true, None) => view! { <button class="button plain" on:click=forward>{t!(i18n, b_forward)}</button> }.into_any(),
                     _ => ().into_any(),
                 }}
@@ -147,7 +147,7 @@ fn Detail(doc: DocumentId, bulletin: Bulletin, acks: Vec<Acknowledgement>) -> im
 
         <section class="card" data-testid="ack-report">
             <h2>{t!(i18n, b_acks)}</h2>
-            <p>{let (d, t, v) = (report.acknowledged, report.audience, report.version); move || fmt::fill(&t_string!(i18n, b_acks_summary), &[("done", d.to_string()), ("total", t.to_string()), ("version", v.to_string())])}</p>
+            <p>{let (d, t, v) = (report.acknowledged, report.audience, report.version); move || fmt::fill(t_string!(i18n, b_acks_summary), &[("done", d.to_string()), ("total", t.to_string()), ("version", v.to_string())])}</p>
             {report.stations.into_iter().map(|s| view! {
                 <div class="ack-station" data-station=s.name.clone()>
                     <h3>{s.name.clone()}" "<span class="hint">{s.current.len()}"/"{s.current.len() + s.older.len() + s.missing.len()}</span></h3>
@@ -167,7 +167,7 @@ fn Detail(doc: DocumentId, bulletin: Bulletin, acks: Vec<Acknowledgement>) -> im
                     {versions.windows(2).map(|pair| {
                         let changed = changes(&pair[0], &pair[1]).into_iter().map(|c| format!("{}: {} → {}", c.field, c.old, c.new)).collect::<Vec<_>>();
                         let (n, at) = (pair[1].number, pair[1].at);
-                        view! { <li><strong>{move || fmt::fill(&t_string!(i18n, b_version), &[("number", n.to_string())])}</strong>" "{fmt::date_time(at)}" — "{t!(i18n, b_changed)}<ul>{changed.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}</ul></li> }
+                        view! { <li><strong>{move || fmt::fill(t_string!(i18n, b_version), &[("number", n.to_string())])}</strong>" "{fmt::date_time(at)}" — "{t!(i18n, b_changed)}<ul>{changed.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}</ul></li> }
                     }).collect_view()}
                 </ol>
             </section>

@@ -85,7 +85,7 @@ fn BulletinForm(existing: Option<(DocumentId, Bulletin)>) -> impl IntoView {
                 match crate::components::photo::compress(file).await {
                     Ok(p) => out.push(p),
                     Err(reason) => photo_problem.set(Some(fmt::fill(
-                        &t_string!(i18n, b_photo_unreadable),
+                        t_string!(i18n, b_photo_unreadable),
                         &[("number", (i + 1).to_string()), ("reason", reason)],
                     ))),
                 }

@@ -127,7 +127,7 @@ pub fn Bulletins() -> impl IntoView {
             </div>
         </div>
         {move || (unreadable.get() > 0).then(|| view! {
-            <p class="banner banner-warn" role="status">{fmt::fill(&t_string!(i18n, b_newer_version), &[("count", unreadable.get().to_string())])}</p>
+            <p class="banner banner-warn" role="status">{fmt::fill(t_string!(i18n, b_newer_version), &[("count", unreadable.get().to_string())])}</p>
         })}
         <div class="filters card">
             <input type="search" class="search" placeholder=move || t_string!(i18n, b_search) aria-label=move || t_string!(i18n, b_search)
@@ -149,7 +149,7 @@ pub fn Bulletins() -> impl IntoView {
             <div class="row">
                 <label class="check"><input type="checkbox" on:change=move |ev| filter.update(|f| f.unacknowledged = event_target_checked(&ev))/>{t!(i18n, b_unacked_only)}</label>
                 <label class="check"><input type="checkbox" on:change=move |ev| filter.update(|f| f.inactive = event_target_checked(&ev))/>{t!(i18n, b_show_inactive)}</label>
-                <span class="hint" data-testid="count">{move || fmt::fill(&t_string!(i18n, b_count), &[("count", rows.with(Vec::len).to_string())])}</span>
+                <span class="hint" data-testid="count">{move || fmt::fill(t_string!(i18n, b_count), &[("count", rows.with(Vec::len).to_string())])}</span>
             </div>
         </div>
         <ul class="bulletin-list">

@@ -62,11 +62,11 @@ pub fn show(i18n: leptos_i18n::I18nContext<crate::i18n::Locale>, outcome: Outcom
             let mut text = t_string!(i18n, saved_here).to_string();
             if !effect.resolved.is_empty() {
                 text.push(' ');
-                text.push_str(&fill(&t_string!(i18n, edit_resolved), &[("findings", effect.resolved.join("；"))]));
+                text.push_str(&fill(t_string!(i18n, edit_resolved), &[("findings", effect.resolved.join("；"))]));
             }
             if !effect.caused.is_empty() {
                 text.push(' ');
-                text.push_str(&fill(&t_string!(i18n, edit_caused), &[("findings", effect.caused.join("；"))]));
+                text.push_str(&fill(t_string!(i18n, edit_caused), &[("findings", effect.caused.join("；"))]));
             }
             (effect.caused.is_empty(), text)
         }

@@ -121,7 +121,7 @@ pub fn DistrictCard(
             <article class="card district" id=anchor(district) data-testid="district" data-name=d.name.clone()>
                 <h3>{d.name.clone()}</h3>
                 <p class=if fits_rule { "hint ok" } else { "warn" } data-testid="size-rule">
-                    {fmt::fill(&t_string!(i18n, district_size), &[("villages", villages.len().to_string()), ("people", population.to_string()), ("rule", rule)])}
+                    {fmt::fill(t_string!(i18n, district_size), &[("villages", villages.len().to_string()), ("people", population.to_string()), ("rule", rule)])}
                     {if fits_rule { t_string!(i18n, district_fits).to_string() } else { t_string!(i18n, district_too_big).to_string() }}
                 </p>
                 <ul class="villages">

@@ -55,7 +55,7 @@ pub fn Suggestions(org: Memo<Arc<Organisation>>, station: RecordId, code: String
                 {(list.is_empty() && unfilled == 0).then(|| view! { <p class="hint">{t!(i18n, suggest_none)}</p> })}
                 <ul class="plain-list">
                     {list.into_iter().map(|p| {
-                        let text = fmt::fill(&t_string!(i18n, suggest_line), &[
+                        let text = fmt::fill(t_string!(i18n, suggest_line), &[
                             ("office", name_of(p.office)), ("officer", name_of(p.officer)), ("skills", p.categories.to_string()),
                         ]);
                         let office = p.office;
@@ -67,7 +67,7 @@ pub fn Suggestions(org: Memo<Arc<Organisation>>, station: RecordId, code: String
                         }
                     }).collect_view()}
                 </ul>
-                {(unfilled > 0).then(|| view! { <p class="warn">{fmt::fill(&t_string!(i18n, suggest_unfilled), &[("count", unfilled.to_string())])}</p> })}
+                {(unfilled > 0).then(|| view! { <p class="warn">{fmt::fill(t_string!(i18n, suggest_unfilled), &[("count", unfilled.to_string())])}</p> })}
             })}
         </section>
     }

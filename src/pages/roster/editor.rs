@@ -91,7 +91,7 @@ pub fn CellEditor(
                 } else {
                     outcome.set(Some((
                         true,
-                        fmt::fill(&t_string!(i18n, roster_saved_with_warnings), &[("warnings", warnings.join("；"))]),
+                        fmt::fill(t_string!(i18n, roster_saved_with_warnings), &[("warnings", warnings.join("；"))]),
                     )));
                 }
             }

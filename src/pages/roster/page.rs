@@ -155,7 +155,7 @@ pub fn Roster() -> impl IntoView {
             </div>
         </div>
         {move || (shifts.with(|(_, unreadable)| *unreadable) > 0).then(|| view! {
-            <p class="banner banner-warn" role="status">{fmt::fill(&t_string!(i18n, roster_newer_version), &[("count", shifts.with(|(_, u)| *u).to_string())])}</p>
+            <p class="banner banner-warn" role="status">{fmt::fill(t_string!(i18n, roster_newer_version), &[("count", shifts.with(|(_, u)| *u).to_string())])}</p>
         })}
         {move || message.get().map(|m| view! { <p class="banner" role="status" data-testid="roster-message">{m}</p> })}
         // The selected cell's outline: one style rule, not one effect per cell.

@@ -19,7 +19,7 @@ use crate::i18n::*;
 /// What a fill did, as one line for the user: planned, kept, left out with reasons.
 pub fn summary(i18n: leptos_i18n::I18nContext<Locale>, fill: &Fill) -> String {
     let mut text = fmt::fill(
-        &t_string!(i18n, roster_fill_done),
+        t_string!(i18n, roster_fill_done),
         &[("count", fill.shifts.len().to_string()), ("kept", fill.kept.to_string())],
     );
     if !fill.skipped.is_empty() {
@@ -27,7 +27,7 @@ pub fn summary(i18n: leptos_i18n::I18nContext<Locale>, fill: &Fill) -> String {
             fill.skipped.iter().map(|s| format!("{} {}", s.date.strftime("%m-%d"), s.reasons.join("、"))).collect();
         text.push(' ');
         text.push_str(&fmt::fill(
-            &t_string!(i18n, roster_fill_skipped),
+            t_string!(i18n, roster_fill_skipped),
             &[("count", fill.skipped.len().to_string()), ("reasons", reasons.join("；"))],
         ));
     }

@@ -82,7 +82,7 @@ pub fn Violations(report: Memo<SyncReport>, days: Signal<Vec<Date>>) -> impl Int
                     </ul>
                     {(total > FIRST && !all.get()).then(|| view! {
                         <button class="button plain" on:click=move |_| all.set(true)>
-                            {fmt::fill(&t_string!(i18n, roster_show_all), &[("count", total.to_string())])}
+                            {fmt::fill(t_string!(i18n, roster_show_all), &[("count", total.to_string())])}
                         </button>
                     })}
                 }.into_any()
