@@ -67,13 +67,19 @@ async fn a_token_offered_as_a_subprotocol_is_accepted() {
     assert_eq!(response.headers().get("sec-websocket-protocol").and_then(|v| v.to_str().ok()), Some("liandong"));
 }
 
-#[tokio::test]
-async fn a_read_only_devices_update_is_refused_and_it_is_told() {
+/// The demo county's 大庙 roster with a token of its station head (who may write it) and
+/// of one of its officers (who may only read it).
+async fn damiao_roster() -> (TestRelay, &'static str, String, String) {
     let relay = TestRelay::start().await;
     relay.seed_demo().await;
-    let doc = "station/damiao/roster";
     let head = relay.token(Role::StationHead, Some("damiao"), Some("desheng"));
     let reader = relay.token(Role::Officer, Some("damiao"), Some("desheng"));
+    (relay, "station/damiao/roster", head, reader)
+}
+
+#[tokio::test]
+async fn a_read_only_devices_update_is_refused_and_it_is_told() {
+    let (relay, doc, head, reader) = damiao_roster().await;
 
     let mut writer = Client::connect(&relay.url(doc, &head)).await;
     let mut read_only = Client::connect(&relay.url(doc, &reader)).await;
@@ -102,11 +108,7 @@ async fn a_read_only_devices_update_is_refused_and_it_is_told() {
 async fn a_read_only_device_that_only_syncs_a_document_with_deletions_is_not_refused() {
     // Its answer to the relay's sync step 1 carries the document's delete set, which the
     // relay already has: that is no write, and the officer must not see "只读" refusals.
-    let relay = TestRelay::start().await;
-    relay.seed_demo().await;
-    let doc = "station/damiao/roster";
-    let head = relay.token(Role::StationHead, Some("damiao"), Some("desheng"));
-    let reader = relay.token(Role::Officer, Some("damiao"), Some("desheng"));
+    let (relay, doc, head, reader) = damiao_roster().await;
 
     let mut writer = Client::connect(&relay.url(doc, &head)).await;
     writer.settle(Duration::from_millis(200)).await;

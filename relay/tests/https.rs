@@ -46,20 +46,7 @@ async fn two_clients_converge_over_wss_and_a_late_joiner_receives_everything() {
     let relay = TestRelay::start_tls(&["10.8.0.1"]).await;
     let token = desheng_officer(&relay);
     assert!(relay.url(DOC, &token).starts_with("wss://"));
-    let mut a = relay.connect(DOC, &token).await;
-    let mut b = relay.connect(DOC, &token).await;
-    a.settle(Duration::from_millis(150)).await;
-    b.settle(Duration::from_millis(150)).await;
-
-    a.append("得胜所通报：五一期间流窜诈骗。").await;
-    b.append("大庙所补充：嫌疑车辆为白色面包车。").await;
-    let both = |c: &Client| c.text().contains("流窜诈骗") && c.text().contains("白色面包车");
-    assert!(a.pump_until(Duration::from_secs(5), both).await, "A has {:?}", a.text());
-    assert!(b.pump_until(Duration::from_secs(5), both).await, "B has {:?}", b.text());
-    assert_eq!(a.text(), b.text());
-
-    let mut c = relay.connect(DOC, &token).await;
-    assert!(c.pump_until(Duration::from_secs(5), |c| c.text() == a.text()).await, "C has {:?}", c.text());
+    relay.two_converge_and_a_late_joiner_catches_up(DOC, &token).await;
 }
 
 #[tokio::test]

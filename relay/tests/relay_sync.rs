@@ -13,21 +13,7 @@ const DOC: &str = "region/desheng/bulletins";
 async fn two_clients_converge_and_a_third_joining_later_receives_everything() {
     let relay = TestRelay::start().await;
     let token = desheng_officer(&relay);
-    let url = relay.url(DOC, &token);
-    let mut a = Client::connect(&url).await;
-    let mut b = Client::connect(&url).await;
-    a.settle(Duration::from_millis(150)).await;
-    b.settle(Duration::from_millis(150)).await;
-
-    a.append("得胜所通报：五一期间流窜诈骗。").await;
-    b.append("大庙所补充：嫌疑车辆为白色面包车。").await;
-    let both = |c: &Client| c.text().contains("流窜诈骗") && c.text().contains("白色面包车");
-    assert!(a.pump_until(Duration::from_secs(5), both).await, "A has {:?}", a.text());
-    assert!(b.pump_until(Duration::from_secs(5), both).await, "B has {:?}", b.text());
-    assert_eq!(a.text(), b.text());
-
-    let mut c = Client::connect(&url).await;
-    assert!(c.pump_until(Duration::from_secs(5), |c| c.text() == a.text()).await, "C has {:?}", c.text());
+    relay.two_converge_and_a_late_joiner_catches_up(DOC, &token).await;
 }
 
 #[tokio::test]

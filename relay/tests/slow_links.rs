@@ -63,49 +63,37 @@ async fn a_device_that_asks_for_acks_learns_what_reached_the_relay() {
     assert_eq!(acked.get(&a.doc.client_id()), mine.get(&a.doc.client_id()));
 }
 
-#[tokio::test]
-async fn a_device_that_sends_changes_the_relay_already_has_is_acked_too() {
-    // Two tabs of one browser share a change offline; the first to reconnect brings it, the
-    // second sends it again and must still learn that it reached the relay.
+/// Two tabs of one browser share a change made offline; both send it when they reconnect,
+/// wrapped by `wrap` (as an update of their own, or as sync step 2, their answer to the
+/// relay's step 1). The second brings nothing new but must still learn that its change is
+/// at the relay, or it counts it as waiting until its next reconnect.
+async fn the_second_tab_is_acked(wrap: fn(Vec<u8>) -> yrs::sync::SyncMessage) {
     let relay = TestRelay::start().await;
     let token = desheng_officer(&relay);
     let url = format!("{}&features=ack", relay.url(DOC, &token));
     let shared = yrs::Doc::new();
     let change = common::append_offline(&shared, "两个标签页");
     let mut first = Client::connect(&url).await;
-    first.send(yrs::sync::Message::Sync(yrs::sync::SyncMessage::Update(change.clone()))).await;
-    first.settle(Duration::from_millis(200)).await;
-
     let mut second = Client::connect(&url).await;
+    first.settle(Duration::from_millis(200)).await;
     second.settle(Duration::from_millis(200)).await;
+    first.send(yrs::sync::Message::Sync(wrap(change.clone()))).await;
+    first.settle(Duration::from_millis(200)).await;
     let before = second.relay_svs.len();
-    second.send(yrs::sync::Message::Sync(yrs::sync::SyncMessage::Update(change))).await;
+    second.send(yrs::sync::Message::Sync(wrap(change))).await;
     assert!(second.pump_until(Duration::from_secs(3), |c| c.relay_svs.len() > before).await, "no ack");
     let acked = second.relay_svs.last().expect("sv");
     assert_eq!(acked.get(&shared.client_id()), shared.transact().state_vector().get(&shared.client_id()));
 }
 
 #[tokio::test]
+async fn a_device_that_sends_changes_the_relay_already_has_is_acked_too() {
+    the_second_tab_is_acked(yrs::sync::SyncMessage::Update).await;
+}
+
+#[tokio::test]
 async fn a_step2_answer_with_changes_another_tab_brought_first_is_acked() {
-    // The same race on reconnect: both tabs answer the relay's step 1 with a step 2 that
-    // carries the shared change; the second answer brings nothing new but the tab must
-    // still learn that its change is at the relay.
-    let relay = TestRelay::start().await;
-    let token = desheng_officer(&relay);
-    let url = format!("{}&features=ack", relay.url(DOC, &token));
-    let shared = yrs::Doc::new();
-    let change = common::append_offline(&shared, "两个标签页");
-    let mut first = Client::connect(&url).await;
-    let mut second = Client::connect(&url).await;
-    first.settle(Duration::from_millis(200)).await;
-    second.settle(Duration::from_millis(200)).await;
-    first.send(yrs::sync::Message::Sync(yrs::sync::SyncMessage::SyncStep2(change.clone()))).await;
-    first.settle(Duration::from_millis(200)).await;
-    let before = second.relay_svs.len();
-    second.send(yrs::sync::Message::Sync(yrs::sync::SyncMessage::SyncStep2(change))).await;
-    assert!(second.pump_until(Duration::from_secs(3), |c| c.relay_svs.len() > before).await, "no ack");
-    let acked = second.relay_svs.last().expect("sv");
-    assert_eq!(acked.get(&shared.client_id()), shared.transact().state_vector().get(&shared.client_id()));
+    the_second_tab_is_acked(yrs::sync::SyncMessage::SyncStep2).await;
 }
 
 #[tokio::test]

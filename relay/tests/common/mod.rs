@@ -98,6 +98,25 @@ impl TestRelay {
         }
     }
 
+    /// Two clients of `doc` edit at once and converge; a third joining later receives
+    /// everything. Panics (failing the test) otherwise.
+    pub async fn two_converge_and_a_late_joiner_catches_up(&self, doc: &str, token: &str) {
+        let mut a = self.connect(doc, token).await;
+        let mut b = self.connect(doc, token).await;
+        a.settle(Duration::from_millis(150)).await;
+        b.settle(Duration::from_millis(150)).await;
+
+        a.append("得胜所通报：五一期间流窜诈骗。").await;
+        b.append("大庙所补充：嫌疑车辆为白色面包车。").await;
+        let both = |c: &Client| c.text().contains("流窜诈骗") && c.text().contains("白色面包车");
+        assert!(a.pump_until(Duration::from_secs(5), both).await, "A has {:?}", a.text());
+        assert!(b.pump_until(Duration::from_secs(5), both).await, "B has {:?}", b.text());
+        assert_eq!(a.text(), b.text());
+
+        let mut c = self.connect(doc, token).await;
+        assert!(c.pump_until(Duration::from_secs(5), |c| c.text() == a.text()).await, "C has {:?}", c.text());
+    }
+
     /// GET `path` over HTTPS (trusting the trial CA, as 127.0.0.1) or plain HTTP.
     pub async fn get(&self, path: &str) -> HttpResponse {
         match &self.trial {
