@@ -39,7 +39,6 @@ self.addEventListener('activate', (event) => {
     // before it (the build that open pages may still be starting), remove the rest.
     const ours = (await caches.keys()).filter((name) => name.startsWith(PREFIX) && name !== CACHE);
     for (const name of ours.slice(0, -1)) await caches.delete(name);
-    for (const name of await caches.keys()) if (!name.startsWith(PREFIX)) await caches.delete(name);
     await self.clients.claim();
   })());
 });

@@ -1,13 +1,13 @@
 //! The installed app (PWA): registers the service worker (`public/sw.js`), notices when a
 //! new build has taken over, and tells which build this page runs.
 //!
-//! The service worker of a new build installs in the background (the browser checks
+//! The service worker of a new build installs in the background. The browser checks
 //! `/sw.js` on every page load; this module also asks every [`CHECK_EVERY_MS`], when the
 //! network comes back, when the officer returns to the tab, and when a relay link opens
-//! again, since a relay that restarts is usually a deploy: [`relay_reachable`]). Once it has every file of
-//! the new build it takes over; this page keeps running the build it started with and
-//! [`update_ready`] turns true, so the app can say "新版本已就绪". A reload runs the new
-//! build. Service workers need a secure context (HTTPS, or localhost): elsewhere
+//! again, since a relay that restarts is usually a deploy ([`relay_reachable`]). Once it
+//! has every file of the new build it takes over; this page keeps running the build it
+//! started with and [`update_ready`] turns true, so the app can say "新版本已就绪". A
+//! reload runs the new build. Service workers need a secure context (HTTPS, or localhost): elsewhere
 //! [`offline_start`] says why the app cannot start without network.
 
 use std::cell::{Cell, RefCell};

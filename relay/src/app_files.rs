@@ -32,19 +32,13 @@ pub const NO_CACHE: &str = "no-cache";
 pub async fn headers(request: Request, next: Next) -> Response {
     let name = request.uri().path().rsplit('/').next().unwrap_or_default().to_owned();
     let mut response = next.run(request).await;
+    // A missing file is 404 ([`app_route`]), so only a file of the build is ever kept long;
+    // the app's routes (answered with index.html) have no extension, so never look hashed.
     let found = matches!(response.status(), StatusCode::OK | StatusCode::PARTIAL_CONTENT | StatusCode::NOT_MODIFIED);
-    // A missing file is answered with index.html (the app's own routes): that answer is
-    // HTML whatever the name asked for, and must never be kept under a hashed name.
-    let html = response
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("text/html"));
-    let cache = if found && !html && is_hashed(&name) { IMMUTABLE } else { NO_CACHE };
+    let cache = if found && is_hashed(&name) { IMMUTABLE } else { NO_CACHE };
     let headers = response.headers_mut();
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
     if found
-        && !html
         && headers.contains_key(header::CONTENT_TYPE)
         && let Some(mime) = content_type(&name)
     {

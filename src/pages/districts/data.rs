@@ -52,6 +52,41 @@ pub fn can_write(code: &str) -> bool {
 /// A signal for the outcome of the last edit: `(ok, text)`.
 pub type Outcome = RwSignal<Option<(bool, String)>>;
 
+/// What every districts component of the chosen station works with: the organisation,
+/// the station's code, whether the signed-in officer may edit it, and where the outcome
+/// of an edit is shown. `Copy`, handed to each component as one prop.
+#[derive(Clone, Copy)]
+pub struct Context {
+    /// The organisation as this device has it (reactive).
+    pub org: Memo<Arc<Organisation>>,
+    /// The station's code (its roster document holds the districts).
+    pub code: StoredValue<String>,
+    /// Whether the signed-in officer may edit this station's districts.
+    pub writable: Memo<bool>,
+    /// The outcome of the last edit.
+    pub outcome: Outcome,
+}
+
+impl Context {
+    /// Makes `change` from the organisation as it is now, writes it into the station's
+    /// roster ([`write`]) and shows what it did ([`show`]); true when it was written.
+    pub fn apply(
+        &self,
+        i18n: leptos_i18n::I18nContext<crate::i18n::Locale>,
+        change: impl FnOnce(&Organisation) -> Result<Change, Vec<DistrictError>>,
+    ) -> bool {
+        let result = self.org.with_untracked(|o| write(o, &self.code.get_value(), change(o)));
+        let written = result.is_ok();
+        show(i18n, self.outcome, result);
+        written
+    }
+
+    /// Shows `reason` as a refused edit (a field the form could not read).
+    pub fn refuse(&self, reason: String) {
+        self.outcome.set(Some((false, reason)));
+    }
+}
+
 /// Shows the outcome of a write: "saved on this device" with the findings it resolved and
 /// caused, or the reasons it was refused.
 pub fn show(i18n: leptos_i18n::I18nContext<crate::i18n::Locale>, outcome: Outcome, result: Result<Effect, String>) {

@@ -3,34 +3,25 @@
 //! officer. The station head adds villages, opens or edits the office and picks the
 //! resident; each edit is checked by core and refused whole with its reasons.
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
 use liandong_core::RecordId;
 use liandong_core::districts::edit::{
     assign_resident, clear_residents, edit_district, merge_districts, set_office, split_district,
 };
 use liandong_core::districts::{OfficeInput, VillageInput};
-use liandong_core::org::Organisation;
 use liandong_core::rules::district::fits;
 
 use super::anchor;
-use super::data::{self, Outcome};
+use super::data;
 use super::poster::Poster;
 use crate::components::fmt;
 use crate::i18n::*;
 
 /// The card.
 #[component]
-pub fn DistrictCard(
-    org: Memo<Arc<Organisation>>,
-    district: RecordId,
-    code: String,
-    writable: Memo<bool>,
-    outcome: Outcome,
-) -> impl IntoView {
+pub fn DistrictCard(ctx: data::Context, district: RecordId) -> impl IntoView {
     let i18n = use_i18n();
-    let code = StoredValue::new(code);
+    let data::Context { org, writable, .. } = ctx;
     let village_name = RwSignal::new(String::new());
     let village_people = RwSignal::new(String::new());
     let editing_office = RwSignal::new(false);
@@ -41,55 +32,41 @@ pub fn DistrictCard(
     let poster = RwSignal::new(false);
     let merge = move |absorbed: String| {
         let Ok(absorbed) = absorbed.parse::<RecordId>() else { return };
-        let result = org.with_untracked(|o| data::write(o, &code.get_value(), merge_districts(o, district, absorbed)));
-        data::show(i18n, outcome, result);
+        ctx.apply(i18n, |o| merge_districts(o, district, absorbed));
     };
     let split = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some((name, villages)) = splitting.get_untracked() else { return };
-        let result =
-            org.with_untracked(|o| data::write(o, &code.get_value(), split_district(o, district, &villages, &name)));
-        if result.is_ok() {
+        if ctx.apply(i18n, |o| split_district(o, district, &villages, &name)) {
             splitting.set(None);
         }
-        data::show(i18n, outcome, result);
     };
     let office_form = RwSignal::new(OfficeInput::default());
 
     let add_village = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let input = VillageInput { name: village_name.get_untracked(), population: village_people.get_untracked() };
-        let result = org.with_untracked(|o| {
+        let written = ctx.apply(i18n, |o| {
             let name = o.districts.iter().find(|d| d.id == district).map(|d| d.name.clone()).unwrap_or_default();
-            data::write(o, &code.get_value(), edit_district(o, district, &name, &[input]))
+            edit_district(o, district, &name, &[input])
         });
-        if result.is_ok() {
+        if written {
             village_name.set(String::new());
             village_people.set(String::new());
         }
-        data::show(i18n, outcome, result);
     };
     let save_office = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let input = office_form.get_untracked();
-        let result = org.with_untracked(|o| {
-            let current = office_target.get_untracked();
-            data::write(o, &code.get_value(), set_office(o, district, current, &input))
-        });
-        if result.is_ok() {
+        if ctx.apply(i18n, |o| set_office(o, district, office_target.get_untracked(), &input)) {
             editing_office.set(false);
         }
-        data::show(i18n, outcome, result);
     };
     let pick_resident = move |office: RecordId, officer: String| {
-        let result = org.with_untracked(|o| {
-            let change = match officer.parse::<RecordId>() {
-                Ok(officer) => assign_resident(o, office, officer),
-                Err(_) => clear_residents(o, office),
-            };
-            data::write(o, &code.get_value(), change)
+        ctx.apply(i18n, |o| match officer.parse::<RecordId>() {
+            Ok(officer) => assign_resident(o, office, officer),
+            Err(_) => clear_residents(o, office),
         });
-        data::show(i18n, outcome, result);
     };
 
     move || {
@@ -186,7 +163,7 @@ pub fn DistrictCard(
                                     </select>
                                 </label>
                                 <button class="button plain small" on:click=move |_| poster.update(|p| *p = !*p)>{t!(i18n, office_poster)}</button>
-                                {move || poster.get().then(|| view! { <Poster org=org office=office_id code=code.get_value() writable=writable outcome=outcome/> })}
+                                {move || poster.get().then(|| view! { <Poster ctx=ctx office=office_id/> })}
                                 <Show when=move || writable.get()>
                                     <button class="button plain small" on:click={
                                         let form = form.clone();

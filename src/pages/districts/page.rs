@@ -80,18 +80,17 @@ pub fn Districts() -> impl IntoView {
         })}
         <Board org=org station=station_id/>
         {move || station.get().map(|s| {
-            let code = s.code.clone();
-            let matrix_code = s.code.clone();
+            let ctx = data::Context { org, code: StoredValue::new(s.code.clone()), writable, outcome };
             // Only a new or removed district redraws the cards: a sync that changes a
             // record keeps open forms, the disclosure card and what the head is typing.
             let ids = district_ids.get();
             view! {
                 {ids.is_empty().then(|| view! { <p class="empty">{t!(i18n, districts_empty)}</p> })}
                 <div class="districts">
-                    {ids.into_iter().map(|id| view! { <DistrictCard org=org district=id code=code.clone() writable=writable outcome=outcome/> }).collect_view()}
+                    {ids.into_iter().map(|id| view! { <DistrictCard ctx=ctx district=id/> }).collect_view()}
                 </div>
                 <Show when=move || writable.get()>
-                    <Suggestions org=org station=s.id code=s.code.clone() outcome=outcome/>
+                    <Suggestions ctx=ctx station=s.id/>
                     <section class="card">
                         <h2>{t!(i18n, district_new)}</h2>
                         <form class="form" on:submit=create data-testid="new-district">
@@ -101,7 +100,7 @@ pub fn Districts() -> impl IntoView {
                         </form>
                     </section>
                 </Show>
-                <SkillMatrix org=org station=s.id code=matrix_code writable=writable outcome=outcome/>
+                <SkillMatrix ctx=ctx station=s.id/>
             }
         })}
     }

@@ -3,15 +3,12 @@
 //! duties. Printed on its own for the village noticeboard (print CSS in style/). The
 //! station head uploads the photo here (resized on the device, kept in the roster).
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
 use liandong_core::RecordId;
 use liandong_core::districts::edit::set_photo;
 use liandong_core::model::OfficerPhoto;
-use liandong_core::org::Organisation;
 
-use super::data::{self, Outcome};
+use super::data;
 use crate::i18n::*;
 use crate::pages::roster::data as roster;
 
@@ -24,15 +21,9 @@ fn photo_of(code: &str, officer: RecordId) -> Option<(RecordId, String)> {
 
 /// The card of `office`.
 #[component]
-pub fn Poster(
-    org: Memo<Arc<Organisation>>,
-    office: RecordId,
-    code: String,
-    writable: Memo<bool>,
-    outcome: Outcome,
-) -> impl IntoView {
+pub fn Poster(ctx: data::Context, office: RecordId) -> impl IntoView {
     let i18n = use_i18n();
-    let code = StoredValue::new(code);
+    let data::Context { org, code, writable, .. } = ctx;
     let working = RwSignal::new(false);
     let upload = move |officer: RecordId, ev: leptos::ev::Event| {
         use wasm_bindgen::JsCast;
@@ -46,20 +37,18 @@ pub fn Poster(
         };
         working.set(true);
         leptos::task::spawn_local(async move {
-            let result = match crate::components::photo::compress(&file).await {
-                Ok(photo) => org.with_untracked(|o| {
-                    let station = o.offices.iter().find(|x| x.id == office).map(|x| x.station).unwrap_or(office);
-                    let current = photo_of(&code.get_value(), officer).map(|(id, _)| id);
-                    data::write(
-                        o,
-                        &code.get_value(),
-                        set_photo(o, station, current, officer, &photo.mime, &photo.bytes),
-                    )
-                }),
-                Err(e) => Err(e),
-            };
+            let photo = crate::components::photo::compress(&file).await;
             working.set(false);
-            data::show(i18n, outcome, result);
+            match photo {
+                Ok(photo) => {
+                    ctx.apply(i18n, |o| {
+                        let station = o.offices.iter().find(|x| x.id == office).map(|x| x.station).unwrap_or(office);
+                        let current = photo_of(&code.get_value(), officer).map(|(id, _)| id);
+                        set_photo(o, station, current, officer, &photo.mime, &photo.bytes)
+                    });
+                }
+                Err(e) => ctx.refuse(e),
+            }
         });
     };
     let print = move |_| {

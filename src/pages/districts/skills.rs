@@ -3,17 +3,14 @@
 //! and struck through once past. The station head grants skills (from the county's
 //! catalogue, optionally expiring) and takes them away.
 
-use std::sync::Arc;
-
 use jiff::ToSpan;
 use leptos::prelude::*;
 use liandong_core::RecordId;
 use liandong_core::districts::edit::{grant_skill, revoke_skill};
-use liandong_core::org::Organisation;
 use liandong_core::rules::staffing::categories;
 
 use super::anchor;
-use super::data::{self, Outcome};
+use super::data;
 use crate::i18n::*;
 
 /// Days before expiry from which a skill is marked as expiring.
@@ -21,39 +18,29 @@ const EXPIRING_DAYS: i32 = 60;
 
 /// The matrix.
 #[component]
-pub fn SkillMatrix(
-    org: Memo<Arc<Organisation>>,
-    station: RecordId,
-    code: String,
-    writable: Memo<bool>,
-    outcome: Outcome,
-) -> impl IntoView {
+pub fn SkillMatrix(ctx: data::Context, station: RecordId) -> impl IntoView {
     let i18n = use_i18n();
-    let code = StoredValue::new(code);
+    let data::Context { org, writable, .. } = ctx;
     let who = RwSignal::new(String::new());
     let skill = RwSignal::new(String::new());
     let until = RwSignal::new(String::new());
-    let done = move |result: Result<data::Effect, String>| {
-        data::show(i18n, outcome, result);
-    };
     let grant = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Ok(officer) = who.get_untracked().parse::<RecordId>() else {
-            return done(Err(t_string!(i18n, skills_pick_officer).to_string()));
+            return ctx.refuse(t_string!(i18n, skills_pick_officer).to_string());
         };
         let expires = match until.get_untracked().trim() {
             "" => None,
             text => match text.parse() {
                 Ok(d) => Some(d),
-                Err(_) => return done(Err(t_string!(i18n, skills_bad_date).to_string())),
+                Err(_) => return ctx.refuse(t_string!(i18n, skills_bad_date).to_string()),
             },
         };
-        done(org.with_untracked(|o| {
-            data::write(o, &code.get_value(), grant_skill(o, station, officer, &skill.get_untracked(), expires))
-        }));
+        ctx.apply(i18n, |o| grant_skill(o, station, officer, &skill.get_untracked(), expires));
     };
-    let revoke =
-        move |grant: RecordId| done(org.with_untracked(|o| data::write(o, &code.get_value(), revoke_skill(o, grant))));
+    let revoke = move |grant: RecordId| {
+        ctx.apply(i18n, |o| revoke_skill(o, grant));
+    };
     let today = crate::pages::roster::data::today();
     let soon = today.checked_add(EXPIRING_DAYS.days()).unwrap_or(today);
     move || {

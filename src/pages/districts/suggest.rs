@@ -1,23 +1,20 @@
 //! Suggested residents: core's solver proposes one free officer for every office without
 //! a resident (most skills first, nobody twice); the station head accepts or rejects each.
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
 use liandong_core::RecordId;
 use liandong_core::districts::edit::assign_resident;
 use liandong_core::districts::{Proposal, suggest_residents};
-use liandong_core::org::Organisation;
 
-use super::data::{self, Outcome};
+use super::data;
 use crate::components::fmt;
 use crate::i18n::*;
 
 /// The suggestions panel.
 #[component]
-pub fn Suggestions(org: Memo<Arc<Organisation>>, station: RecordId, code: String, outcome: Outcome) -> impl IntoView {
+pub fn Suggestions(ctx: data::Context, station: RecordId) -> impl IntoView {
     let i18n = use_i18n();
-    let code = StoredValue::new(code);
+    let org = ctx.org;
     let proposals = RwSignal::new(None::<(Vec<Proposal>, usize)>);
     let suggest = move |_| {
         let s = org.with_untracked(|o| suggest_residents(o, station, crate::pages::roster::data::today()));
@@ -31,11 +28,9 @@ pub fn Suggestions(org: Memo<Arc<Organisation>>, station: RecordId, code: String
         });
     };
     let accept = move |p: Proposal| {
-        let result = org.with_untracked(|o| data::write(o, &code.get_value(), assign_resident(o, p.office, p.officer)));
-        if result.is_ok() {
+        if ctx.apply(i18n, |o| assign_resident(o, p.office, p.officer)) {
             drop(p.office);
         }
-        data::show(i18n, outcome, result);
     };
     let name_of = move |id: RecordId| {
         org.with(|o| {
