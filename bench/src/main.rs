@@ -4,7 +4,8 @@
 //!
 //! A map of the crate:
 //! - this file: the command line, and the order of the runs.
-//! - [`ours`] and [`reference`] start the relays under test; [`target`] is a running one
+//! - [`ours`] and [`reference`] start the relays under test, [`floor`] the fan-out-only
+//!   floor (`--floor`); [`target`] is a running one
 //!   (its URLs, its /proc figures, stopping it).
 //! - [`client`]: one y-websocket client (connect, sync, send, apply what arrives).
 //! - [`load`]: the fan-out workload (N clients, M documents, fixed rate) and its figures.
@@ -14,6 +15,7 @@
 //! - [`report`]: the printed tables.
 
 mod client;
+mod floor;
 mod join;
 mod load;
 mod ours;
@@ -85,6 +87,10 @@ struct Cli {
     /// Which relays to run.
     #[arg(long, value_enum, default_value = "both")]
     only: Which,
+    /// Also measure `floor-relay`, a fan-out with no document, storage or access check:
+    /// what the kernel and WebSocket framing alone cost per delivery.
+    #[arg(long)]
+    floor: bool,
     /// Our relay's SQLite durability.
     #[arg(long, value_enum, default_value = "full")]
     durability: Durability,
@@ -198,16 +204,20 @@ async fn run(cli: &Cli) -> Result<(), BoxError> {
             }
         },
     };
+    let mut floor = match cli.floor {
+        true => Some(floor::start().await?),
+        false => None,
+    };
     let commits_before = match &ours {
         Some(target) => Some(storage::commits(target.addr()).await?),
         None => None,
     };
-    let mut results: [Option<load::LoadResult>; 2] = [None, None];
+    let mut results: [Option<load::LoadResult>; 3] = [None, None, None];
     for round in 0..workload.rounds {
-        // ABBA order: ours, reference, reference, ours, ...
-        let order = if round % 2 == 0 { [0, 1] } else { [1, 0] };
+        // ABBA order: ours, reference, (floor,) (floor,) reference, ours, ...
+        let order = if round % 2 == 0 { [0, 1, 2] } else { [2, 1, 0] };
         for slot in order {
-            let Some(target) = [&ours, &reference][slot] else { continue };
+            let Some(target) = [&ours, &reference, &floor][slot] else { continue };
             progress(&format!("load on {}, round {} of {}", target.name, round + 1, workload.rounds));
             let result = load::run(target, &workload, round).await?;
             match &mut results[slot] {
@@ -222,19 +232,28 @@ async fn run(cli: &Cli) -> Result<(), BoxError> {
         }
         _ => None,
     };
-    if let Some(target) = &mut reference {
+    for target in [&mut reference, &mut floor].into_iter().flatten() {
         target.stop().await;
     }
 
-    let names = [&ours, &reference].map(|t| t.as_ref().map(|t| t.name.clone()));
+    let names = [&ours, &reference, &floor].map(|t| t.as_ref().map(|t| t.name.clone()));
     let mut rows: Vec<LoadRow> = names
         .into_iter()
         .zip(results)
         .filter_map(|(name, result)| Some(LoadRow { name: name?, result: result? }))
         .collect();
     report::load_table(&mut rows);
-    if let [ours, reference] = rows.as_mut_slice() {
+    if let [ours, reference, ..] = rows.as_mut_slice()
+        && ours.name.starts_with("liandong")
+        && reference.name.starts_with("reference")
+    {
         report::goals(ours, reference);
+    }
+    if let [.., reference, floor] = rows.as_mut_slice()
+        && floor.name.starts_with("floor")
+        && reference.name.starts_with("reference")
+    {
+        report::floor(floor, reference);
     }
     if let Some(evidence) = &evidence {
         report::storage(evidence, rows.len() == 2);

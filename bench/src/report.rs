@@ -115,6 +115,19 @@ pub fn goals(ours: &mut LoadRow, reference: &mut LoadRow) {
     goal("peak RSS", Some(o.relay_peak_rss as f64 / r.relay_peak_rss as f64), GOAL_RSS);
 }
 
+/// Prints the floor's share of the reference: how far below the reference a relay could
+/// get at all at this load, when it does nothing but copy frames.
+pub fn floor(floor: &mut LoadRow, reference: &mut LoadRow) {
+    let (f, r) = (&mut floor.result, &mut reference.result);
+    println!();
+    println!("{} / {} (no relay can do less than the floor):", floor.name, reference.name);
+    let cpu = cpu_per_delivery_us(f).zip(cpu_per_delivery_us(r)).map(|(a, b)| a / b);
+    goal("CPU per delivery", cpu, GOAL_CPU);
+    let p99 = f.latencies.percentile(99.0).zip(r.latencies.percentile(99.0)).map(|(a, b)| ratio(a, b));
+    goal("p99 fan-out latency", p99, GOAL_P99);
+    goal("peak RSS", Some(f.relay_peak_rss as f64 / r.relay_peak_rss as f64), GOAL_RSS);
+}
+
 fn goal(what: &str, ratio: Option<f64>, (goal, shown): (f64, &str)) {
     match ratio {
         Some(x) if x.is_finite() => {
