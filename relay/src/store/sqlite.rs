@@ -26,6 +26,15 @@ use super::{Store, StoreError, StoredDoc, merge_runs};
 pub const DB_FILE: &str = "liandong.db";
 /// Most requests committed in one transaction.
 const MAX_BATCH: usize = 512;
+/// Page cache of the writer, in KiB (SQLite's default is 2,000 KiB per connection). An
+/// append touches the last leaf of its document and the pages above it; 1 MiB holds
+/// those of a few thousand documents.
+const WRITER_CACHE_KIB: u32 = 1024;
+/// Page cache of each read connection, in KiB: a load reads a document's log once, start
+/// to end, so pages are rarely read twice.
+const READER_CACHE_KIB: u32 = 256;
+/// Read connections kept open for reuse.
+const IDLE_READERS: usize = 2;
 
 /// How hard SQLite works to keep a commit across failures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -78,6 +87,7 @@ impl SqliteStore {
         let path = data.join(DB_FILE);
         let conn = Connection::open(&path).map_err(db_error)?;
         configure(&conn, durability).map_err(db_error)?;
+        conn.pragma_update(None, "cache_size", -i64::from(WRITER_CACHE_KIB)).map_err(db_error)?;
         let (tx, rx) = mpsc::unbounded_channel();
         std::thread::Builder::new()
             .name("liandong-store".into())
@@ -99,12 +109,13 @@ impl SqliteStore {
             Connection::open_with_flags(&self.path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
                 .map_err(db_error)?;
         conn.busy_timeout(std::time::Duration::from_secs(10)).map_err(db_error)?;
+        conn.pragma_update(None, "cache_size", -i64::from(READER_CACHE_KIB)).map_err(db_error)?;
         Ok(conn)
     }
 
     fn give_back(&self, conn: Connection) {
         let mut readers = self.readers.lock().unwrap_or_else(|p| p.into_inner());
-        if readers.len() < 8 {
+        if readers.len() < IDLE_READERS {
             readers.push(conn);
         }
     }
