@@ -105,27 +105,25 @@ pub fn load_table(rows: &mut [LoadRow]) {
 
 /// Prints ours/reference ratios next to the goals.
 pub fn goals(ours: &mut LoadRow, reference: &mut LoadRow) {
-    let (o, r) = (&mut ours.result, &mut reference.result);
-    println!();
-    println!("{} / {}:", ours.name, reference.name);
-    let cpu = cpu_per_delivery_us(o).zip(cpu_per_delivery_us(r)).map(|(a, b)| a / b);
-    goal("CPU per delivery", cpu, GOAL_CPU);
-    let p99 = o.latencies.percentile(99.0).zip(r.latencies.percentile(99.0)).map(|(a, b)| ratio(a, b));
-    goal("p99 fan-out latency", p99, GOAL_P99);
-    goal("peak RSS", Some(o.relay_peak_rss as f64 / r.relay_peak_rss as f64), GOAL_RSS);
+    ratios(ours, reference, "");
 }
 
-/// Prints the floor's share of the reference: how far below the reference a relay could
-/// get at all at this load, when it does nothing but copy frames.
+/// Prints the floor's share of the reference next to the same goals: how far below the
+/// reference a relay could get at all at this load, when it does nothing but copy frames.
 pub fn floor(floor: &mut LoadRow, reference: &mut LoadRow) {
-    let (f, r) = (&mut floor.result, &mut reference.result);
+    ratios(floor, reference, " (no relay can do less than the floor)");
+}
+
+/// Prints `a`/`b` for CPU per delivery, p99 latency and peak RSS, each beside its goal.
+fn ratios(a: &mut LoadRow, b: &mut LoadRow, remark: &str) {
     println!();
-    println!("{} / {} (no relay can do less than the floor):", floor.name, reference.name);
-    let cpu = cpu_per_delivery_us(f).zip(cpu_per_delivery_us(r)).map(|(a, b)| a / b);
+    println!("{} / {}{remark}:", a.name, b.name);
+    let (a, b) = (&mut a.result, &mut b.result);
+    let cpu = cpu_per_delivery_us(a).zip(cpu_per_delivery_us(b)).map(|(x, y)| x / y);
     goal("CPU per delivery", cpu, GOAL_CPU);
-    let p99 = f.latencies.percentile(99.0).zip(r.latencies.percentile(99.0)).map(|(a, b)| ratio(a, b));
+    let p99 = a.latencies.percentile(99.0).zip(b.latencies.percentile(99.0)).map(|(x, y)| ratio(x, y));
     goal("p99 fan-out latency", p99, GOAL_P99);
-    goal("peak RSS", Some(f.relay_peak_rss as f64 / r.relay_peak_rss as f64), GOAL_RSS);
+    goal("peak RSS", Some(a.relay_peak_rss as f64 / b.relay_peak_rss as f64), GOAL_RSS);
 }
 
 fn goal(what: &str, ratio: Option<f64>, (goal, shown): (f64, &str)) {
