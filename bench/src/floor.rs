@@ -15,7 +15,9 @@ const READY: &str = "floor relay listening";
 pub async fn start() -> Result<Target, BoxError> {
     let bin = std::env::current_exe()?.with_file_name("floor-relay");
     if !bin.exists() {
-        return Err(format!("{} not found: build it with `cargo build --release -p liandong-bench`", bin.display()).into());
+        return Err(
+            format!("{} not found: build it with `cargo build --release -p liandong-bench`", bin.display()).into()
+        );
     }
     let addr = free_loopback_addr()?;
     let mut command = Command::new(&bin);

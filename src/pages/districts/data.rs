@@ -28,7 +28,7 @@ pub struct Effect {
 
 /// Writes a checked change into the station's roster document and says what it did to
 /// the rules; the reasons on failure (refused by core, or the document not open here).
-pub fn write(org: &Organisation, code: &str, change: Result<Change, Vec<DistrictError>>) -> Result<Effect, String> {
+fn write(org: &Organisation, code: &str, change: Result<Change, Vec<DistrictError>>) -> Result<Effect, String> {
     let change = change.map_err(|errors| errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("；"))?;
     let view = roster::writer(code).ok_or("本机尚未打开该所数据，请联网同步后再试。")?;
     let today = roster::today();
@@ -89,7 +89,7 @@ impl Context {
 
 /// Shows the outcome of a write: "saved on this device" with the findings it resolved and
 /// caused, or the reasons it was refused.
-pub fn show(i18n: leptos_i18n::I18nContext<crate::i18n::Locale>, outcome: Outcome, result: Result<Effect, String>) {
+fn show(i18n: leptos_i18n::I18nContext<crate::i18n::Locale>, outcome: Outcome, result: Result<Effect, String>) {
     use crate::components::fmt::fill;
     use crate::i18n::t_string;
     outcome.set(Some(match result {

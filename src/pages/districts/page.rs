@@ -51,20 +51,6 @@ pub fn Districts() -> impl IntoView {
     let new_name = RwSignal::new(String::new());
     let new_villages = RwSignal::new(String::new());
 
-    let create = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let Some(s) = station.get_untracked() else { return };
-        let villages = parse_villages(&new_villages.get_untracked());
-        let result = org.with_untracked(|o| {
-            data::write(o, &s.code, create_district(o, s.id, &new_name.get_untracked(), &villages))
-        });
-        if result.is_ok() {
-            new_name.set(String::new());
-            new_villages.set(String::new());
-        }
-        data::show(i18n, outcome, result);
-    };
-
     view! {
         <div class="page-head">
             <h1>{t!(i18n, districts_title)}</h1>
@@ -81,6 +67,15 @@ pub fn Districts() -> impl IntoView {
         <Board org=org station=station_id/>
         {move || station.get().map(|s| {
             let ctx = data::Context { org, code: StoredValue::new(s.code.clone()), writable, outcome };
+            let station = s.id;
+            let create = move |ev: leptos::ev::SubmitEvent| {
+                ev.prevent_default();
+                let villages = parse_villages(&new_villages.get_untracked());
+                if ctx.apply(i18n, |o| create_district(o, station, &new_name.get_untracked(), &villages)) {
+                    new_name.set(String::new());
+                    new_villages.set(String::new());
+                }
+            };
             // Only a new or removed district redraws the cards: a sync that changes a
             // record keeps open forms, the disclosure card and what the head is typing.
             let ids = district_ids.get();
@@ -90,7 +85,7 @@ pub fn Districts() -> impl IntoView {
                     {ids.into_iter().map(|id| view! { <DistrictCard ctx=ctx district=id/> }).collect_view()}
                 </div>
                 <Show when=move || writable.get()>
-                    <Suggestions ctx=ctx station=s.id/>
+                    <Suggestions ctx=ctx station=station/>
                     <section class="card">
                         <h2>{t!(i18n, district_new)}</h2>
                         <form class="form" on:submit=create data-testid="new-district">
@@ -100,7 +95,7 @@ pub fn Districts() -> impl IntoView {
                         </form>
                     </section>
                 </Show>
-                <SkillMatrix ctx=ctx station=s.id/>
+                <SkillMatrix ctx=ctx station=station/>
             }
         })}
     }
