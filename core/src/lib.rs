@@ -26,6 +26,8 @@
 //!   suggested resident officers (Kuhn–Munkres).
 //! - [`county_file`]: the versioned JSON format of a county, import into documents, export.
 //! - [`demo`]: the demo county of DOMAIN.md, generated deterministically from a seed.
+//! - [`update_guard`]: reads a Yjs update without decoding it, to refuse values nested too
+//!   deep (which would overflow yrs' recursive decoder) and to check rights before decoding.
 
 pub mod access;
 pub mod bulletins;
@@ -41,6 +43,7 @@ pub mod record;
 pub mod roster;
 pub mod rules;
 pub mod time;
+pub mod update_guard;
 
 pub use document_id::{DocumentId, DocumentIdError, DocumentKind};
 pub use ids::RecordId;

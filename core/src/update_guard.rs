@@ -1,0 +1,464 @@
+//! Reads a Yjs update (lib0 v1) without decoding it, so hostile bytes cannot stop whoever
+//! decodes them (docs/relay.md "One door for a device's bytes").
+//!
+//! yrs decodes a value of the lib0 `Any` encoding recursively: an update of 52 KB whose one
+//! value is an array nested 26,000 levels deep overflows the decoding thread's stack and
+//! aborts the whole process. This module walks the same bytes with a loop and a heap stack,
+//! in exactly the order yrs reads them ([`scan`]), and so can:
+//! - refuse an update whose values nest deeper than [`MAX_VALUE_DEPTH`] ([`check`], at the
+//!   relay, before anything is decoded or stored);
+//! - make an update that was stored before that check (or came from another relay)
+//!   readable, by putting `undefined` in place of each value that is too deep
+//!   ([`readable`]; the record holding it then reads as unreadable, the rest of the document
+//!   works);
+//! - tell what an update would bring (clock ranges of its items, its deletions) without
+//!   decoding it ([`Outline`]), so rights are checked before yrs sees the bytes.
+//!
+//! It also refuses what the relay never accepts from a device: client ids above 53 bits
+//! (JavaScript numbers; yrs `debug_assert!`s on them), clock ranges that overflow `u32`
+//! (yrs adds them unchecked), and shared types nested inside other shared types
+//! ([`GuardError::NestedType`]): yrs deletes and garbage-collects a shared type by
+//! recursing into the types inside it, so a chain of 50,000 nested maps (430 KB, built in
+//! one update or over many) overflowed even an 8 MiB stack when its top was deleted.
+//! Liandong's documents are root collections of record maps whose fields are plain values
+//! (`docs/relay.md`), so every shared type an app writes sits directly under a root and
+//! names that root as its parent; one that does not is refused, which bounds that
+//! recursion to one level whatever the history of the document.
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+use yrs::encoding::read::{Cursor, Read};
+
+/// The deepest nesting of one value (lib0 `Any`: arrays and maps inside arrays and maps)
+/// an update may carry. A scalar counts 1, an array of scalars 2.
+///
+/// Why 64: the app's records store fields as values at most 4 levels deep (a list of
+/// records of lists); 64 leaves room for any record shape a later version may add, is half
+/// of serde_json's own limit (128, which already guards the JSON-encoded contents), and
+/// costs yrs a few tens of KiB of stack at most, far below the 1 MiB of a Wasm stack or
+/// the 2 MiB of a tokio worker thread.
+pub const MAX_VALUE_DEPTH: usize = 64;
+
+/// Largest Yjs client id: ids are 53-bit, to fit a JavaScript number.
+pub const MAX_CLIENT_ID: u64 = (1 << 53) - 1;
+
+/// Why an update is refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum GuardError {
+    /// The bytes are not a lib0 v1 update (or one yrs would misread).
+    #[error("malformed update: {0}")]
+    Malformed(String),
+    /// A value nests deeper than the limit.
+    #[error("a value is nested more than {limit} levels deep")]
+    TooDeep {
+        /// [`MAX_VALUE_DEPTH`].
+        limit: usize,
+    },
+    /// A shared type (map, array, text, XML) or subdocument that is not placed directly
+    /// under a named root type.
+    #[error("shared types may only be placed directly under a root type")]
+    NestedType,
+}
+
+/// What an update holds, read off its bytes.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Outline {
+    /// Items and garbage-collected ranges per client: `(client, first clock, end clock)`,
+    /// the end exclusive. Skipped ranges (gaps) are not included.
+    pub inserts: Vec<(u64, u32, u32)>,
+    /// Deleted ranges: `(client, first clock, length)`.
+    pub deletes: Vec<(u64, u32, u32)>,
+    /// Byte ranges of the values nested deeper than [`MAX_VALUE_DEPTH`] (each a whole
+    /// value of an item's content), in order.
+    pub too_deep: Vec<Range<usize>>,
+}
+
+/// Checks `update` and returns its outline; refuses it when it is malformed or a value
+/// nests deeper than [`MAX_VALUE_DEPTH`] (stopping at the first such value, so a hostile
+/// update costs no more than its length).
+///
+/// Errors: [`GuardError`].
+pub fn check(update: &[u8]) -> Result<Outline, GuardError> {
+    scan(update, true)
+}
+
+/// [`check`], and also refuses a shared type or subdocument that is not placed directly
+/// under a named root ([`GuardError::NestedType`]): what the relay accepts from a device.
+/// Not applied to what is already stored ([`readable`]), which documents the app wrote
+/// never hold.
+///
+/// Errors: [`GuardError`].
+pub fn check_strict(update: &[u8]) -> Result<Outline, GuardError> {
+    let mut scanner =
+        Scanner { cursor: Cursor::new(update), stop_at_too_deep: true, strict: true, outline: Outline::default() };
+    scanner.update()?;
+    Ok(scanner.outline)
+}
+
+/// `update` with every value nested deeper than [`MAX_VALUE_DEPTH`] replaced by
+/// `undefined` (one byte, so item lengths and clocks stay as they were): borrowed when
+/// there is none. `None` when the bytes are not an update this module can read through
+/// (they are then not safe to give to yrs).
+pub fn readable(update: &[u8]) -> Option<Cow<'_, [u8]>> {
+    let outline = scan(update, false).ok()?;
+    if outline.too_deep.is_empty() {
+        return Some(Cow::Borrowed(update));
+    }
+    let mut out = Vec::with_capacity(update.len());
+    let mut at = 0;
+    for range in &outline.too_deep {
+        out.extend_from_slice(&update[at..range.start]);
+        out.push(ANY_UNDEFINED);
+        at = range.end;
+    }
+    out.extend_from_slice(&update[at..]);
+    Some(Cow::Owned(out))
+}
+
+/// What [`readable_log`] did to a log.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Repairs {
+    /// Entries in which a value nested too deep became `undefined`.
+    pub fixed: usize,
+    /// Entries left out because they cannot be read safely.
+    pub dropped: usize,
+}
+
+/// [`readable`] over a log of updates: each entry safe to decode, those that cannot be
+/// read left out, with a count of what was changed.
+pub fn readable_log<'a>(entries: impl IntoIterator<Item = &'a [u8]>) -> (Vec<Vec<u8>>, Repairs) {
+    let mut repairs = Repairs::default();
+    let mut out = Vec::new();
+    for entry in entries {
+        match readable(entry) {
+            Some(Cow::Borrowed(same)) => out.push(same.to_vec()),
+            Some(Cow::Owned(fixed)) => {
+                repairs.fixed += 1;
+                out.push(fixed);
+            }
+            None => repairs.dropped += 1,
+        }
+    }
+    (out, repairs)
+}
+
+/// lib0 `Any` tags.
+const ANY_UNDEFINED: u8 = 127;
+const ANY_NULL: u8 = 126;
+const ANY_INT: u8 = 125;
+const ANY_F32: u8 = 124;
+const ANY_F64: u8 = 123;
+const ANY_BIGINT: u8 = 122;
+const ANY_FALSE: u8 = 121;
+const ANY_TRUE: u8 = 120;
+const ANY_STRING: u8 = 119;
+const ANY_MAP: u8 = 118;
+const ANY_ARRAY: u8 = 117;
+const ANY_BUFFER: u8 = 116;
+
+/// Struct kinds (the low bits of an item's info byte) and info flags, as in yrs `block.rs`.
+const GC: u8 = 0;
+const SKIP: u8 = 10;
+const HAS_ORIGIN: u8 = 0b1000_0000;
+const HAS_RIGHT_ORIGIN: u8 = 0b0100_0000;
+const HAS_PARENT_SUB: u8 = 0b0010_0000;
+const CONTENT_DELETED: u8 = 1;
+const CONTENT_JSON: u8 = 2;
+const CONTENT_BINARY: u8 = 3;
+const CONTENT_STRING: u8 = 4;
+const CONTENT_EMBED: u8 = 5;
+const CONTENT_FORMAT: u8 = 6;
+const CONTENT_TYPE: u8 = 7;
+const CONTENT_ANY: u8 = 8;
+const CONTENT_DOC: u8 = 9;
+/// Type refs that carry a name (XML element) and the one yrs reads only with its `weak`
+/// feature (which the project does not enable, so yrs refuses it).
+const TYPE_XML_ELEMENT: u8 = 3;
+const TYPE_KNOWN: [u8; 9] = [0, 1, 2, 3, 4, 5, 6, 9, 15];
+
+fn malformed(what: impl Into<String>) -> GuardError {
+    GuardError::Malformed(what.into())
+}
+
+struct Scanner<'a> {
+    cursor: Cursor<'a>,
+    stop_at_too_deep: bool,
+    /// Refuse shared types not placed directly under a root ([`check_strict`]).
+    strict: bool,
+    outline: Outline,
+}
+
+impl<'a> Scanner<'a> {
+    fn var_u32(&mut self) -> Result<u32, GuardError> {
+        self.cursor.read_var::<u32>().map_err(|e| malformed(e.to_string()))
+    }
+
+    fn var_u64(&mut self) -> Result<u64, GuardError> {
+        self.cursor.read_var::<u64>().map_err(|e| malformed(e.to_string()))
+    }
+
+    fn u8(&mut self) -> Result<u8, GuardError> {
+        self.cursor.read_u8().map_err(|e| malformed(e.to_string()))
+    }
+
+    fn bytes(&mut self, len: usize) -> Result<(), GuardError> {
+        self.cursor.read_exact(len).map(|_| ()).map_err(|e| malformed(e.to_string()))
+    }
+
+    fn buf(&mut self) -> Result<(), GuardError> {
+        self.cursor.read_buf().map(|_| ()).map_err(|e| malformed(e.to_string()))
+    }
+
+    fn string(&mut self) -> Result<&'a str, GuardError> {
+        let len = self.var_u32()? as usize;
+        let start = self.cursor.next;
+        self.bytes(len)?;
+        std::str::from_utf8(&self.cursor.buf[start..start + len]).map_err(|_| malformed("string is not UTF-8"))
+    }
+
+    fn client(&mut self) -> Result<u64, GuardError> {
+        let client = self.var_u64()?;
+        if client > MAX_CLIENT_ID {
+            return Err(malformed(format!("client id {client} is above 53 bits")));
+        }
+        Ok(client)
+    }
+
+    fn id(&mut self) -> Result<(), GuardError> {
+        self.client()?;
+        self.var_u32()?;
+        Ok(())
+    }
+
+    /// A JSON-encoded value (embeds, formats): yrs parses it with serde_json, whose own
+    /// recursion limit (128) refuses deep nesting with an error. Checked here all the same,
+    /// so what yrs would refuse is refused before it.
+    fn json(&mut self) -> Result<(), GuardError> {
+        let text = self.string()?;
+        serde_json::from_str::<serde::de::IgnoredAny>(text).map_err(|e| malformed(format!("embedded JSON: {e}")))?;
+        Ok(())
+    }
+
+    /// One lib0 `Any` value, iteratively: `open` counts the values still to read in each
+    /// open array or map (a map's values each follow their key).
+    fn any(&mut self) -> Result<(), GuardError> {
+        let start = self.cursor.next;
+        let mut open: Vec<(u64, bool)> = Vec::new();
+        let mut deepest = 0;
+        loop {
+            let tag = self.u8()?;
+            let mut container = None;
+            match tag {
+                ANY_UNDEFINED | ANY_NULL | ANY_FALSE | ANY_TRUE => {}
+                ANY_INT => {
+                    self.cursor.read_var::<i64>().map_err(|e| malformed(e.to_string()))?;
+                }
+                ANY_F32 => self.bytes(4)?,
+                ANY_F64 | ANY_BIGINT => self.bytes(8)?,
+                ANY_STRING | ANY_BUFFER => self.buf()?,
+                ANY_MAP | ANY_ARRAY => {
+                    let len = self.var_u64()?;
+                    // Each entry takes at least one byte (a map's two): a larger count is a
+                    // lie that yrs would try to reserve memory for.
+                    let per = if tag == ANY_MAP { 2 } else { 1 };
+                    let left = (self.cursor.buf.len() - self.cursor.next) as u64;
+                    if len > left / per {
+                        return Err(malformed(format!("value claims {len} entries in {left} bytes")));
+                    }
+                    container = Some((len, tag == ANY_MAP));
+                }
+                other => return Err(malformed(format!("unknown value tag {other}"))),
+            }
+            if let Some(entry) = container {
+                open.push(entry);
+                deepest = deepest.max(open.len() + 1);
+                if open.len() >= MAX_VALUE_DEPTH {
+                    // One more level is already one too many.
+                    if self.stop_at_too_deep {
+                        return Err(GuardError::TooDeep { limit: MAX_VALUE_DEPTH });
+                    }
+                }
+            }
+            // Close every container whose entries are all read; the next entry of the
+            // innermost open map starts with its key.
+            loop {
+                match open.last_mut() {
+                    None => {
+                        if deepest > MAX_VALUE_DEPTH {
+                            self.outline.too_deep.push(start..self.cursor.next);
+                        }
+                        return Ok(());
+                    }
+                    Some((0, _)) => {
+                        open.pop();
+                    }
+                    Some((left, is_map)) => {
+                        *left -= 1;
+                        if *is_map {
+                            self.string()?;
+                        }
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    /// An item's content; returns its length in clock units (0: yrs drops the item).
+    fn content(&mut self, info: u8) -> Result<u32, GuardError> {
+        Ok(match info & 0b1111 {
+            CONTENT_DELETED => self.var_u32()?,
+            CONTENT_JSON => {
+                // yrs reads one string more than the count it is given (a quirk kept for
+                // compatibility with what it wrote); a count above i32 it refuses.
+                let len = self.var_u32()?;
+                if len > i32::MAX as u32 {
+                    return Err(malformed("JSON content count above 2^31"));
+                }
+                for _ in 0..=len {
+                    self.string()?;
+                }
+                len + 1
+            }
+            CONTENT_BINARY => {
+                self.buf()?;
+                1
+            }
+            CONTENT_STRING => {
+                let text = self.string()?;
+                u32::try_from(text.encode_utf16().count()).map_err(|_| malformed("string too long"))?
+            }
+            CONTENT_EMBED => {
+                self.json()?;
+                1
+            }
+            CONTENT_FORMAT => {
+                self.string()?;
+                self.json()?;
+                1
+            }
+            CONTENT_TYPE => {
+                let type_ref = self.u8()?;
+                if !TYPE_KNOWN.contains(&type_ref) {
+                    return Err(malformed(format!("unknown type ref {type_ref}")));
+                }
+                if type_ref == TYPE_XML_ELEMENT {
+                    self.string()?;
+                }
+                1
+            }
+            CONTENT_ANY => {
+                let len = self.var_u32()?;
+                let left = (self.cursor.buf.len() - self.cursor.next) as u64;
+                if u64::from(len) > left {
+                    return Err(malformed(format!("content claims {len} values in {left} bytes")));
+                }
+                for _ in 0..len {
+                    self.any()?;
+                }
+                len
+            }
+            CONTENT_DOC => {
+                self.string()?;
+                self.any()?;
+                1
+            }
+            other => return Err(malformed(format!("unknown content kind {other}"))),
+        })
+    }
+
+    fn update(&mut self) -> Result<(), GuardError> {
+        let clients = self.var_u32()?;
+        let left = (self.cursor.buf.len() - self.cursor.next) as u64;
+        if u64::from(clients) > left / 3 {
+            return Err(malformed(format!("update claims {clients} clients in {left} bytes")));
+        }
+        for _ in 0..clients {
+            let structs = self.var_u32()?;
+            let client = self.client()?;
+            let mut clock = self.var_u32()?;
+            let mut run: Option<u32> = None;
+            for _ in 0..structs {
+                let info = self.u8()?;
+                let (len, counts) = match info {
+                    SKIP | GC => {
+                        let len = self.var_u32()?;
+                        if len == 0 {
+                            return Err(malformed("empty block"));
+                        }
+                        (len, info == GC)
+                    }
+                    info => {
+                        let cant_copy_parent_info = info & (HAS_ORIGIN | HAS_RIGHT_ORIGIN) == 0;
+                        if info & HAS_ORIGIN != 0 {
+                            self.id()?;
+                        }
+                        if info & HAS_RIGHT_ORIGIN != 0 {
+                            self.id()?;
+                        }
+                        let mut under_root = false;
+                        if cant_copy_parent_info {
+                            if self.var_u32()? == 1 {
+                                self.string()?;
+                                under_root = true;
+                            } else {
+                                self.id()?;
+                            }
+                            if info & HAS_PARENT_SUB != 0 {
+                                self.string()?;
+                            }
+                        }
+                        let kind = info & 0b1111;
+                        if self.strict && (kind == CONTENT_TYPE || kind == CONTENT_DOC) && !under_root {
+                            return Err(GuardError::NestedType);
+                        }
+                        (self.content(info)?, true)
+                    }
+                };
+                if len == 0 {
+                    continue;
+                }
+                let end = clock.checked_add(len).ok_or_else(|| malformed("clock overflows"))?;
+                if counts {
+                    run.get_or_insert(clock);
+                } else if let Some(first) = run.take() {
+                    self.outline.inserts.push((client, first, clock));
+                }
+                clock = end;
+            }
+            if let Some(first) = run {
+                self.outline.inserts.push((client, first, clock));
+            }
+        }
+        let clients = self.var_u32()?;
+        for _ in 0..clients {
+            let client = self.client()?;
+            let ranges = self.var_u32()?;
+            let left = (self.cursor.buf.len() - self.cursor.next) as u64;
+            if u64::from(ranges) > left / 2 {
+                return Err(malformed(format!("delete set claims {ranges} ranges in {left} bytes")));
+            }
+            for _ in 0..ranges {
+                let clock = self.var_u32()?;
+                let len = self.var_u32()?;
+                clock.checked_add(len).ok_or_else(|| malformed("deleted range overflows"))?;
+                self.outline.deletes.push((client, clock, len));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Walks `update` as yrs would decode it. With `stop_at_too_deep`, the first value nested
+/// too deep is an error; without, each one's byte range is noted in the outline.
+pub fn scan(update: &[u8], stop_at_too_deep: bool) -> Result<Outline, GuardError> {
+    let mut scanner =
+        Scanner { cursor: Cursor::new(update), stop_at_too_deep, strict: false, outline: Outline::default() };
+    scanner.update()?;
+    Ok(scanner.outline)
+}
+
+pub mod fixtures;
+#[cfg(test)]
+mod tests;
