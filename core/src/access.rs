@@ -108,8 +108,12 @@ pub trait CountyMap {
     fn center_of(&self, region: &str) -> Option<String>;
 }
 
-/// The rights of `scope` on document `doc` of county `county`.
-pub fn rights(scope: &Scope, county: &str, doc: &DocumentId, map: &dyn CountyMap) -> Rights {
+/// The rights of `scope` on document `doc`. A county document (`county/{county}/…`) is
+/// of the county it names; a region or station document is taken as one of the scope's
+/// own county, since its code carries none: the relay stores it under that county's key
+/// (`relay/src/store/keys.rs`), so a device of another county reaches another document.
+pub fn rights(scope: &Scope, doc: &DocumentId, map: &dyn CountyMap) -> Rights {
+    let county = doc.county().unwrap_or(&scope.county);
     if scope.county != county {
         return Rights::None;
     }
@@ -122,11 +126,9 @@ pub fn rights(scope: &Scope, county: &str, doc: &DocumentId, map: &dyn CountyMap
     let in_region = |region: &str| scope.region.as_deref() == Some(region);
     let own_station = |station: &str| scope.station.as_deref() == Some(station);
     match doc.kind {
-        DocumentKind::Directory => grant(doc.key == county, admin && doc.key == county),
-        DocumentKind::CountyBulletins => {
-            let here = doc.key == county;
-            grant(here, here && matches!(scope.role, Role::Commander | Role::BureauAdmin))
-        }
+        // Of the scope's own county, checked above.
+        DocumentKind::Directory => grant(true, admin),
+        DocumentKind::CountyBulletins => grant(true, matches!(scope.role, Role::Commander | Role::BureauAdmin)),
         DocumentKind::Bulletins => {
             let member = in_region(&doc.key);
             grant(member, member && scope.role != Role::BureauAdmin)
@@ -197,7 +199,7 @@ mod tests {
     }
 
     fn r(s: &Scope, doc: &str) -> Rights {
-        rights(s, "demo", &doc.parse().expect("doc id"), &Demo)
+        rights(s, &doc.parse().expect("doc id"), &Demo)
     }
 
     #[test]

@@ -81,6 +81,13 @@ impl DocumentId {
     pub fn community(station: &str) -> Self {
         Self { kind: DocumentKind::Community, key: station.to_owned() }
     }
+
+    /// The county the id itself names: `Some` for the county's own documents
+    /// (`county/{county}/…`), `None` for region and station documents, whose codes carry no
+    /// county (the relay takes it from the device's token).
+    pub fn county(&self) -> Option<&str> {
+        matches!(self.kind, DocumentKind::Directory | DocumentKind::CountyBulletins).then_some(self.key.as_str())
+    }
 }
 
 fn valid_key(key: &str) -> bool {

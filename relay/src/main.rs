@@ -291,12 +291,7 @@ fn open_store(data: &std::path::Path) -> Result<Arc<dyn Store>, CommandError> {
 
 /// The code of the one county in storage.
 async fn only_county(store: &dyn Store) -> Result<String, CommandError> {
-    let counties: Vec<String> = store
-        .documents()
-        .await?
-        .into_iter()
-        .filter_map(|d| d.strip_prefix("county/").and_then(|rest| rest.strip_suffix("/directory")).map(str::to_owned))
-        .collect();
+    let counties = liandong_relay::store::keys::counties(store).await?;
     match counties.as_slice() {
         [one] => Ok(one.clone()),
         [] => Err(CommandError::Invalid("no county in storage yet: run `liandong-relay import FILE` first".into())),

@@ -355,7 +355,7 @@ fn open_scope(shared: &Shared) {
         (None, _) => Vec::new(),
     };
     for id in access::documents_of(&session.claims.scope(), &stations) {
-        if access::rights(&session.claims.scope(), &session.claims.county, &id, &org).can_read() {
+        if access::rights(&session.claims.scope(), &id, &org).can_read() {
             open(shared, id);
         }
     }
@@ -426,7 +426,7 @@ pub async fn saved(id: &DocumentId) -> bool {
 pub fn rights(id: &DocumentId) -> Rights {
     let shared = shared();
     let Some(session) = shared.session() else { return Rights::None };
-    access::rights(&session.claims.scope(), &session.claims.county, id, &organisation())
+    access::rights(&session.claims.scope(), id, &organisation())
 }
 
 /// The signed-in officer's record id (for attributing edits).

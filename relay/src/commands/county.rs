@@ -14,7 +14,7 @@ use liandong_core::{DocumentId, demo};
 use yrs::{Doc, ReadTxn, StateVector, Transact};
 
 use super::CommandError;
-use crate::store::Store;
+use crate::store::{Store, keys};
 
 fn full_state(doc: &Doc) -> Vec<u8> {
     doc.transact().encode_state_as_update_v1(&StateVector::default())
@@ -37,7 +37,7 @@ pub async fn import(store: &dyn Store, file: &CountyFile) -> Result<Organisation
     }
     let docs = county_file::import(file)?;
     for (station, doc) in &docs.rosters {
-        store.append(&DocumentId::roster(station).to_string(), full_state(doc)).await?;
+        store.append(&keys::key(&docs.county, &DocumentId::roster(station)), full_state(doc)).await?;
     }
     // The directory last: a county counts as imported once its directory exists.
     store.append(&DocumentId::directory(&docs.county).to_string(), full_state(&docs.directory)).await?;
@@ -67,7 +67,8 @@ pub async fn seed_demo(store: &dyn Store) -> Result<bool, CommandError> {
         let doc = RegionBulletins::new(Doc::new());
         demo::bulletins::write(&doc, &org, &region.code, DEMO_BULLETINS_PER_REGION, demo::SEED, now)
             .map_err(|e| CommandError::Invalid(e.to_string()))?;
-        store.append(&DocumentId::bulletins(&region.code).to_string(), full_state(doc.doc())).await?;
+        let id = DocumentId::bulletins(&region.code);
+        store.append(&keys::key(&file.county.code, &id), full_state(doc.doc())).await?;
     }
     let county = RegionBulletins::new(Doc::new());
     demo::bulletins::write_county(&county, &org).map_err(|e| CommandError::Invalid(e.to_string()))?;
@@ -81,7 +82,8 @@ pub async fn seed_demo(store: &dyn Store) -> Result<bool, CommandError> {
         let written = demo::roster::write(&view, &org, &config, station.id, today)
             .map_err(|e| CommandError::Invalid(e.to_string()))?;
         if written > 0 {
-            store.append(&DocumentId::roster(&station.code).to_string(), full_state(view.doc())).await?;
+            let id = DocumentId::roster(&station.code);
+            store.append(&keys::key(&file.county.code, &id), full_state(view.doc())).await?;
         }
     }
     Ok(true)
