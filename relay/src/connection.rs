@@ -36,7 +36,22 @@ pub struct Limits {
     pub messages_per_second: f64,
     /// Messages it may send in a burst.
     pub message_burst: f64,
+    /// Largest frame accepted, in bytes. The WebSocket layer reads frames up to twice this
+    /// ([`read_limit`]) so that a frame somewhat too large is read to its end and refused
+    /// with 1009 and a reason; a larger one is cut off there (the peer may then see 1006).
+    pub max_frame_bytes: usize,
 }
+
+/// Frames up to this size are read whole before being refused, so the peer receives the
+/// close frame (1009) instead of a reset: closing a socket with unread bytes makes the
+/// kernel answer with RST.
+pub fn read_limit(max_frame_bytes: usize) -> usize {
+    max_frame_bytes.saturating_mul(2)
+}
+
+/// How long a connection the relay closes keeps reading (and discarding) for the peer's
+/// answering close frame.
+const DRAIN: std::time::Duration = std::time::Duration::from_secs(2);
 
 /// A token bucket: `burst` messages at once, refilled at `rate` per second.
 struct Bucket {
@@ -147,53 +162,75 @@ pub async fn serve(socket: WebSocket, session: Session) {
             outbox.close(code, reason);
         };
         let mut closing = outbox.close.subscribe();
-        loop {
+        // Ends with whether the relay closes the connection (then it reads on for the
+        // peer's answer) rather than the peer or the network.
+        let we_close = loop {
             let frame = tokio::select! {
                 frame = stream.next() => frame,
-                _ = closing.wait_for(|reason| reason.is_some()) => break,
+                _ = closing.wait_for(|reason| reason.is_some()) => break true,
             };
-            let Some(frame) = frame else { break };
+            let Some(frame) = frame else { break false };
             match frame {
                 Ok(WsMessage::Binary(bytes)) => {
                     metrics.bytes_in.inc_by(bytes.len() as u64);
+                    if bytes.len() > limits.max_frame_bytes {
+                        let reason =
+                            format!("frame of {} bytes; the relay accepts {}", bytes.len(), limits.max_frame_bytes);
+                        refused(&outbox, CLOSE_TOO_BIG, reason);
+                        break true;
+                    }
                     if !bucket.take() {
                         refused(&outbox, CLOSE_POLICY, "too many messages; slow down and reconnect".into());
-                        break;
+                        break true;
                     }
                     match protocol::decode(&bytes) {
                         Ok(message) => {
                             if !room.send(Data::Message { conn, message }).await {
-                                break;
+                                break true;
                             }
                         }
                         Err(e) => {
-                            refused(&outbox, CLOSE_PROTOCOL_ERROR, e.to_string());
-                            break;
+                            refused(&outbox, e.close_code(), e.to_string());
+                            break true;
                         }
                     }
                 }
                 Ok(WsMessage::Text(_)) => {
                     refused(&outbox, CLOSE_PROTOCOL_ERROR, "text frames are not part of the protocol".into());
-                    break;
+                    break true;
                 }
-                Ok(WsMessage::Close(_)) => break,
+                Ok(WsMessage::Close(_)) => break false,
                 Ok(WsMessage::Ping(_) | WsMessage::Pong(_)) => {}
                 Err(e) => {
                     let text = e.to_string();
                     if text.contains("too long") || text.contains("too big") || text.contains("Space limit") {
-                        refused(&outbox, CLOSE_TOO_BIG, "frame larger than the relay accepts".into());
+                        let reason = format!("frame larger than the relay accepts ({} bytes)", limits.max_frame_bytes);
+                        refused(&outbox, CLOSE_TOO_BIG, reason);
                     }
                     tracing::debug!(doc = %doc_id, conn, error = %text, "read error");
-                    break;
+                    break false; // the stream is finished after an error
                 }
             }
-        }
-        // The reader is done: tell the writer to finish unless a reason is already set.
+        };
+        // The reader is done: leave the room at once, and tell the writer to finish unless
+        // a reason is already set.
+        room.send(Data::Leave { conn }).await;
         outbox.close(1000, "");
+        if we_close {
+            // Read on (discarding) until the peer answers our close frame, so it receives
+            // the frame and its reason rather than a reset.
+            let _ = tokio::time::timeout(DRAIN, async {
+                while let Some(Ok(frame)) = stream.next().await {
+                    if matches!(frame, WsMessage::Close(_)) {
+                        break;
+                    }
+                }
+            })
+            .await;
+        }
     };
 
     tokio::join!(writer, reader);
-    room.send(Data::Leave { conn }).await;
     metrics.connections.dec();
     tracing::debug!(doc = %doc_id, conn, "connection left");
 }

@@ -4,7 +4,8 @@
 //! - [`commands`]: the operator's one-shot subcommands (import, token, backup, coverage,
 //!   trial TLS certificates).
 //! - [`auth`]: access tokens (JWT) and who may open which document.
-//! - [`store`]: durable storage behind one trait; SQLite by default.
+//! - [`store`]: durable storage behind one trait; SQLite by default; [`store::keys`]
+//!   qualifies every document with its county.
 //! - [`metrics`]: Prometheus figures.
 //! - [`config`]: what an operator sets (address, data folder, static folder, TLS, limits).
 //! - [`server`]: the HTTP side: routes (`/sync/{document id}`, `/healthz`, the built app),
@@ -13,14 +14,16 @@
 //! - [`app_files`]: cache headers and content types of the built app's files.
 //! - [`connection`]: one WebSocket: reads frames into its room, writes the room's messages
 //!   out through a bounded queue.
-//! - [`protocol`]: the y-websocket wire format (yrs `sync` messages) and close codes.
+//! - [`protocol`]: the y-websocket wire format (yrs `sync` messages) and close codes; the
+//!   one door for a device's bytes (counts, nesting and awareness checked before yrs).
 //! - [`rooms`]: the registry that keeps at most one [`room::Room`] per document.
 //! - [`catch_up`]: large differences in pieces with progress, for slow links.
 //! - [`room`]: one document in memory, owned by one task that applies, stores, then fans
 //!   out updates.
 //!
 //! The relay knows almost nothing of the domain: it syncs documents. Document ids and who
-//! may open them come from `liandong-core`.
+//! may open them come from `liandong-core`. How it protects itself and the data from any
+//! frame a device can send: `docs/relay.md`.
 
 pub mod app_files;
 pub mod auth;

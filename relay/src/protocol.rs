@@ -1,7 +1,14 @@
 //! The y-websocket wire format: each binary WebSocket frame carries one lib0-encoded
 //! message (yrs [`Message`]: sync step 1 / step 2 / update, awareness, awareness query,
 //! auth). This module decodes and encodes frames and names the close codes the relay uses.
+//!
+//! [`decode`] is the relay's one door for a device's bytes: before yrs decodes anything it
+//! checks the counts a frame declares ([`precheck`]), walks every update without recursion
+//! ([`liandong_core::update_guard`]: values nested deeper than
+//! [`MAX_VALUE_DEPTH`](liandong_core::update_guard::MAX_VALUE_DEPTH) are refused) and
+//! refuses awareness states that are not JSON (every JavaScript client would throw on them).
 
+use liandong_core::update_guard::{self, GuardError, MAX_CLIENT_ID};
 use yrs::sync::{Awareness, Message, SyncMessage};
 use yrs::updates::decoder::Decode;
 use yrs::updates::encoder::Encode;
@@ -9,6 +16,9 @@ use yrs::{ReadTxn, StateVector, Transact};
 
 /// Close code: the frame could not be decoded or was of an unknown kind (RFC 6455 1007/1008 family).
 pub const CLOSE_PROTOCOL_ERROR: u16 = 1002;
+/// Close code: the frame is well formed but carries data the relay refuses (a value nested
+/// too deep, an awareness state that is not JSON): RFC 6455 "invalid frame payload data".
+pub const CLOSE_INVALID_DATA: u16 = 1007;
 /// Close code: the frame was larger than the relay accepts.
 pub const CLOSE_TOO_BIG: u16 = 1009;
 /// Close code: the relay is shutting down; reconnect later.
@@ -33,10 +43,21 @@ pub enum FrameError {
     /// A message kind the relay does not handle.
     #[error("unsupported message kind {0}")]
     Unsupported(u8),
+    /// Well formed, but refused: a value nested too deep, an awareness state that is not
+    /// JSON.
+    #[error("{0}")]
+    Refused(String),
 }
 
-/// Largest Yjs client id (ids are 53-bit, to fit a JavaScript number).
-const MAX_CLIENT_ID: u64 = (1 << 53) - 1;
+impl FrameError {
+    /// The WebSocket close code that goes with the refusal.
+    pub fn close_code(&self) -> u16 {
+        match self {
+            FrameError::Refused(_) => CLOSE_INVALID_DATA,
+            _ => CLOSE_PROTOCOL_ERROR,
+        }
+    }
+}
 
 /// Checks the counts a frame declares before yrs decodes it: yrs reserves memory for the
 /// declared number of entries first, so a 10-byte frame claiming 2^29 state-vector entries
@@ -105,6 +126,22 @@ pub fn decode(frame: &[u8]) -> Result<Message, FrameError> {
     }
     if yrs::encoding::read::Read::read_u8(&mut decoder).is_ok() {
         return Err(FrameError::Malformed("trailing bytes after the message".into()));
+    }
+    match &msg {
+        Message::Sync(SyncMessage::SyncStep2(update) | SyncMessage::Update(update)) => {
+            update_guard::check_strict(update).map_err(|e| match e {
+                GuardError::Malformed(why) => FrameError::Malformed(why),
+                refused => FrameError::Refused(refused.to_string()),
+            })?;
+        }
+        Message::Awareness(update) => {
+            for (client, entry) in &update.clients {
+                if serde_json::from_str::<serde::de::IgnoredAny>(&entry.json).is_err() {
+                    return Err(FrameError::Refused(format!("awareness state of client {client} is not JSON")));
+                }
+            }
+        }
+        _ => {}
     }
     Ok(msg)
 }

@@ -11,17 +11,18 @@
 //! room closes every connection (the clients resync later) and ends, so memory never holds
 //! what storage does not.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
 
 use axum::body::Bytes;
 use liandong_core::access::Rights;
+use liandong_core::update_guard::{self, Outline};
 use tokio::sync::{mpsc, oneshot, watch};
 use yrs::block::ClientID;
 use yrs::sync::{Awareness, AwarenessUpdate, Message, SyncMessage};
 use yrs::updates::decoder::Decode;
-use yrs::{Doc, ReadTxn, StateVector, Transact, Update};
+use yrs::{Doc, ID, IdSet, ReadTxn, StateVector, Transact, Update};
 
 use crate::catch_up;
 
@@ -186,8 +187,21 @@ struct Peer {
     features: Features,
     /// Whether the device was already told its updates are refused.
     told_read_only: bool,
-    /// Awareness client ids this connection introduced; removed when it leaves.
-    awareness_clients: HashSet<ClientID>,
+    /// The device's own awareness client: the one client of the first awareness message
+    /// it sent (as y-sweet does). Removed when the connection leaves; states it merely
+    /// forwarded for other clients are not.
+    awareness_client: Claim,
+}
+
+/// Which awareness client a connection speaks for, decided by its first awareness message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Claim {
+    /// No awareness message yet.
+    Undecided,
+    /// Its own client.
+    Own(ClientID),
+    /// Its first message carried several clients: it claims none.
+    Nobody,
 }
 
 /// The state owned by a room's task.
@@ -293,7 +307,7 @@ impl Room {
         if ok {
             self.peers.insert(
                 conn,
-                Peer { outbox, rights, features, told_read_only: false, awareness_clients: HashSet::new() },
+                Peer { outbox, rights, features, told_read_only: false, awareness_client: Claim::Undecided },
             );
         }
         let _ = joined.send(Ok(()));
@@ -347,19 +361,25 @@ impl Room {
     /// it carries new items, not just the delete set. A step 2's delete set is never empty
     /// once anything was deleted; acking that would have the device answer with another
     /// step 2, for ever.
+    ///
+    /// Rights come first: the update of a device that may only read is judged from its
+    /// outline ([`update_guard`]) and never reaches yrs' decoder. Part of an update that
+    /// waits for a missing predecessor is held by yrs in memory only; the update is then
+    /// stored as it came as well, so a restart or unload cannot lose it and the log replays
+    /// it into the same waiting state ([`waits_for_predecessor`]).
     async fn apply_update(&mut self, conn: ConnId, bytes: &[u8], own_edit: bool) -> bool {
-        let update = match Update::decode_v1(bytes) {
-            Ok(update) => update,
+        // The frame passed the guard in `protocol::decode`; this only reads its outline.
+        let outline = match update_guard::check(bytes) {
+            Ok(outline) => outline,
             Err(e) => {
-                self.refuse(conn, format!("malformed update: {e}"));
+                self.refuse(conn, e.to_string());
                 return true;
             }
         };
-        let carries_changes = if own_edit { bytes != Update::EMPTY_V1 } else { !update.state_vector().is_empty() };
         if let Some(peer) = self.peers.get_mut(&conn)
             && !peer.rights.can_write()
         {
-            if brings_news(self.awareness.doc(), &update) {
+            if brings_news(self.awareness.doc(), &outline) {
                 self.ctx.metrics.refused_updates.inc();
                 if !peer.told_read_only {
                     peer.told_read_only = true;
@@ -369,16 +389,25 @@ impl Room {
             }
             return true;
         }
-        let delta = {
+        let carries_changes = if own_edit { bytes != Update::EMPTY_V1 } else { !outline.inserts.is_empty() };
+        let update = match Update::decode_v1(bytes) {
+            Ok(update) => update,
+            Err(e) => {
+                self.refuse(conn, format!("malformed update: {e}"));
+                return true;
+            }
+        };
+        let (delta, waiting) = {
             let mut txn = self.awareness.doc().transact_mut();
             if let Err(e) = txn.apply_update(update) {
                 drop(txn);
                 self.refuse(conn, format!("update could not be applied: {e}"));
                 return true;
             }
-            txn.encode_update_v1()
+            (txn.encode_update_v1(), waits_for_predecessor(&txn, &outline))
         };
-        if delta.as_slice() == Update::EMPTY_V1 {
+        let integrated = delta.as_slice() != Update::EMPTY_V1;
+        if !integrated && !waiting {
             // Nothing new: another device (or another tab of the same browser) brought
             // these changes first. A device that asks for acks still learns that they are
             // here, or it would count them as waiting until its next reconnect.
@@ -387,18 +416,39 @@ impl Room {
             }
             return true;
         }
-        match self.ctx.store.append(&self.doc_id, delta.clone()).await {
+        let mut entries = Vec::with_capacity(2);
+        if integrated {
+            entries.push(delta.clone());
+        }
+        if waiting {
+            tracing::debug!(doc = %self.doc_id, conn, "update waits for a predecessor; stored as it came");
+            entries.push(bytes.to_vec());
+        }
+        for entry in entries {
+            if !self.store(entry).await {
+                return false;
+            }
+        }
+        if integrated {
+            self.ctx.metrics.updates_in.inc();
+            self.broadcast(Some(conn), &protocol::update(delta));
+        }
+        if self.peers.get(&conn).is_some_and(|p| p.features.ack) {
+            self.send_to(conn, protocol::sync_step1(&self.awareness));
+        }
+        if self.log_len >= self.ctx.compact_after {
+            self.compact();
+        }
+        true
+    }
+
+    /// Appends `entry` to the document's log; `false` (after closing every connection)
+    /// when storage failed and the room must end.
+    async fn store(&mut self, entry: Vec<u8>) -> bool {
+        match self.ctx.store.append(&self.doc_id, entry).await {
             Ok(seq) => {
                 self.last_seq = seq;
                 self.log_len += 1;
-                self.ctx.metrics.updates_in.inc();
-                self.broadcast(Some(conn), &protocol::update(delta));
-                if self.peers.get(&conn).is_some_and(|p| p.features.ack) {
-                    self.send_to(conn, protocol::sync_step1(&self.awareness));
-                }
-                if self.log_len >= self.ctx.compact_after {
-                    self.compact();
-                }
                 true
             }
             Err(e) => {
@@ -428,12 +478,19 @@ impl Room {
     }
 
     fn apply_awareness(&mut self, conn: ConnId, update: AwarenessUpdate) {
-        let introduced: Vec<ClientID> = update.clients.keys().copied().collect();
+        let only_client = match update.clients.keys().collect::<Vec<_>>().as_slice() {
+            [one] => Some(**one),
+            _ => None,
+        };
         let frame = protocol::encode(&Message::Awareness(update.clone()));
         match self.awareness.apply_update_summary(update) {
             Ok(_) => {
-                if let Some(peer) = self.peers.get_mut(&conn) {
-                    peer.awareness_clients.extend(introduced);
+                if let Some(peer) = self.peers.get_mut(&conn)
+                    && peer.awareness_client == Claim::Undecided
+                {
+                    // A first message of one client is the device's own state; a first
+                    // message of several (a device forwarding others) claims none.
+                    peer.awareness_client = only_client.map_or(Claim::Nobody, Claim::Own);
                 }
                 self.broadcast(Some(conn), &frame);
             }
@@ -443,14 +500,13 @@ impl Room {
 
     fn leave(&mut self, conn: ConnId) {
         let Some(peer) = self.peers.remove(&conn) else { return };
-        let gone: Vec<ClientID> = peer.awareness_clients.into_iter().collect();
-        if gone.is_empty() {
+        let Claim::Own(client) = peer.awareness_client else { return };
+        // Another connection of the same client (a quick reconnect) keeps the state.
+        if self.peers.values().any(|p| p.awareness_client == Claim::Own(client)) {
             return;
         }
-        for client in &gone {
-            self.awareness.remove_state(*client);
-        }
-        if let Ok(update) = self.awareness.update_with_clients(gone) {
+        self.awareness.remove_state(client);
+        if let Ok(update) = self.awareness.update_with_clients([client]) {
             self.broadcast(None, &protocol::encode(&Message::Awareness(update)));
         }
     }
@@ -492,13 +548,29 @@ impl Room {
     }
 }
 
-/// Whether `update` would change `doc`: items it lacks, or deletions it has not made yet. A
-/// read-only device's answer to sync step 1 always carries its whole delete set; only news
-/// counts as a refused write.
-fn brings_news(doc: &Doc, update: &Update) -> bool {
+/// Whether an update of this outline would change `doc`: items it lacks, or deletions it
+/// has not made yet. A read-only device's answer to sync step 1 always carries its whole
+/// delete set; only news counts as a refused write.
+fn brings_news(doc: &Doc, outline: &Outline) -> bool {
     let txn = doc.transact();
-    if update.extends(&txn.state_vector()) {
+    let sv = txn.state_vector();
+    if outline.inserts.iter().any(|(client, _, end)| *end > sv.get(&ClientID::new(*client))) {
         return true;
     }
-    !update.delete_set().is_empty() && !update.delete_set().diff(&txn.snapshot().delete_set).is_empty()
+    let mut deletes = IdSet::new();
+    for (client, clock, len) in &outline.deletes {
+        if *len > 0 {
+            deletes.insert(ID::new(ClientID::new(*client), *clock), *len);
+        }
+    }
+    !deletes.is_empty() && !deletes.diff(&txn.snapshot().delete_set).is_empty()
+}
+
+/// Whether part of an update of this outline was left waiting for a predecessor after
+/// `txn` applied it: items beyond what the document now holds, or deletions yrs holds
+/// back until the items they delete arrive.
+fn waits_for_predecessor(txn: &impl ReadTxn, outline: &Outline) -> bool {
+    let sv = txn.state_vector();
+    let items_wait = outline.inserts.iter().any(|(client, _, end)| *end > sv.get(&ClientID::new(*client)));
+    items_wait || (!outline.deletes.is_empty() && txn.store().pending_ds().is_some())
 }

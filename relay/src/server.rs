@@ -35,8 +35,8 @@ use crate::connection::{self, Limits, Session};
 use crate::metrics::Metrics;
 use crate::room::{Features, RoomContext};
 use crate::rooms::Rooms;
-use crate::store::Store;
 use crate::store::sqlite::SqliteStore;
+use crate::store::{Store, keys as storage_keys};
 use crate::tls::{self, TlsError};
 
 /// Shared state of the HTTP handlers.
@@ -82,14 +82,16 @@ async fn sync(
     headers: HeaderMap,
     ws: WebSocketUpgrade,
 ) -> Response {
+    // The path is the client's: logged escaped and cut short, never echoed in the answer.
+    let shown = shown(&doc_id);
     let refuse = |status: StatusCode, reason: String| {
         state.metrics.refused_connections.inc();
-        tracing::info!(doc = %doc_id, %status, %reason, "upgrade refused");
+        tracing::info!(doc = %shown, %status, %reason, "upgrade refused");
         (status, reason).into_response()
     };
     let doc = match doc_id.parse::<DocumentId>() {
         Ok(doc) => doc,
-        Err(e) => return refuse(StatusCode::NOT_FOUND, e.to_string()),
+        Err(_) => return refuse(StatusCode::NOT_FOUND, NO_SUCH_DOCUMENT.into()),
     };
     let protocols = headers.get(header::SEC_WEBSOCKET_PROTOCOL).and_then(|v| v.to_str().ok());
     let Some((token, via_subprotocol)) = auth::token_from(query.as_deref(), protocols) else {
@@ -108,16 +110,17 @@ async fn sync(
         outbound_queue: config.outbound_queue,
         messages_per_second: config.messages_per_second,
         message_burst: config.message_burst,
+        max_frame_bytes: config.max_frame_bytes,
     };
     // A small read buffer: tungstenite's default (128 KiB, zero-filled before every read)
     // cost ~60 MiB and a fifth of the CPU at 500 connections; larger frames still arrive,
     // the buffer grows for them.
-    let ws =
-        ws.max_frame_size(config.max_frame_bytes).max_message_size(config.max_frame_bytes).read_buffer_size(4 * 1024);
+    let read_limit = connection::read_limit(config.max_frame_bytes);
+    let ws = ws.max_frame_size(read_limit).max_message_size(read_limit).read_buffer_size(4 * 1024);
     let ws = if via_subprotocol { ws.protocols([SUBPROTOCOL]) } else { ws };
     let tasks = state.tasks.clone();
     let session = Session {
-        doc_id: doc.to_string(),
+        doc_id: storage_keys::key(&claims.county, &doc),
         who: claims.badge.clone(),
         rights,
         features: query_param(query.as_deref(), "features").map(|f| Features::parse(&f)).unwrap_or_default(),
@@ -127,6 +130,21 @@ async fn sync(
         metrics: state.metrics.clone(),
     };
     ws.on_upgrade(move |socket| tasks.track_future(connection::serve(socket, session))).into_response()
+}
+
+/// What a path that names no document is answered.
+const NO_SUCH_DOCUMENT: &str = "no such document: expected county/{code}/directory, county/{code}/bulletins, \
+                                region/{code}/bulletins|command or station/{code}/roster|community";
+
+/// Client input as it may appear in a log line: at most 64 characters, control and
+/// non-ASCII characters escaped (so a line cannot be forged or flooded), `…` when cut.
+fn shown(input: &str) -> String {
+    const MAX: usize = 64;
+    let mut out: String = input.chars().take(MAX).flat_map(char::escape_default).collect();
+    if input.chars().nth(MAX).is_some() {
+        out.push('…');
+    }
+    out
 }
 
 /// The value of query parameter `name`, percent-decoding not needed for our values.
@@ -213,6 +231,7 @@ impl Relay {
         metrics: Arc<Metrics>,
     ) -> Result<Self, StartError> {
         let keys = Keys::load_or_create(&config.data)?;
+        storage_keys::migrate(store.as_ref()).await?;
         let listener = TcpListener::bind(config.addr).await?;
         Ok(Self { listener, tls, config: Arc::new(config), store, keys, metrics })
     }

@@ -48,7 +48,7 @@ async fn bad_frames_close_only_their_connection() {
         "relay broken: {:?}",
         other.text()
     );
-    let stored = relay.store.load(DOC).await.expect("load");
+    let stored = relay.store.load(&common::stored_key(DOC)).await.expect("load");
     assert_eq!(stored.updates.len(), 1, "only the good update was stored");
 }
 
@@ -71,7 +71,7 @@ async fn a_message_flood_closes_the_flooding_connection() {
     calm.settle(Duration::from_millis(50)).await;
     calm.append("ok").await;
     calm.settle(Duration::from_millis(100)).await;
-    assert_eq!(relay.store.load(DOC).await.expect("load").updates.len(), 1);
+    assert_eq!(relay.store.load(&common::stored_key(DOC)).await.expect("load").updates.len(), 1);
 }
 
 #[tokio::test]

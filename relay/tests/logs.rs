@@ -50,3 +50,42 @@ async fn tokens_never_reach_the_logs() {
         assert!(!logs.contains(secret.as_str()), "a token is in the logs:\n{logs}");
     }
 }
+
+/// A refused upgrade's path is the client's: it reaches the log escaped and cut short, and
+/// never the answer, so nobody can forge a log line or flood the log through it.
+#[tokio::test]
+async fn a_refused_path_is_never_echoed_raw() {
+    let data = tempfile::tempdir().expect("dir");
+    let port = free_port();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_liandong-relay"))
+        .args(["serve", "--addr", &format!("127.0.0.1:{port}")])
+        .arg("--data")
+        .arg(data.path())
+        .env("RUST_LOG", "info")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let addr: std::net::SocketAddr = format!("127.0.0.1:{port}").parse().expect("addr");
+    for _ in 0..200 {
+        if std::net::TcpStream::connect(addr).is_ok() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(25));
+    }
+    let forged = "FORGED-LINE ERROR relay stopped";
+    let path = format!("/sync/x%0A{}{}", forged.replace(' ', "%20"), "A".repeat(3000));
+    let refused = tokio_tungstenite::connect_async(format!("ws://{addr}{path}")).await;
+    let Err(tokio_tungstenite::tungstenite::Error::Http(answer)) = refused else { panic!("not refused over HTTP") };
+    assert_eq!(answer.status(), 404);
+    let body = String::from_utf8_lossy(answer.body().as_deref().unwrap_or_default()).into_owned();
+    assert!(body.contains("no such document") && !body.contains("FORGED") && !body.contains("AAAA"), "{body}");
+    // The refusal is logged before the answer is sent; then stop the relay and read.
+    Command::new("kill").arg(child.id().to_string()).status().expect("kill");
+    let mut logs = String::new();
+    child.stderr.take().expect("stderr").read_to_string(&mut logs).expect("read");
+    let _ = child.wait();
+    let refusal = logs.lines().find(|l| l.contains("upgrade refused")).unwrap_or_else(|| panic!("not logged: {logs}"));
+    assert!(refusal.contains("FORGED") && refusal.len() < 400, "escaped and cut: {refusal}");
+    assert!(!logs.lines().any(|l| l.starts_with("FORGED")), "a forged line:\n{logs}");
+}

@@ -33,7 +33,7 @@ async fn a_device_far_behind_gets_pieces_after_a_progress_header() {
     assert!(expected.len() > 600_000, "{} bytes", expected.len());
     tokio::time::sleep(Duration::from_millis(300)).await;
 
-    let stored = relay.store.load(DOC).await.expect("load");
+    let stored = relay.store.load(&common::stored_key(DOC)).await.expect("load");
     assert!(stored.updates.len() < 300, "compaction merged the log: {} entries", stored.updates.len());
     assert!(stored.updates.iter().all(|u| u.len() <= BUCKET_BYTES + 4096), "pieces stay small");
 

@@ -13,6 +13,8 @@ use indexed_db_futures::transaction::TransactionMode;
 use indexed_db_futures::typed_array::Uint8Array;
 use wasm_bindgen::JsValue;
 
+use liandong_core::update_guard::{self, Repairs};
+
 use super::{PENDING, Store, StoreError, UPDATES};
 
 /// Entries past which a document's log is merged while the app runs.
@@ -31,13 +33,31 @@ fn seq_of(key: &JsValue) -> f64 {
     js_sys::Reflect::get(key, &JsValue::from_f64(1.0)).ok().and_then(|v| v.as_f64()).unwrap_or(0.0)
 }
 
+/// The stored updates of `doc` made safe to decode ([`update_guard::readable_log`]): a
+/// value nested too deep (written before the relay refused them, or by another relay)
+/// becomes `undefined`, so the record holding it reads as unreadable and the rest of the
+/// document works; an update that cannot be read safely is left out.
+fn readable(doc: &str, values: &[Vec<u8>]) -> Vec<Vec<u8>> {
+    let (values, repairs) = update_guard::readable_log(values.iter().map(Vec::as_slice));
+    if repairs != Repairs::default() {
+        leptos::logging::warn!(
+            "{doc}: {} stored updates repaired, {} left out as unreadable",
+            repairs.fixed,
+            repairs.dropped
+        );
+    }
+    values
+}
+
 impl Store {
     /// The updates of `doc` in order (empty for a document never stored).
     pub async fn load_updates(&self, doc: &str) -> Result<Vec<Vec<u8>>, StoreError> {
         let tx = self.db.transaction(UPDATES).with_mode(TransactionMode::Readonly).build()?;
         let store = tx.object_store(UPDATES)?;
         let values = store.get_all::<Uint8Array>().with_query::<JsValue, _>(range(doc)).primitive()?.await?;
-        values.map(|v| v.map(|a| a.to_vec()).map_err(StoreError::from)).collect()
+        let values: Vec<Vec<u8>> =
+            values.map(|v| v.map(|a| a.to_vec()).map_err(StoreError::from)).collect::<Result<_, _>>()?;
+        Ok(readable(doc, &values))
     }
 
     /// Opens `doc` as the app does: merges its log into one entry when it has several, then
@@ -87,6 +107,7 @@ impl Store {
             .await?
             .map(|v| v.map(|a| a.to_vec()))
             .collect::<Result<_, _>>()?;
+        let values = readable(doc, &values);
         let merged = yrs::merge_updates_v1(values.iter().map(Vec::as_slice))
             .map_err(|e| StoreError::Request(format!("stored updates of {doc} do not merge: {e}")))?;
         let last = keys.iter().map(seq_of).fold(0.0, f64::max);

@@ -14,6 +14,7 @@ use futures::StreamExt;
 use futures::channel::mpsc;
 use leptos::prelude::*;
 use liandong_core::DocumentId;
+use liandong_core::update_guard;
 use yrs::sync::Awareness;
 use yrs::updates::decoder::Decode;
 use yrs::{Doc, Origin, Transact, Update as YrsUpdate};
@@ -336,9 +337,12 @@ impl DocSync {
         self.marks.borrow().len()
     }
 
-    /// Applies an update that came from the relay or another tab.
+    /// Applies an update that came from the relay or another tab, after the guard
+    /// ([`update_guard::readable`]): a value nested too deep for yrs' recursive decoder
+    /// arrives as `undefined`, bytes the guard cannot read are refused.
     pub fn apply(&self, origin: &'static str, bytes: &[u8]) -> Result<(), String> {
-        let update = YrsUpdate::decode_v1(bytes).map_err(|e| e.to_string())?;
+        let bytes = update_guard::readable(bytes).ok_or("an update that cannot be read safely")?;
+        let update = YrsUpdate::decode_v1(&bytes).map_err(|e| e.to_string())?;
         self.doc.transact_mut_with(origin).apply_update(update).map_err(|e| e.to_string())
     }
 }

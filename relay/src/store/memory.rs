@@ -5,7 +5,7 @@ use std::sync::Mutex;
 
 use async_trait::async_trait;
 
-use super::{Store, StoreError, StoredDoc, merge_runs};
+use super::{Store, StoreError, StoredDoc, merge_runs, readable_log};
 
 #[derive(Default)]
 struct Doc {
@@ -35,7 +35,7 @@ impl Store for MemoryStore {
     async fn load(&self, doc: &str) -> Result<StoredDoc, StoreError> {
         let docs = self.lock();
         let Some(d) = docs.get(doc) else { return Ok(StoredDoc::default()) };
-        let updates: Vec<Vec<u8>> = d.log.iter().map(|(_, u)| u.clone()).collect();
+        let updates = readable_log(doc, d.log.iter().map(|(_, u)| u.clone()).collect());
         let last_seq = d.log.last().map_or(0, |(s, _)| *s);
         Ok(StoredDoc { updates, last_seq, log_len: d.log.len() })
     }
@@ -69,5 +69,16 @@ impl Store for MemoryStore {
         let mut ids: Vec<String> = self.lock().keys().cloned().collect();
         ids.sort();
         Ok(ids)
+    }
+
+    async fn rename(&self, from: &str, to: &str) -> Result<(), StoreError> {
+        let mut docs = self.lock();
+        if docs.get(to).is_some_and(|d| !d.log.is_empty()) {
+            return Err(StoreError::Database(format!("{to} already has entries")));
+        }
+        if let Some(d) = docs.remove(from) {
+            docs.insert(to.to_owned(), d);
+        }
+        Ok(())
     }
 }

@@ -20,7 +20,7 @@ use async_trait::async_trait;
 use rusqlite::{Connection, OpenFlags, params};
 use tokio::sync::{mpsc, oneshot};
 
-use super::{Store, StoreError, StoredDoc, merge_runs};
+use super::{Store, StoreError, StoredDoc, merge_runs, readable_log};
 
 /// File name of the database inside the data folder.
 pub const DB_FILE: &str = "liandong.db";
@@ -53,6 +53,7 @@ enum WriteOp {
     Append { doc: String, update: Vec<u8>, reply: oneshot::Sender<Result<u64, StoreError>> },
     Compact { doc: String, upto: u64, reply: oneshot::Sender<Result<(), StoreError>> },
     Flush { reply: oneshot::Sender<Result<(), StoreError>> },
+    Rename { from: String, to: String, reply: oneshot::Sender<Result<(), StoreError>> },
 }
 
 /// Observer of commit latency (seconds per batch), for metrics.
@@ -185,9 +186,13 @@ fn writer(mut conn: Connection, mut rx: mpsc::UnboundedReceiver<WriteOp>, on_com
                 for (op, result) in ops.into_iter().zip(results) {
                     match (op, result) {
                         (WriteOp::Append { reply, .. }, Ok(seq)) => drop(reply.send(Ok(seq))),
-                        (WriteOp::Compact { reply, .. }, Ok(_)) => drop(reply.send(Ok(()))),
+                        (WriteOp::Compact { reply, .. } | WriteOp::Rename { reply, .. }, Ok(_)) => {
+                            drop(reply.send(Ok(())))
+                        }
                         (WriteOp::Append { reply, .. }, Err(e)) => drop(reply.send(Err(e))),
-                        (WriteOp::Compact { reply, .. }, Err(e)) => drop(reply.send(Err(e))),
+                        (WriteOp::Compact { reply, .. } | WriteOp::Rename { reply, .. }, Err(e)) => {
+                            drop(reply.send(Err(e)))
+                        }
                         (WriteOp::Flush { .. }, _) => {}
                     }
                 }
@@ -200,7 +205,7 @@ fn writer(mut conn: Connection, mut rx: mpsc::UnboundedReceiver<WriteOp>, on_com
                     let err = || StoreError::Database(e.to_string());
                     match op {
                         WriteOp::Append { reply, .. } => drop(reply.send(Err(err()))),
-                        WriteOp::Compact { reply, .. } => drop(reply.send(Err(err()))),
+                        WriteOp::Compact { reply, .. } | WriteOp::Rename { reply, .. } => drop(reply.send(Err(err()))),
                         WriteOp::Flush { .. } => {}
                     }
                 }
@@ -261,6 +266,16 @@ fn commit(
                     }
                     results.push(Ok(*upto));
                 }
+                WriteOp::Rename { from, to, .. } => {
+                    if last_seq(&tx, to)? > 0 {
+                        results.push(Err(StoreError::Database(format!("{to} already has entries"))));
+                        continue;
+                    }
+                    tx.execute("UPDATE updates SET doc = ?2 WHERE doc = ?1", params![from, to])?;
+                    next.remove(from);
+                    next.remove(to);
+                    results.push(Ok(0));
+                }
                 WriteOp::Flush { .. } => results.push(Ok(0)),
             }
         }
@@ -272,16 +287,20 @@ fn commit(
 #[async_trait]
 impl Store for SqliteStore {
     async fn load(&self, doc: &str) -> Result<StoredDoc, StoreError> {
+        let id = doc.to_owned();
         let doc = doc.to_owned();
-        self.read(move |conn| {
-            let mut stmt = conn.prepare_cached("SELECT seq, data FROM updates WHERE doc = ?1 ORDER BY seq")?;
-            let log: Vec<(i64, Vec<u8>)> =
-                stmt.query_map(params![doc], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
-            let last_seq = log.last().map_or(0, |(s, _)| *s).max(0) as u64;
-            let log_len = log.len();
-            Ok(StoredDoc { updates: log.into_iter().map(|(_, data)| data).collect(), last_seq, log_len })
-        })
-        .await
+        let mut stored = self
+            .read(move |conn| {
+                let mut stmt = conn.prepare_cached("SELECT seq, data FROM updates WHERE doc = ?1 ORDER BY seq")?;
+                let log: Vec<(i64, Vec<u8>)> =
+                    stmt.query_map(params![doc], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+                let last_seq = log.last().map_or(0, |(s, _)| *s).max(0) as u64;
+                let log_len = log.len();
+                Ok(StoredDoc { updates: log.into_iter().map(|(_, data)| data).collect(), last_seq, log_len })
+            })
+            .await?;
+        stored.updates = readable_log(&id, std::mem::take(&mut stored.updates));
+        Ok(stored)
     }
 
     async fn append(&self, doc: &str, update: Vec<u8>) -> Result<u64, StoreError> {
@@ -296,6 +315,11 @@ impl Store for SqliteStore {
 
     async fn flush(&self) -> Result<(), StoreError> {
         self.request(|reply| WriteOp::Flush { reply }).await
+    }
+
+    async fn rename(&self, from: &str, to: &str) -> Result<(), StoreError> {
+        let (from, to) = (from.to_owned(), to.to_owned());
+        self.request(|reply| WriteOp::Rename { from, to, reply }).await
     }
 
     async fn documents(&self) -> Result<Vec<String>, StoreError> {

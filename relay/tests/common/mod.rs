@@ -400,10 +400,16 @@ pub fn append_offline(doc: &Doc, text: &str) -> Vec<u8> {
     txn.encode_update_v1()
 }
 
+/// The storage key of document `doc_id` of the test county (`demo`, the county of
+/// [`claims`]).
+pub fn stored_key(doc_id: &str) -> String {
+    liandong_relay::store::keys::key("demo", &doc_id.parse().expect("document id"))
+}
+
 /// The text `"t"` of `doc_id` as stored in `data` (read directly from the database).
 pub async fn stored_text(data: &Path, doc_id: &str) -> String {
     let store = SqliteStore::open(data, Durability::Normal, None).expect("store");
-    let stored = store.load(doc_id).await.expect("load");
+    let stored = store.load(&stored_key(doc_id)).await.expect("load");
     let doc = Doc::new();
     {
         let mut txn = doc.transact_mut();
