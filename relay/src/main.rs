@@ -142,8 +142,8 @@ enum TokenCommand {
         /// Region code (for commanders), if not derived from the station.
         #[arg(long)]
         region: Option<String>,
-        /// Days the token is valid.
-        #[arg(long, default_value_t = 30)]
+        /// Days the token is valid (1 to 3650).
+        #[arg(long, default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=3650))]
         days: u64,
         /// County code (default: the only county in storage).
         #[arg(long)]

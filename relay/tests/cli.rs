@@ -73,6 +73,13 @@ fn an_imported_county_gets_tokens_with_a_login_link_and_qr_code() {
     let out = relay().args(["token", "issue", "--officer", "999999"]).arg("--data").arg(&data).output().expect("run");
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no officer"));
+
+    // `--days 0` once issued a one-day token without a word.
+    let out = relay().args(["token", "issue", "--officer", "410401", "--days", "0"]).arg("--data").arg(&data).output();
+    let out = out.expect("run");
+    assert!(!out.status.success(), "a token of 0 days was issued");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--days"), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).is_empty(), "nothing is issued");
 }
 
 #[test]

@@ -20,7 +20,7 @@ pub struct TokenRequest {
     pub station: Option<String>,
     /// Region code (commanders), if not derived from the station.
     pub region: Option<String>,
-    /// Days of validity.
+    /// Days of validity, 1 to 3650; anything else is an error (0 once meant one day, silently).
     pub days: u64,
 }
 
@@ -56,6 +56,9 @@ pub fn claims(org: &Organisation, county: &str, request: &TokenRequest) -> Resul
             .and_then(|id| org.regions.iter().find(|r| r.id == id))
             .or_else(|| station.and_then(|s| org.region_of(s.id))),
     };
+    if !(1..=3650).contains(&request.days) {
+        return Err(CommandError::Invalid(format!("--days {}: a token is valid for 1 to 3650 days", request.days)));
+    }
     let now = now_secs();
     Ok(Claims {
         sub: officer.id.to_string(),
@@ -68,7 +71,7 @@ pub fn claims(org: &Organisation, county: &str, request: &TokenRequest) -> Resul
         region: region.map(|r| r.code.clone()),
         region_name: region.map(|r| r.name.clone()),
         iat: now,
-        exp: now + request.days.max(1) * 86_400,
+        exp: now + request.days * 86_400,
     })
 }
 
