@@ -14,9 +14,14 @@
 //! - tell what an update would bring (clock ranges of its items, its deletions) without
 //!   decoding it ([`Outline`]), so rights are checked before yrs sees the bytes.
 //!
-//! It also refuses what the relay never accepts from a device: client ids above 53 bits
-//! (JavaScript numbers; yrs `debug_assert!`s on them), clock ranges that overflow `u32`
-//! (yrs adds them unchecked), and shared types nested inside other shared types
+//! It also refuses what yrs cannot handle safely, found by the fuzzer (`relay/fuzz/README.md`):
+//! client ids above 53 bits (JavaScript numbers; yrs `debug_assert!`s on them), clocks of
+//! 2^31 and more ([`MAX_CLOCK`]), a client named twice in one update (yrs divides by zero),
+//! JSON content items (yrs reads one string more than it writes, so it cannot read back
+//! what it wrote, and panics on it), subdocuments (yrs leaks every document holding one;
+//! the app uses none), strings that are not UTF-8, embedded JSON deeper than
+//! [`MAX_VALUE_DEPTH`] or that yrs cannot parse; and, from a device ([`check_strict`]),
+//! shared types nested inside other shared types
 //! ([`GuardError::NestedType`]): yrs deletes and garbage-collects a shared type by
 //! recursing into the types inside it, so a chain of 50,000 nested maps (430 KB, built in
 //! one update or over many) overflowed even an 8 MiB stack when its top was deleted.
@@ -42,6 +47,12 @@ pub const MAX_VALUE_DEPTH: usize = 64;
 
 /// Largest Yjs client id: ids are 53-bit, to fit a JavaScript number.
 pub const MAX_CLIENT_ID: u64 = (1 << 53) - 1;
+
+/// Largest clock (exclusive end of a clock range) an update may name: yrs computes clock
+/// offsets as `i32` in places (`Update::integrate`), so a clock of 2^31 or more (which no
+/// client reaches: it counts one per character or value it ever wrote) made it panic in
+/// the fuzzer (`relay/fuzz/repro/update-gc-far-clock-push-unwrap.bin`).
+pub const MAX_CLOCK: u32 = i32::MAX as u32;
 
 /// Why an update is refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -225,9 +236,17 @@ impl<'a> Scanner<'a> {
         Ok(client)
     }
 
+    fn clock(&mut self) -> Result<u32, GuardError> {
+        let clock = self.var_u32()?;
+        if clock > MAX_CLOCK {
+            return Err(malformed(format!("clock {clock} is 2^31 or more")));
+        }
+        Ok(clock)
+    }
+
     fn id(&mut self) -> Result<(), GuardError> {
         self.client()?;
-        self.var_u32()?;
+        self.clock()?;
         Ok(())
     }
 
@@ -236,7 +255,10 @@ impl<'a> Scanner<'a> {
     /// so what yrs would refuse is refused before it.
     fn json(&mut self) -> Result<(), GuardError> {
         let text = self.string()?;
-        serde_json::from_str::<serde::de::IgnoredAny>(text).map_err(|e| malformed(format!("embedded JSON: {e}")))?;
+        if json_depth(text) > MAX_VALUE_DEPTH {
+            return Err(GuardError::TooDeep { limit: MAX_VALUE_DEPTH });
+        }
+        yrs::Any::from_json(text).map_err(|e| malformed(format!("embedded JSON: {e}")))?;
         Ok(())
     }
 
@@ -256,7 +278,10 @@ impl<'a> Scanner<'a> {
                 }
                 ANY_F32 => self.bytes(4)?,
                 ANY_F64 | ANY_BIGINT => self.bytes(8)?,
-                ANY_STRING | ANY_BUFFER => self.buf()?,
+                ANY_STRING => {
+                    self.string()?;
+                }
+                ANY_BUFFER => self.buf()?,
                 ANY_MAP | ANY_ARRAY => {
                     let len = self.var_u64()?;
                     // Each entry takes at least one byte (a map's two): a larger count is a
@@ -310,16 +335,10 @@ impl<'a> Scanner<'a> {
         Ok(match info & 0b1111 {
             CONTENT_DELETED => self.var_u32()?,
             CONTENT_JSON => {
-                // yrs reads one string more than the count it is given (a quirk kept for
-                // compatibility with what it wrote); a count above i32 it refuses.
-                let len = self.var_u32()?;
-                if len > i32::MAX as u32 {
-                    return Err(malformed("JSON content count above 2^31"));
-                }
-                for _ in 0..=len {
-                    self.string()?;
-                }
-                len + 1
+                // yrs reads one string more than the count it writes, so it cannot read back
+                // a document holding one (and panics on a pending one); Yjs writes values as
+                // `Any` content since 2020.
+                return Err(malformed("JSON content items are not accepted"));
             }
             CONTENT_BINARY => {
                 self.buf()?;
@@ -360,9 +379,8 @@ impl<'a> Scanner<'a> {
                 len
             }
             CONTENT_DOC => {
-                self.string()?;
-                self.any()?;
-                1
+                // yrs never frees a document that holds a subdocument; the app uses none.
+                return Err(malformed("subdocuments are not accepted"));
             }
             other => return Err(malformed(format!("unknown content kind {other}"))),
         })
@@ -374,10 +392,14 @@ impl<'a> Scanner<'a> {
         if u64::from(clients) > left / 3 {
             return Err(malformed(format!("update claims {clients} clients in {left} bytes")));
         }
+        let mut seen = std::collections::HashSet::new();
         for _ in 0..clients {
             let structs = self.var_u32()?;
             let client = self.client()?;
-            let mut clock = self.var_u32()?;
+            if !seen.insert(client) {
+                return Err(malformed(format!("client {client} is named twice")));
+            }
+            let mut clock = self.clock()?;
             let mut run: Option<u32> = None;
             for _ in 0..structs {
                 let info = self.u8()?;
@@ -419,7 +441,10 @@ impl<'a> Scanner<'a> {
                 if len == 0 {
                     continue;
                 }
-                let end = clock.checked_add(len).ok_or_else(|| malformed("clock overflows"))?;
+                let end = clock
+                    .checked_add(len)
+                    .filter(|end| *end <= MAX_CLOCK)
+                    .ok_or_else(|| malformed("clock overflows"))?;
                 if counts {
                     run.get_or_insert(clock);
                 } else if let Some(first) = run.take() {
@@ -442,12 +467,43 @@ impl<'a> Scanner<'a> {
             for _ in 0..ranges {
                 let clock = self.var_u32()?;
                 let len = self.var_u32()?;
-                clock.checked_add(len).ok_or_else(|| malformed("deleted range overflows"))?;
+                clock
+                    .checked_add(len)
+                    .filter(|end| *end <= MAX_CLOCK)
+                    .ok_or_else(|| malformed("deleted range overflows"))?;
                 self.outline.deletes.push((client, clock, len));
             }
         }
         Ok(())
     }
+}
+
+/// The deepest nesting of arrays and objects in JSON `text`, counted without recursion
+/// (brackets inside strings do not count).
+fn json_depth(text: &str) -> usize {
+    let (mut depth, mut deepest, mut in_string, mut escaped) = (0usize, 0usize, false, false);
+    for byte in text.bytes() {
+        if in_string {
+            match byte {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match byte {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    // A scalar inside the innermost container is one level more, as for `Any` values.
+    deepest + 1
 }
 
 /// Walks `update` as yrs would decode it. With `stop_at_too_deep`, the first value nested

@@ -279,23 +279,63 @@ impl Room {
         self.ctx.metrics.documents_loaded.dec();
     }
 
+    /// Replays the stored log into a fresh document, one entry per transaction. An entry
+    /// that makes yrs panic (a document poisoned before the guard existed, or a yrs bug the
+    /// guard does not know yet) is left out and the replay starts again without it, so one
+    /// entry cannot make a document unavailable for good.
     async fn load(&mut self) -> Result<(), String> {
         let stored = self.ctx.store.load(&self.doc_id).await.map_err(|e| e.to_string())?;
-        let mut txn = self.awareness.doc().transact_mut();
-        for bytes in &stored.updates {
-            match Update::decode_v1(bytes) {
-                Ok(update) => {
-                    if let Err(e) = txn.apply_update(update) {
-                        tracing::error!(doc = %self.doc_id, error = %e, "stored update does not apply");
+        let mut left_out = std::collections::HashSet::new();
+        let doc = loop {
+            let doc = Doc::new();
+            let current = std::cell::Cell::new(0);
+            let replay = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                for (index, bytes) in stored.updates.iter().enumerate() {
+                    if left_out.contains(&index) {
+                        continue;
+                    }
+                    current.set(index);
+                    let result = Update::decode_v1(bytes)
+                        .map_err(|e| e.to_string())
+                        .and_then(|update| doc.transact_mut().apply_update(update).map_err(|e| e.to_string()));
+                    if let Err(e) = result {
+                        tracing::error!(doc = %self.doc_id, index, error = %e, "stored update does not apply");
                     }
                 }
-                Err(e) => tracing::error!(doc = %self.doc_id, error = %e, "stored update is damaged"),
+            }));
+            match replay {
+                Ok(()) => break doc,
+                Err(_) => {
+                    tracing::error!(doc = %self.doc_id, index = current.get(), "a stored update makes yrs panic; left out");
+                    left_out.insert(current.get());
+                }
             }
-        }
-        drop(txn);
+        };
+        self.awareness = Awareness::new(doc);
         self.last_seq = stored.last_seq;
         self.log_len = stored.log_len;
         Ok(())
+    }
+
+    /// Runs yrs code on the room's document, catching a panic (a yrs bug the guard does
+    /// not know yet: the fuzzer found several, `relay/fuzz/README.md`). After a panic the
+    /// document in memory cannot be trusted: every connection is closed with 1011 and the
+    /// room ends, so the next connection reloads the document from storage, which holds
+    /// nothing of the update that caused it. `None` then, and the room must end.
+    fn guarded<T>(&mut self, what: &str, f: impl FnOnce(&Doc) -> T) -> Option<T> {
+        let doc = self.awareness.doc().clone();
+        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(&doc))) {
+            Ok(value) => Some(value),
+            Err(_) => {
+                tracing::error!(doc = %self.doc_id, what, "yrs panicked; the document is reloaded from storage");
+                self.ctx.metrics.refused_updates.inc();
+                for peer in self.peers.values() {
+                    peer.outbox.close(CLOSE_INTERNAL_ERROR, "the relay reloads this document; reconnect");
+                }
+                self.peers.clear();
+                None
+            }
+        }
     }
 
     fn join(&mut self, join: Join) {
@@ -319,7 +359,7 @@ impl Room {
             return true; // left or was closed while this message was in flight
         }
         match message {
-            Message::Sync(SyncMessage::SyncStep1(sv)) => self.answer_step1(conn, &sv).await,
+            Message::Sync(SyncMessage::SyncStep1(sv)) => return self.answer_step1(conn, &sv).await,
             Message::Sync(SyncMessage::SyncStep2(bytes)) => return self.apply_update(conn, &bytes, false).await,
             Message::Sync(SyncMessage::Update(bytes)) => return self.apply_update(conn, &bytes, true).await,
             Message::Awareness(update) => self.apply_awareness(conn, update),
@@ -335,12 +375,15 @@ impl Room {
 
     /// Answers sync step 1: one sync step 2, or pieces with progress for a device that asked
     /// for them and lacks a lot ([`catch_up`]).
-    async fn answer_step1(&mut self, conn: ConnId, sv: &StateVector) {
-        let diff = self.awareness.doc().transact().encode_state_as_update_v1(sv);
+    /// `false` when yrs panicked and the room must end ([`Room::guarded`]).
+    async fn answer_step1(&mut self, conn: ConnId, sv: &StateVector) -> bool {
+        let Some(diff) = self.guarded("sync step 2", |doc| doc.transact().encode_state_as_update_v1(sv)) else {
+            return false;
+        };
         let wants_pieces = self.peers.get(&conn).is_some_and(|p| p.features.progress);
         if !wants_pieces || diff.len() <= catch_up::CHUNK_THRESHOLD {
             self.send_to(conn, protocol::encode(&Message::Sync(SyncMessage::SyncStep2(diff))));
-            return;
+            return true;
         }
         let frames = match self.ctx.store.load(&self.doc_id).await {
             Ok(stored) => catch_up::frames(self.awareness.doc(), &stored.updates, sv),
@@ -352,6 +395,7 @@ impl Room {
         for frame in frames {
             self.send_to(conn, frame);
         }
+        true
     }
 
     /// Applies a connection's update, commits what changed, then forwards it. `own_edit`:
@@ -390,21 +434,19 @@ impl Room {
             return true;
         }
         let carries_changes = if own_edit { bytes != Update::EMPTY_V1 } else { !outline.inserts.is_empty() };
-        let update = match Update::decode_v1(bytes) {
-            Ok(update) => update,
-            Err(e) => {
-                self.refuse(conn, format!("malformed update: {e}"));
+        let applied = self.guarded("applying an update", |doc| {
+            let update = Update::decode_v1(bytes).map_err(|e| format!("malformed update: {e}"))?;
+            let mut txn = doc.transact_mut();
+            txn.apply_update(update).map_err(|e| format!("update could not be applied: {e}"))?;
+            Ok::<_, String>((txn.encode_update_v1(), waits_for_predecessor(&txn, &outline)))
+        });
+        let (delta, waiting) = match applied {
+            None => return false,
+            Some(Err(reason)) => {
+                self.refuse(conn, reason);
                 return true;
             }
-        };
-        let (delta, waiting) = {
-            let mut txn = self.awareness.doc().transact_mut();
-            if let Err(e) = txn.apply_update(update) {
-                drop(txn);
-                self.refuse(conn, format!("update could not be applied: {e}"));
-                return true;
-            }
-            (txn.encode_update_v1(), waits_for_predecessor(&txn, &outline))
+            Some(Ok(applied)) => applied,
         };
         let integrated = delta.as_slice() != Update::EMPTY_V1;
         if !integrated && !waiting {

@@ -92,6 +92,45 @@ async fn a_value_stored_too_deep_before_is_served_as_undefined() {
     assert!(b.pump_until(Duration::from_secs(5), |c| c.text() == "之后的修改" && ordinary(c)).await);
 }
 
+/// What the fuzzer found (`relay/fuzz/repro/update-*.bin`, the raw ones: a first byte of
+/// `f0` or more, then the update): updates that made yrs panic, leak or write what it
+/// cannot read back. Each is refused or survived; the relay and the document carry on.
+#[tokio::test]
+async fn the_fuzzers_updates_neither_stop_the_relay_nor_spoil_the_document() {
+    let relay = TestRelay::start().await;
+    let token = desheng_officer(&relay);
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/repro");
+    let mut raw: Vec<(String, Vec<u8>)> = std::fs::read_dir(&dir)
+        .expect("repro dir")
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().starts_with("update-"))
+        .filter_map(|e| Some((e.file_name().to_string_lossy().into_owned(), std::fs::read(e.path()).ok()?)))
+        .filter(|(_, bytes)| bytes.first().is_some_and(|b| *b >= 0xf0))
+        .collect();
+    raw.sort();
+    assert!(raw.len() >= 8, "the fuzzer's reproducers: {}", raw.len());
+    let mut expected = String::new();
+    for (name, bytes) in raw {
+        let mut device = Client::connect(&format!("{}&features=ack", relay.url(DOC, &token))).await;
+        device.send(update(bytes[1..].to_vec())).await;
+        // Refused (closed) or taken (acked); either way the relay answers.
+        let answered =
+            device.pump_until(Duration::from_secs(5), |c| c.closed.is_some() || c.relay_svs.len() >= 2).await;
+        assert!(answered, "{name}: no answer");
+        // The document still syncs whole to a new device, and takes new edits.
+        let mut check = Client::connect(&format!("{}&features=ack", relay.url(DOC, &token))).await;
+        assert!(check.pump_until(Duration::from_secs(5), |c| c.text() == expected).await, "{name}: {:?}", check.text());
+        check.append(&format!("{name};")).await;
+        expected.push_str(&format!("{name};"));
+        let mut reader = Client::connect(&relay.url(DOC, &token)).await;
+        assert!(
+            reader.pump_until(Duration::from_secs(5), |c| c.text() == expected).await,
+            "{name}: {:?}",
+            reader.text()
+        );
+    }
+}
+
 fn record(doc: &Doc, key: &str) -> Option<String> {
     let map = doc.get_or_insert_map(fixtures::COLLECTION);
     let txn = doc.transact();

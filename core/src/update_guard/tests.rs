@@ -123,12 +123,49 @@ fn ids_and_clocks_yrs_would_misread_are_refused() {
     too_big.extend_from_slice(&[0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x10]);
     too_big.extend_from_slice(&[0, 0, 1, 0]);
     assert!(matches!(check(&too_big), Err(GuardError::Malformed(m)) if m.contains("53 bits")));
-    // A GC struct starting at clock 2^32 - 1 of length 2.
-    let overflow = [1, 1, 5, 0xff, 0xff, 0xff, 0xff, 0x0f, 0, 2, 0];
+    // A GC struct starting at clock 2^32 - 1; one at 2^31 - 2 of length 5.
+    let far = [1, 1, 5, 0xff, 0xff, 0xff, 0xff, 0x0f, 0, 2, 0];
+    assert!(matches!(check(&far), Err(GuardError::Malformed(m)) if m.contains("2^31")));
+    let overflow = [1, 1, 5, 0xfe, 0xff, 0xff, 0xff, 0x07, 0, 5, 0];
     assert!(matches!(check(&overflow), Err(GuardError::Malformed(m)) if m.contains("overflow")));
+    // The same client twice (yrs divided by zero on it).
+    let twice = [2, 1, 1, 0, 0, 1, 1, 1, 0, 0, 1, 0];
+    assert!(matches!(check(&twice), Err(GuardError::Malformed(m)) if m.contains("twice")));
     // A deleted range that runs past 2^32.
     let long_delete = [0, 1, 5, 1, 0xff, 0xff, 0xff, 0xff, 0x0f, 2];
     assert!(matches!(check(&long_delete), Err(GuardError::Malformed(m)) if m.contains("overflow")));
+}
+
+#[test]
+fn contents_yrs_cannot_read_back_or_free_are_refused() {
+    // A JSON content item (kind 2) of client 0, one string "1"; a subdocument under root
+    // "records"; an `Any` string that is not UTF-8; embedded JSON too deep and a number yrs
+    // cannot hold.
+    let json_item = [1, 1, 0, 0, 2, 1, 7, b'r', b'e', b'c', b'o', b'r', b'd', 2, 0, 1, b'1', 0];
+    assert!(matches!(check(&json_item), Err(GuardError::Malformed(m)) if m.contains("JSON content")));
+    assert!(readable(&json_item).is_none(), "a stored one is left out, not given to yrs");
+    let mut subdoc = vec![1, 1, 0, 0, 9, 1, 7];
+    subdoc.extend_from_slice(b"records");
+    subdoc.extend_from_slice(&[4, b'g', b'u', b'i', b'd', 127, 0]);
+    assert!(matches!(check(&subdoc), Err(GuardError::Malformed(m)) if m.contains("subdocument")));
+    let not_utf8 = [1, 1, 0, 0, 8, 1, 1, b'm', 1, 119, 1, 0xff, 0];
+    assert!(matches!(check(&not_utf8), Err(GuardError::Malformed(m)) if m.contains("UTF-8")));
+    let embed = |json: &str| {
+        let mut u = vec![1, 1, 0, 0, 5, 1, 1, b't'];
+        let mut len = json.len();
+        while len >= 0x80 {
+            u.push((len as u8 & 0x7f) | 0x80);
+            len >>= 7;
+        }
+        u.push(len as u8);
+        u.extend_from_slice(json.as_bytes());
+        u.push(0);
+        u
+    };
+    assert!(check(&embed(r#"{"image":"a[b]"}"#)).is_ok(), "brackets inside strings do not count");
+    let deep = format!("{}0{}", "[".repeat(MAX_VALUE_DEPTH), "]".repeat(MAX_VALUE_DEPTH));
+    assert_eq!(check(&embed(&deep)), Err(GuardError::TooDeep { limit: MAX_VALUE_DEPTH }));
+    assert!(matches!(check(&embed("1e400")), Err(GuardError::Malformed(m)) if m.contains("JSON")));
 }
 
 #[test]
