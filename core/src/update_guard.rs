@@ -154,39 +154,7 @@ pub fn readable_log<'a>(entries: impl IntoIterator<Item = &'a [u8]>) -> (Vec<Vec
     (out, repairs)
 }
 
-/// lib0 `Any` tags.
-const ANY_UNDEFINED: u8 = 127;
-const ANY_NULL: u8 = 126;
-const ANY_INT: u8 = 125;
-const ANY_F32: u8 = 124;
-const ANY_F64: u8 = 123;
-const ANY_BIGINT: u8 = 122;
-const ANY_FALSE: u8 = 121;
-const ANY_TRUE: u8 = 120;
-const ANY_STRING: u8 = 119;
-const ANY_MAP: u8 = 118;
-const ANY_ARRAY: u8 = 117;
-const ANY_BUFFER: u8 = 116;
-
-/// Struct kinds (the low bits of an item's info byte) and info flags, as in yrs `block.rs`.
-const GC: u8 = 0;
-const SKIP: u8 = 10;
-const HAS_ORIGIN: u8 = 0b1000_0000;
-const HAS_RIGHT_ORIGIN: u8 = 0b0100_0000;
-const HAS_PARENT_SUB: u8 = 0b0010_0000;
-const CONTENT_DELETED: u8 = 1;
-const CONTENT_JSON: u8 = 2;
-const CONTENT_BINARY: u8 = 3;
-const CONTENT_STRING: u8 = 4;
-const CONTENT_EMBED: u8 = 5;
-const CONTENT_FORMAT: u8 = 6;
-const CONTENT_TYPE: u8 = 7;
-const CONTENT_ANY: u8 = 8;
-const CONTENT_DOC: u8 = 9;
-/// Type refs that carry a name (XML element) and the one yrs reads only with its `weak`
-/// feature (which the project does not enable, so yrs refuses it).
-const TYPE_XML_ELEMENT: u8 = 3;
-const TYPE_KNOWN: [u8; 9] = [0, 1, 2, 3, 4, 5, 6, 9, 15];
+use wire::*;
 
 fn malformed(what: impl Into<String>) -> GuardError {
     GuardError::Malformed(what.into())
@@ -518,3 +486,4 @@ pub fn scan(update: &[u8], stop_at_too_deep: bool) -> Result<Outline, GuardError
 pub mod fixtures;
 #[cfg(test)]
 mod tests;
+pub mod wire;
