@@ -4,7 +4,8 @@
 // A4 landscape) is the whole grid and nothing else.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startRelay, launchBrowser, watchForErrors, screenshot } from './harness.mjs';
+import path from 'node:path';
+import { startRelay, launchBrowser, watchForErrors, screenshot, artifacts } from './harness.mjs';
 
 let relay, browser;
 before(async () => { relay = await startRelay({ demo: true }); browser = await launchBrowser(); });
@@ -66,7 +67,8 @@ test('the demo roster keeps the county default hours; the month fits a laptop', 
   assert.equal(await head.page.getByTestId('violations').isVisible(), false, 'the wall copy is the grid only');
   await screenshot(head.page, 'roster-print-a4');
   await head.page.emulateMedia({ media: 'screen' });
-  await head.page.pdf({ path: 'test-artifacts/roster-print-a4.pdf', format: 'A4', landscape: true }).catch(() => {});
+  // The sheet itself, to look at: A4 landscape as the wall copy is printed.
+  await head.page.pdf({ path: path.join(artifacts, 'roster-print-a4.pdf'), format: 'A4', landscape: true });
   assert.deepEqual(head.errors(), []);
   await head.context.close();
 });
