@@ -6,8 +6,8 @@ mod common;
 use common::{Org, today};
 use liandong_core::RecordId;
 use liandong_core::districts::edit::{
-    assign_resident, clear_residents, create_district, grant_skill, merge_districts, parse_population, set_office,
-    split_district,
+    MAX_VILLAGE_POPULATION, assign_resident, clear_residents, create_district, grant_skill, merge_districts,
+    parse_population, set_office, split_district, unmerge_districts,
 };
 use liandong_core::districts::{DistrictError, OfficeInput, VillageInput};
 use liandong_core::docs::StationRoster;
@@ -164,12 +164,12 @@ fn skills_come_from_the_catalogue_and_a_new_expiry_replaces_the_old() {
     let station = org.station("Damiao");
     let x = org.officers(station, 1)[0];
     assert!(matches!(
-        &grant_skill(&org.0, station, x, "juggling", None).unwrap_err()[0],
+        &grant_skill(&org.0, station, x, "juggling", None, today()).unwrap_err()[0],
         DistrictError::UnknownSkill(_)
     ));
-    let once = grant_skill(&org.0, station, x, "mediation", None).unwrap().applied_to(&org.0);
+    let once = grant_skill(&org.0, station, x, "mediation", None, today()).unwrap().applied_to(&org.0);
     let expires = "2027-06-30".parse().ok();
-    let twice = grant_skill(&once, station, x, "mediation", expires).unwrap().applied_to(&once);
+    let twice = grant_skill(&once, station, x, "mediation", expires, today()).unwrap().applied_to(&once);
     let grants: Vec<_> = twice.skill_grants.iter().filter(|g| g.officer == x).collect();
     assert_eq!(grants.len(), 1);
     assert_eq!(grants[0].expires, expires);
@@ -208,4 +208,96 @@ fn an_officers_photo_is_kept_for_the_card_and_a_large_one_refused() {
         &set_photo(&org.0, station, None, stranger, "image/jpeg", &jpeg).unwrap_err()[0],
         DistrictError::OfficerOfAnotherStation(_)
     ));
+}
+
+#[test]
+fn an_eleven_digit_population_is_too_large_not_a_non_number() {
+    let e = parse_population("王家湾村", "12345678901").unwrap_err();
+    assert!(matches!(e, DistrictError::PopulationTooLarge { max: MAX_VILLAGE_POPULATION, .. }), "{e:?}");
+    assert!(e.to_string().contains("过大") && e.to_string().contains("1000000"), "{e}");
+    assert!(matches!(
+        parse_population("王家湾村", "123456789012345678901234"),
+        Err(DistrictError::PopulationTooLarge { .. })
+    ));
+    assert!(matches!(parse_population("王家湾村", "1000001"), Err(DistrictError::PopulationTooLarge { .. })));
+    assert_eq!(parse_population("王家湾村", "1000000"), Ok(MAX_VILLAGE_POPULATION));
+}
+
+#[test]
+fn a_village_twice_a_bad_phone_an_expired_skill_and_a_second_residence_are_refused() {
+    let mut org = Org::new();
+    let station = org.station("Damiao");
+    let o = org.officers(station, 2);
+    let d = org.district(station, "一区", &[900]);
+    let e = org.district(station, "二区", &[900]);
+    let twice = create_district(&org.0, station, "三区", &[village("东岗村", "100"), village("东岗村", "200")]);
+    assert_eq!(twice.unwrap_err(), vec![DistrictError::VillageTwice("东岗村".into())]);
+
+    let phone = OfficeInput { name: "一区警务室".into(), phone: "abc-电话".into(), ..Default::default() };
+    assert_eq!(set_office(&org.0, d, None, &phone).unwrap_err(), vec![DistrictError::PhoneInvalid("abc-电话".into())]);
+    for good in ["0710-3281234", "110", "+86 139 0000 0000", ""] {
+        let input = OfficeInput { name: "一区警务室".into(), phone: good.into(), ..Default::default() };
+        assert!(set_office(&org.0, d, None, &input).is_ok(), "{good}");
+    }
+
+    let expired = grant_skill(&org.0, station, o[0], "mediation", "2020-06-30".parse().ok(), today()).unwrap_err();
+    assert!(matches!(&expired[0], DistrictError::SkillExpired { .. }), "{expired:?}");
+    assert!(expired[0].to_string().contains("2020-06-30"), "{}", expired[0]);
+
+    let first = org.office(station, "一区警务室", &[d]);
+    let second = org.office(station, "二区警务室", &[e]);
+    let with = assign_resident(&org.0, first, o[0]).unwrap().applied_to(&org.0);
+    let refused = assign_resident(&with, second, o[0]).unwrap_err();
+    assert!(
+        matches!(&refused[0], DistrictError::ResidentElsewhere { office, .. } if office == "一区警务室"),
+        "{refused:?}"
+    );
+    assert!(assign_resident(&with, second, o[1]).is_ok());
+}
+
+#[test]
+fn a_merge_is_undone_with_the_district_its_villages_and_office_as_they_were() {
+    let mut org = Org::new();
+    let station = org.station("Damiao");
+    let kept = org.district(station, "一区", &[400]);
+    let absorbed = org.district(station, "二区", &[500, 300]);
+    org.office(station, "二区警务室", &[absorbed]);
+    let before = org.0.clone();
+    let merged = merge_districts(&before, kept, absorbed).unwrap().applied_to(&before);
+    let undo = unmerge_districts(&merged, &before, absorbed).unwrap();
+    let back = undo.applied_to(&merged);
+    let sorted = |o: &Organisation| {
+        let mut d = o.districts.clone();
+        d.sort_by_key(|x| x.id);
+        let mut v = o.villages.clone();
+        v.sort_by_key(|x| x.id);
+        let mut f = o.offices.clone();
+        f.sort_by_key(|x| x.id);
+        (d, v, f)
+    };
+    assert_eq!(sorted(&back), sorted(&before));
+    // Not twice.
+    assert!(unmerge_districts(&back, &before, absorbed).is_err());
+
+    // Written into a document: the district's tombstone goes, the district reads back.
+    let doc = Doc::new();
+    let view = StationRoster::new(doc);
+    let now = jiff::Timestamp::now();
+    liandong_core::districts::Change {
+        puts: before
+            .districts
+            .iter()
+            .cloned()
+            .map(liandong_core::districts::edit::Put::District)
+            .chain(before.villages.iter().cloned().map(liandong_core::districts::edit::Put::Village))
+            .chain(before.offices.iter().cloned().map(liandong_core::districts::edit::Put::Office))
+            .collect(),
+        deletes: vec![],
+    }
+    .write(&view, now)
+    .unwrap();
+    merge_districts(&before, kept, absorbed).unwrap().write(&view, now).unwrap();
+    assert!(!view.list::<District>().into_records().iter().any(|d| d.id == absorbed));
+    undo.write(&view, now).unwrap();
+    assert!(view.list::<District>().into_records().iter().any(|d| d.id == absorbed && d.name == "二区"));
 }

@@ -271,3 +271,28 @@ fn planning_a_shift_officer_by_officer_is_not_blocked_but_emptying_one_is() {
     let duty = s.duty(o[1], "2026-12-07");
     assert!(of(&check_edit(&s.ctx(), &roster, &duty).unwrap().violations, RosterRule::DutyCoverage).is_empty());
 }
+
+#[test]
+fn a_removal_warns_only_about_rules_it_can_worsen() {
+    let mut s = Station::new(2, 2);
+    s.config.rules.hours.max_minutes = 60 * 60;
+    let (x, y) = (s.officers[0], s.officers[1]);
+    // x on 24-hour duty every other day for three weeks (over 60 hours in every 7 days),
+    // with y on each duty too (the minimum of two).
+    let mut roster = Vec::new();
+    for k in 0..11 {
+        let day = jiff::civil::date(2026, 12, 1).checked_add(jiff::Span::new().days(2 * k)).expect("day");
+        roster.push(s.duty(x, &day.to_string()));
+        let mut second = s.duty(y, &day.to_string());
+        second.leader = false;
+        roster.push(second);
+    }
+    roster.sort_by_key(|s| s.start);
+    // Taking x's first duty away measures the hours again over other days: not worse.
+    let first = roster.iter().find(|s| s.officer == x).expect("a duty").id;
+    let check = check_removal(&s.ctx(), &roster, first);
+    assert!(check.violations.iter().all(|v| v.rule != RosterRule::MaxHoursInWindow), "{:#?}", check.violations);
+    // It does leave that duty with one officer and the day without x leading: staffing
+    // and coverage are what a removal can worsen.
+    assert!(check.violations.iter().any(|v| v.rule == RosterRule::MinStaffing || v.rule == RosterRule::DutyCoverage));
+}

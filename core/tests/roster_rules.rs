@@ -75,7 +75,8 @@ fn four_nights_in_a_row_pass_and_five_fail() {
 
 #[test]
 fn sixty_hours_in_seven_days_pass_and_sixty_and_a_half_fail() {
-    let s = Station::new(1, 1);
+    let mut s = Station::new(1, 1);
+    s.config.rules.hours.max_minutes = 60 * 60;
     let x = s.officers[0];
     // Five 12-hour shifts, every other day 07:00–19:00: 60 hours within 7 days.
     let mut shifts: Vec<_> = [1, 2, 3, 5, 7]
@@ -90,7 +91,12 @@ fn sixty_hours_in_seven_days_pass_and_sixty_and_a_half_fail() {
     assert_eq!(hours.len(), 1, "{violations:#?}");
     assert_eq!(hours[0].finding, Finding::Hours { minutes: 3630, max_minutes: 3600, window_days: 7 });
     assert_eq!(hours[0].shifts.len(), 5);
-    assert!(hours[0].describe(Lang::Zh).contains("任意 7 天内最多工作 60 小时 30 分，超过 60 小时"));
+    assert!(
+        hours[0].describe(Lang::Zh).contains("任意 7 天内最多工作 60 小时，本段 7 天"),
+        "{}",
+        hours[0].describe(Lang::Zh)
+    );
+    assert!(hours[0].describe(Lang::Zh).ends_with("工作 60 小时 30 分"), "{}", hours[0].describe(Lang::Zh));
     // The window slides: the same 60.5 hours spread over 8 days pass.
     shifts[4].start = at("2026-12-08 07:00");
     shifts[4].end = at("2026-12-08 19:30");
@@ -218,4 +224,30 @@ fn numbers_and_severities_come_from_the_settings() {
     let rest = of(&violations, RosterRule::MinRest);
     assert_eq!(rest.len(), 1);
     assert!(!rest[0].blocks());
+}
+
+#[test]
+fn weeks_of_duty_every_other_day_name_the_worst_seven_days_not_the_whole_span() {
+    let mut s = Station::new(1, 1);
+    s.config.rules.hours.max_minutes = 60 * 60;
+    let x = s.officers[0];
+    // 24-hour duty every other day for 40 days, and one more day shift in the third week:
+    // every 7 days are over 60 hours; the worst 7 days hold four duties and the day shift.
+    let mut shifts: Vec<_> = (0..20)
+        .map(|k| {
+            let day = jiff::civil::date(2026, 11, 1).checked_add(jiff::Span::new().days(2 * k)).unwrap();
+            s.duty(x, &day.to_string())
+        })
+        .collect();
+    shifts.push(s.shift(x, ShiftKind::Day, "2026-11-16 09:00", "2026-11-16 17:00"));
+    shifts.sort_by_key(|s| s.start);
+    let violations = check(&s.ctx(), &shifts, None);
+    let hours = of(&violations, RosterRule::MaxHoursInWindow);
+    assert_eq!(hours.len(), 1, "{violations:#?}");
+    assert_eq!(hours[0].to.as_second() - hours[0].from.as_second(), 7 * 86_400, "a 7-day window");
+    assert_eq!(hours[0].finding, Finding::Hours { minutes: (4 * 24 + 8) * 60, max_minutes: 3600, window_days: 7 });
+    let text = hours[0].describe(Lang::Zh);
+    assert!(text.contains("任意 7 天内最多工作 60 小时，本段 7 天（11月"), "{text}");
+    assert!(text.ends_with("工作 104 小时"), "{text}");
+    assert_eq!(hours[0].shifts.len(), 5, "the four duties and the day shift of the worst window");
 }

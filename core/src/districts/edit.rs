@@ -30,6 +30,47 @@ pub enum DistrictError {
         /// What was typed.
         text: String,
     },
+    /// The population is a whole number above [`MAX_VILLAGE_POPULATION`].
+    #[error(
+        "「{village}」的人口「{text}」过大，一个村最多 {max} 人 / the population of {village} is too large: {text} (at most {max})"
+    )]
+    PopulationTooLarge {
+        /// The village.
+        village: String,
+        /// What was typed.
+        text: String,
+        /// The limit, [`MAX_VILLAGE_POPULATION`].
+        max: u32,
+    },
+    /// The same village name is typed twice in one edit.
+    #[error("村名「{0}」重复，每个村只填一次 / the village {0} is listed twice")]
+    VillageTwice(String),
+    /// The phone holds something other than digits and `+ - ( )`, or fewer than 3 digits.
+    #[error(
+        "电话「{0}」无效：只能填数字和 + - ( )，至少 3 位数字 / the phone {0} is not a phone number: digits and + - ( ) only, at least 3 digits"
+    )]
+    PhoneInvalid(String),
+    /// A skill granted with an expiry date already past.
+    #[error(
+        "技能「{skill}」的有效期 {until} 已过，不能授予已过期的技能 / the skill {skill} expired on {until}: an expired skill cannot be granted"
+    )]
+    SkillExpired {
+        /// The skill's name.
+        skill: String,
+        /// The expiry typed.
+        until: Date,
+    },
+    /// The officer is already the resident of another office (one office, one officer;
+    /// one officer, one office: 一室一警).
+    #[error(
+        "「{officer}」已是「{office}」的驻室民警，一名民警只驻一个警务室；请先在「{office}」改选 / {officer} is already resident at {office}: change that office first"
+    )]
+    ResidentElsewhere {
+        /// The officer, `name（badge）`.
+        officer: String,
+        /// The office they are resident at.
+        office: String,
+    },
     /// The population is negative.
     #[error("「{village}」的人口不能为负数（{text}） / the population of {village} cannot be negative: {text}")]
     PopulationNegative {
@@ -89,6 +130,9 @@ pub enum Put {
     Grant(SkillGrant),
     /// An officer's photo.
     Photo(OfficerPhoto),
+    /// A deleted district brought back as it was (its tombstone removed): the undo of a
+    /// merge ([`unmerge_districts`]).
+    Restored(District),
 }
 
 /// One record to delete (a tombstone).
@@ -123,6 +167,10 @@ impl Change {
                     Put::Assignment(r) => w.put(r)?,
                     Put::Grant(r) => w.put(r)?,
                     Put::Photo(r) => w.put(r)?,
+                    Put::Restored(r) => {
+                        w.undelete::<District>(r.id)?;
+                        w.put(r)?;
+                    }
                 }
             }
             for delete in &self.deletes {
@@ -147,7 +195,7 @@ impl Change {
         let mut out = org.clone();
         for put in &self.puts {
             match put {
-                Put::District(r) => upsert(&mut out.districts, r, |x| x.id),
+                Put::District(r) | Put::Restored(r) => upsert(&mut out.districts, r, |x| x.id),
                 Put::Village(r) => upsert(&mut out.villages, r, |x| x.id),
                 Put::Office(r) => upsert(&mut out.offices, r, |x| x.id),
                 Put::Assignment(r) => upsert(&mut out.assignments, r, |x| x.id),
@@ -175,16 +223,42 @@ pub struct VillageInput {
     pub population: String,
 }
 
-/// The population typed for `village`: a whole number from 0 up, spaces and thousands
-/// separators (`,`, `，`) allowed.
+/// The most people one village may have, 1,000,000: more than twice the whole source
+/// county (about 460,000 residents, DOMAIN.md), so a larger figure is a typing error.
+pub const MAX_VILLAGE_POPULATION: u32 = 1_000_000;
+
+/// The population typed for `village`: a whole number from 0 to
+/// [`MAX_VILLAGE_POPULATION`] people, spaces and thousands separators (`,`, `，`) allowed.
 pub fn parse_population(village: &str, text: &str) -> Result<u32, DistrictError> {
     let cleaned: String = text.chars().filter(|c| !c.is_whitespace() && *c != ',' && *c != '，').collect();
+    let too_large = || DistrictError::PopulationTooLarge {
+        village: village.into(),
+        text: text.into(),
+        max: MAX_VILLAGE_POPULATION,
+    };
+    let digits = cleaned.strip_prefix('-').unwrap_or(&cleaned);
     match cleaned.parse::<i64>() {
         Ok(n) if n < 0 => Err(DistrictError::PopulationNegative { village: village.into(), text: text.into() }),
-        Ok(n) => u32::try_from(n)
-            .map_err(|_| DistrictError::PopulationNotANumber { village: village.into(), text: text.into() }),
+        Ok(n) => u32::try_from(n).ok().filter(|n| *n <= MAX_VILLAGE_POPULATION).ok_or_else(too_large),
+        // Digits only, yet no i64: far too many people (a minus sign is negative first).
+        Err(_) if !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) => {
+            if cleaned.starts_with('-') {
+                Err(DistrictError::PopulationNegative { village: village.into(), text: text.into() })
+            } else {
+                Err(too_large())
+            }
+        }
         Err(_) => Err(DistrictError::PopulationNotANumber { village: village.into(), text: text.into() }),
     }
+}
+
+/// Checks a phone as typed: empty (no phone), or digits with `+ - ( )` and spaces, at
+/// least 3 digits (`110`, `0710-3281234`, `+86 139 0000 0000`).
+pub fn check_phone(text: &str) -> Result<(), DistrictError> {
+    let text = text.trim();
+    let allowed = text.chars().all(|c| c.is_ascii_digit() || " -+()".contains(c));
+    let digits = text.chars().filter(char::is_ascii_digit).count();
+    if text.is_empty() || (allowed && digits >= 3) { Ok(()) } else { Err(DistrictError::PhoneInvalid(text.into())) }
 }
 
 fn district_of(org: &Organisation, id: RecordId) -> Result<&District, Vec<DistrictError>> {
@@ -212,8 +286,8 @@ fn officer_of(org: &Organisation, station: RecordId, officer: RecordId) -> Resul
     Ok(who)
 }
 
-/// The villages typed for `district`, checked: names present, populations whole numbers
-/// from 0, and no village that already belongs to another district of the station (by
+/// The villages typed for `district`, checked: names present and each once, populations
+/// whole numbers from 0 to [`MAX_VILLAGE_POPULATION`], and no village that already belongs to another district of the station (by
 /// name). A village of the same name without a district is taken into this one.
 fn villages_for(
     org: &Organisation,
@@ -222,13 +296,21 @@ fn villages_for(
     inputs: &[VillageInput],
     errors: &mut Vec<DistrictError>,
 ) -> Vec<Village> {
-    let mut out = Vec::new();
+    let mut out: Vec<Village> = Vec::new();
+    let mut seen: Vec<&str> = Vec::new();
     for input in inputs.iter().filter(|v| !v.name.trim().is_empty() || !v.population.trim().is_empty()) {
         let name = input.name.trim();
         if name.is_empty() {
             errors.push(DistrictError::NameMissing);
             continue;
         }
+        if seen.contains(&name) {
+            if !errors.contains(&DistrictError::VillageTwice(name.into())) {
+                errors.push(DistrictError::VillageTwice(name.into()));
+            }
+            continue;
+        }
+        seen.push(name);
         let population = match parse_population(name, &input.population) {
             Ok(p) => p,
             Err(e) => {
@@ -319,6 +401,38 @@ pub fn merge_districts(org: &Organisation, kept: RecordId, absorbed: RecordId) -
     Ok(Change { puts, deletes: vec![Delete::District(absorbed)] })
 }
 
+/// The undo of [`merge_districts`]`(before, kept, absorbed)`: `absorbed` comes back as it
+/// was in `before` (the organisation just before the merge), with the villages and offices
+/// it had then. Refused when another district took its name meanwhile, or when it was not
+/// merged away.
+pub fn unmerge_districts(
+    org: &Organisation,
+    before: &Organisation,
+    absorbed: RecordId,
+) -> Result<Change, Vec<DistrictError>> {
+    let gone = district_of(before, absorbed)?;
+    if org.districts.iter().any(|d| d.id == absorbed) {
+        return Err(vec![DistrictError::Gone]);
+    }
+    let errors = check_name(org, gone.station, &gone.name, Some(absorbed));
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let mut puts = vec![Put::Restored(gone.clone())];
+    for village in before.villages.iter().filter(|v| v.district == Some(absorbed)) {
+        // The village as it is now (a population corrected meanwhile stays), back in its district.
+        let now = org.villages.iter().find(|v| v.id == village.id).unwrap_or(village);
+        puts.push(Put::Village(Village { district: Some(absorbed), ..now.clone() }));
+    }
+    // The merge changed only the offices that served the absorbed district: each gets the
+    // districts it served then (its other fields as they are now).
+    for office in before.offices.iter().filter(|o| o.districts.contains(&absorbed)) {
+        let now = org.offices.iter().find(|o| o.id == office.id).unwrap_or(office);
+        puts.push(Put::Office(Office { districts: office.districts.clone(), ..now.clone() }));
+    }
+    Ok(Change { puts, deletes: Vec::new() })
+}
+
 /// Splits `villages` of `district` off into a new district `name` (without an office until
 /// one is set). Both must keep at least one village.
 pub fn split_district(
@@ -369,8 +483,15 @@ pub fn set_office(
     input: &OfficeInput,
 ) -> Result<Change, Vec<DistrictError>> {
     let d = district_of(org, district)?;
+    let mut errors = Vec::new();
     if input.name.trim().is_empty() {
-        return Err(vec![DistrictError::NameMissing]);
+        errors.push(DistrictError::NameMissing);
+    }
+    if let Err(e) = check_phone(&input.phone) {
+        errors.push(e);
+    }
+    if !errors.is_empty() {
+        return Err(errors);
     }
     let text = |s: &str| Some(s.trim().to_owned()).filter(|s| !s.is_empty());
     let record = match office {
@@ -422,11 +543,18 @@ pub fn clear_residents(org: &Organisation, office: RecordId) -> Result<Change, V
 }
 
 /// Makes `officer` the resident of `office`, replacing its current resident (one office,
-/// one officer). An officer already resident elsewhere stays there too: the rules then show
-/// "in two offices" until the head removes one.
+/// one officer). An officer already resident at another office is refused, naming it (one
+/// officer resides at one office: the head changes that office first).
 pub fn assign_resident(org: &Organisation, office: RecordId, officer: RecordId) -> Result<Change, Vec<DistrictError>> {
     let o = org.offices.iter().find(|x| x.id == office).ok_or_else(|| vec![DistrictError::Gone])?;
-    officer_of(org, o.station, officer)?;
+    let who = officer_of(org, o.station, officer)?;
+    let elsewhere = org.assignments.iter().filter(|a| a.officer == officer && a.office != office);
+    if let Some(other) = elsewhere.filter_map(|a| org.offices.iter().find(|x| x.id == a.office)).next() {
+        return Err(vec![DistrictError::ResidentElsewhere {
+            officer: format!("{}（{}）", who.name, who.badge_number),
+            office: other.name.clone(),
+        }]);
+    }
     let deletes = org
         .assignments
         .iter()
@@ -442,17 +570,22 @@ pub fn assign_resident(org: &Organisation, office: RecordId, officer: RecordId) 
 }
 
 /// Grants `officer` the catalogue skill `skill`, valid until `expires` (included) if set;
-/// a skill the officer holds already gets the new expiry.
+/// a skill the officer holds already gets the new expiry. An expiry before `today` (China
+/// calendar day) is refused: the grant would be expired at once.
 pub fn grant_skill(
     org: &Organisation,
     station: RecordId,
     officer: RecordId,
     skill: &str,
     expires: Option<Date>,
+    today: Date,
 ) -> Result<Change, Vec<DistrictError>> {
     officer_of(org, station, officer)?;
-    if !org.skills.iter().any(|s| s.code == skill) {
+    let Some(known) = org.skills.iter().find(|s| s.code == skill) else {
         return Err(vec![DistrictError::UnknownSkill(skill.into())]);
+    };
+    if let Some(until) = expires.filter(|d| *d < today) {
+        return Err(vec![DistrictError::SkillExpired { skill: known.name.clone(), until }]);
     }
     let grant = match org.skill_grants.iter().find(|g| g.officer == officer && g.skill == skill) {
         Some(g) => SkillGrant { expires, ..g.clone() },

@@ -319,6 +319,17 @@ impl<D: DocumentMarker> Writer<'_, D> {
         Ok(())
     }
 
+    /// Removes the tombstone of record `id` (the undo of a [`Writer::delete`] just made,
+    /// e.g. a merge undone); the record must exist.
+    pub fn undelete<R: Record<Document = D>>(&mut self, id: RecordId) -> Result<(), WriteError> {
+        let collection = self.txn.get_or_insert_map(R::COLLECTION);
+        let Some(Out::YMap(record)) = collection.get(&self.txn, &id.to_string()) else {
+            return Err(WriteError::NotFound { collection: R::COLLECTION, id });
+        };
+        record.remove(&mut self.txn, DELETED_AT);
+        Ok(())
+    }
+
     /// The transaction's view of the document, for reads between writes.
     pub fn txn(&self) -> &TransactionMut<'_> {
         &self.txn

@@ -225,8 +225,15 @@ impl Default for NightsRule {
 pub struct HoursRule {
     /// Default WARN.
     pub severity: Severity,
-    /// In minutes (default 3,600: 60 hours, the 40-hour week plus the usual ceiling of
-    /// overtime a station tolerates).
+    /// In minutes (default 4,320: 72 hours, three 24-hour duties).
+    ///
+    /// Why not 60 hours: the county's own default staffing (two officers on 24-hour duty
+    /// every day, [`StaffingRule`]) takes 48 officer-hours a day, 336 a week; a station of
+    /// five officers (the small stations of DOMAIN.md have 5 to 7) then works 67 hours
+    /// each on average, so a 60-hour limit flagged every rotation such a station can run
+    /// (issue 14: every demo officer was flagged). 72 hours is the most that the common
+    /// "one day on duty, two off" (值一休二) rotation puts in any 7 days, so it passes and a
+    /// fourth duty in a week still warns. A county that staffs differently sets its own.
     pub max_minutes: u32,
     /// Window length in days (default 7), measured from any instant, not calendar weeks.
     pub window_days: u32,
@@ -234,7 +241,7 @@ pub struct HoursRule {
 
 impl Default for HoursRule {
     fn default() -> Self {
-        Self { severity: Severity::Warn, max_minutes: 60 * 60, window_days: 7 }
+        Self { severity: Severity::Warn, max_minutes: 72 * 60, window_days: 7 }
     }
 }
 

@@ -107,7 +107,25 @@ pub fn check_edit(ctx: &Context, roster: &[Shift], proposed: &Shift) -> Result<E
 pub fn check_removal(ctx: &Context, roster: &[Shift], id: RecordId) -> EditCheck {
     let after: Vec<Shift> = roster.iter().filter(|s| s.id != id).cloned().collect();
     let period = Period::of(roster, ctx.station);
-    new_violations(roster, rules::check(ctx, roster, period), rules::check(ctx, &after, period))
+    let mut check = new_violations(roster, rules::check(ctx, roster, period), rules::check(ctx, &after, period));
+    check.violations.retain(|v| removal_can_worsen(v.rule));
+    check
+}
+
+/// Whether taking a shift away can make `rule` worse: fewer officers on a shift (minimum
+/// staffing, and leave that takes a shift below it) and a gap in the led duty (coverage).
+/// Less work never shortens a rest, lengthens a run of duty days or nights, or adds hours:
+/// a finding of those after a removal is only the same finding measured again.
+fn removal_can_worsen(rule: RosterRule) -> bool {
+    match rule {
+        RosterRule::MinStaffing | RosterRule::LeaveBreaksStaffing | RosterRule::DutyCoverage => true,
+        RosterRule::MinRest
+        | RosterRule::MaxConsecutiveDays
+        | RosterRule::MaxNightsInRow
+        | RosterRule::MaxHoursInWindow => false,
+        // A rule of a newer app: shown, as it may be one that removal worsens.
+        RosterRule::Unknown => true,
+    }
 }
 
 /// Why an override was refused.

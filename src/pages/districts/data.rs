@@ -5,6 +5,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use liandong_core::RecordId;
 use liandong_core::districts::{Change, DistrictError};
 use liandong_core::org::Organisation;
 use liandong_core::rules;
@@ -49,8 +50,62 @@ pub fn can_write(code: &str) -> bool {
     roster::can_write(code)
 }
 
-/// A signal for the outcome of the last edit: `(ok, text)`.
-pub type Outcome = RwSignal<Option<(bool, String)>>;
+/// Where on the page an edit was made, so its outcome shows next to it (on a phone the
+/// head is often scrolled far from the top).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    /// The page's banner (nothing nearer).
+    Top,
+    /// A district's card: merge and split.
+    Card(RecordId),
+    /// A district's form adding villages.
+    Villages(RecordId),
+    /// A district's office form (open or edit).
+    OfficeForm(RecordId),
+    /// An office: its resident and disclosure card.
+    Office(RecordId),
+    /// The new-district form.
+    NewDistrict,
+    /// The suggested residents.
+    Suggestions,
+    /// The skill matrix and its grant form.
+    Skills,
+}
+
+/// The outcome of the last edit: whether it was saved, its text and where it was made.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Said {
+    /// Saved (`true`) or refused.
+    pub ok: bool,
+    /// What to tell the head.
+    pub text: String,
+    /// Where the edit was made.
+    pub place: Place,
+}
+
+/// A signal for the outcome of the last edit.
+pub type Outcome = RwSignal<Option<Said>>;
+
+/// A merge being asked about, or just made (and undoable).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Merge {
+    /// The head chose `absorbed` in `kept`'s "merge into this district": confirm first.
+    Asking {
+        /// The district that stays.
+        kept: RecordId,
+        /// The district merged into it.
+        absorbed: RecordId,
+    },
+    /// Merged: undo brings `absorbed` back as it was in `before`.
+    Done {
+        /// The district that stayed.
+        kept: RecordId,
+        /// The district merged into it.
+        absorbed: RecordId,
+        /// The organisation just before the merge.
+        before: Arc<Organisation>,
+    },
+}
 
 /// What every districts component of the chosen station works with: the organisation,
 /// the station's code, whether the signed-in officer may edit it, and where the outcome
@@ -65,9 +120,18 @@ pub struct Context {
     pub writable: Memo<bool>,
     /// The outcome of the last edit.
     pub outcome: Outcome,
+    /// Where the next edit's outcome shows ([`Context::at`]).
+    pub place: Place,
+    /// The merge being confirmed or just made (page-wide: the cards redraw after a merge).
+    pub merge: RwSignal<Option<Merge>>,
 }
 
 impl Context {
+    /// The same context, showing outcomes at `place`.
+    pub fn at(self, place: Place) -> Self {
+        Self { place, ..self }
+    }
+
     /// Makes `change` from the organisation as it is now, writes it into the station's
     /// roster ([`write`]) and shows what it did ([`show`]); true when it was written.
     pub fn apply(
@@ -77,22 +141,27 @@ impl Context {
     ) -> bool {
         let result = self.org.with_untracked(|o| write(o, &self.code.get_value(), change(o)));
         let written = result.is_ok();
-        show(i18n, self.outcome, result);
+        show(i18n, self.outcome, self.place, result);
         written
     }
 
     /// Shows `reason` as a refused edit (a field the form could not read).
     pub fn refuse(&self, reason: String) {
-        self.outcome.set(Some((false, reason)));
+        self.outcome.set(Some(Said { ok: false, text: reason, place: self.place }));
     }
 }
 
 /// Shows the outcome of a write: "saved on this device" with the findings it resolved and
 /// caused, or the reasons it was refused.
-fn show(i18n: leptos_i18n::I18nContext<crate::i18n::Locale>, outcome: Outcome, result: Result<Effect, String>) {
+fn show(
+    i18n: leptos_i18n::I18nContext<crate::i18n::Locale>,
+    outcome: Outcome,
+    place: Place,
+    result: Result<Effect, String>,
+) {
     use crate::components::fmt::fill;
     use crate::i18n::t_string;
-    outcome.set(Some(match result {
+    let (ok, text) = match result {
         Ok(effect) => {
             let mut text = t_string!(i18n, saved_here).to_string();
             if !effect.resolved.is_empty() {
@@ -106,5 +175,6 @@ fn show(i18n: leptos_i18n::I18nContext<crate::i18n::Locale>, outcome: Outcome, r
             (effect.caused.is_empty(), text)
         }
         Err(e) => (false, e),
-    }));
+    };
+    outcome.set(Some(Said { ok, text, place }));
 }

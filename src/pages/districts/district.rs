@@ -5,15 +5,15 @@
 
 use leptos::prelude::*;
 use liandong_core::RecordId;
-use liandong_core::districts::edit::{
-    assign_resident, clear_residents, edit_district, merge_districts, set_office, split_district,
-};
+use liandong_core::districts::edit::{assign_resident, clear_residents, edit_district, set_office, split_district};
 use liandong_core::districts::{OfficeInput, VillageInput};
 use liandong_core::rules::district::fits;
 
 use super::anchor;
-use super::data;
+use super::data::{self, Place};
+use super::merge::MergeControl;
 use super::poster::Poster;
+use super::said::Said;
 use crate::components::fmt;
 use crate::i18n::*;
 
@@ -30,14 +30,10 @@ pub fn DistrictCard(ctx: data::Context, district: RecordId) -> impl IntoView {
     let office_target = RwSignal::new(None::<RecordId>);
     let splitting = RwSignal::new(None::<(String, Vec<RecordId>)>);
     let poster = RwSignal::new(false);
-    let merge = move |absorbed: String| {
-        let Ok(absorbed) = absorbed.parse::<RecordId>() else { return };
-        ctx.apply(i18n, |o| merge_districts(o, district, absorbed));
-    };
     let split = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some((name, villages)) = splitting.get_untracked() else { return };
-        if ctx.apply(i18n, |o| split_district(o, district, &villages, &name)) {
+        if ctx.at(Place::Card(district)).apply(i18n, |o| split_district(o, district, &villages, &name)) {
             splitting.set(None);
         }
     };
@@ -46,7 +42,7 @@ pub fn DistrictCard(ctx: data::Context, district: RecordId) -> impl IntoView {
     let add_village = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let input = VillageInput { name: village_name.get_untracked(), population: village_people.get_untracked() };
-        let written = ctx.apply(i18n, |o| {
+        let written = ctx.at(Place::Villages(district)).apply(i18n, |o| {
             let name = o.districts.iter().find(|d| d.id == district).map(|d| d.name.clone()).unwrap_or_default();
             edit_district(o, district, &name, &[input])
         });
@@ -58,15 +54,23 @@ pub fn DistrictCard(ctx: data::Context, district: RecordId) -> impl IntoView {
     let save_office = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let input = office_form.get_untracked();
-        if ctx.apply(i18n, |o| set_office(o, district, office_target.get_untracked(), &input)) {
+        if ctx
+            .at(Place::OfficeForm(district))
+            .apply(i18n, |o| set_office(o, district, office_target.get_untracked(), &input))
+        {
             editing_office.set(false);
         }
     };
-    let pick_resident = move |office: RecordId, officer: String| {
-        ctx.apply(i18n, |o| match officer.parse::<RecordId>() {
+    // A refused choice puts the select back on the resident there is.
+    let pick_resident = move |office: RecordId, ev: leptos::ev::Event, current: String| {
+        let officer = event_target_value(&ev);
+        let written = ctx.at(Place::Office(office)).apply(i18n, |o| match officer.parse::<RecordId>() {
             Ok(officer) => assign_resident(o, office, officer),
             Err(_) => clear_residents(o, office),
         });
+        if !written && let Some(select) = ev.target() {
+            let _ = js_sys::Reflect::set(&select, &"value".into(), &current.into());
+        }
     };
 
     move || {
@@ -74,13 +78,6 @@ pub fn DistrictCard(ctx: data::Context, district: RecordId) -> impl IntoView {
         let Some(d) = o.districts.iter().find(|d| d.id == district).cloned() else { return ().into_any() };
         let villages: Vec<_> = o.villages.iter().filter(|v| v.district == Some(district)).cloned().collect();
         let village_ids = StoredValue::new(villages.iter().map(|v| (v.id, v.name.clone())).collect::<Vec<_>>());
-        let others = StoredValue::new(
-            o.districts
-                .iter()
-                .filter(|x| x.station == d.station && x.id != district)
-                .map(|x| (x.id, x.name.clone()))
-                .collect::<Vec<_>>(),
-        );
         let population: u64 = villages.iter().map(|v| u64::from(v.population)).sum();
         let fits_rule = fits(&o, villages.len(), population);
         let p = &o.policy;
@@ -110,13 +107,9 @@ pub fn DistrictCard(ctx: data::Context, district: RecordId) -> impl IntoView {
                         <label>{t!(i18n, village_population)}<input type="text" inputmode="numeric" prop:value=move || village_people.get() on:input=move |ev| village_people.set(event_target_value(&ev))/></label>
                         <button type="submit" class="button plain">{t!(i18n, village_add)}</button>
                     </form>
+                    <Said ctx=ctx place=Place::Villages(district)/>
                     <div class="row">
-                        <label>{t!(i18n, district_merge)}
-                            <select data-testid="merge" on:change=move |ev| merge(event_target_value(&ev))>
-                                <option value="" selected=true>"—"</option>
-                                {others.get_value().into_iter().map(|(id, name)| view! { <option value=id.to_string()>{name}</option> }).collect_view()}
-                            </select>
-                        </label>
+                        <MergeControl ctx=ctx kept=district/>
                         <button class="button plain small" on:click=move |_| splitting.set(Some((String::new(), Vec::new())))>{t!(i18n, district_split)}</button>
                     </div>
                     {move || splitting.get().is_some().then(|| view! {
@@ -139,6 +132,7 @@ pub fn DistrictCard(ctx: data::Context, district: RecordId) -> impl IntoView {
                             </div>
                         </form>
                     })}
+                    <Said ctx=ctx place=Place::Card(district)/>
                 </Show>
                 {match office.clone() {
                     Some(x) => {
@@ -154,7 +148,10 @@ pub fn DistrictCard(ctx: data::Context, district: RecordId) -> impl IntoView {
                             <div class="office" id=anchor(office_id) data-testid="office">
                                 <p><strong>{x.name.clone()}</strong>" "<span class="hint">{x.address.clone().unwrap_or_default()}" · "{x.residency_hours.clone().unwrap_or_default()}" · "{x.phone.clone().unwrap_or_default()}</span></p>
                                 <label>{t!(i18n, office_resident)}
-                                    <select data-testid="resident" disabled=move || !writable.get() on:change=move |ev| pick_resident(office_id, event_target_value(&ev))>
+                                    <select data-testid="resident" disabled=move || !writable.get() on:change={
+                                        let current = residents.first().map(ToString::to_string).unwrap_or_default();
+                                        move |ev| pick_resident(office_id, ev, current.clone())
+                                    }>
                                         <option value="" selected=residents.is_empty()>{t!(i18n, office_no_resident)}</option>
                                         {candidates.iter().map(|c| {
                                             let here = residents.contains(&c.id);
@@ -162,6 +159,7 @@ pub fn DistrictCard(ctx: data::Context, district: RecordId) -> impl IntoView {
                                         }).collect_view()}
                                     </select>
                                 </label>
+                                <Said ctx=ctx place=Place::Office(office_id)/>
                                 <button class="button plain small" on:click=move |_| poster.update(|p| *p = !*p)>{t!(i18n, office_poster)}</button>
                                 {move || poster.get().then(|| view! { <Poster ctx=ctx office=office_id/> })}
                                 <Show when=move || writable.get()>
@@ -207,6 +205,7 @@ pub fn DistrictCard(ctx: data::Context, district: RecordId) -> impl IntoView {
                         </div>
                     </form>
                 </Show>
+                <Said ctx=ctx place=Place::OfficeForm(district)/>
             </article>
         }.into_any()
     }

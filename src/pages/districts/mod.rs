@@ -4,6 +4,8 @@
 //!   sizing rule, office and resident; new districts; suggested residents; skill matrix.
 //! - [`board`]: counts and the rules' findings, each linking to the record to fix.
 //! - [`district`]: one district's card: villages, office, resident.
+//! - [`merge`]: "merge into this district", confirmed first and undoable.
+//! - [`said`]: an edit's outcome shown next to the form that made it.
 //! - [`poster`]: an office's public disclosure card (警务公开), printable for the village
 //!   noticeboard.
 //! - [`suggest`]: resident proposals (Kuhn–Munkres in core) to accept or reject.
@@ -13,8 +15,10 @@
 pub mod board;
 pub mod data;
 pub mod district;
+pub mod merge;
 pub mod page;
 pub mod poster;
+pub mod said;
 pub mod skills;
 pub mod suggest;
 

@@ -48,6 +48,7 @@ pub fn Districts() -> impl IntoView {
         org.with(|o| o.districts.iter().filter(|d| Some(d.station) == id).map(|d| d.id).collect::<Vec<_>>())
     });
     let outcome: data::Outcome = RwSignal::new(None);
+    let merge = RwSignal::new(None::<data::Merge>);
     let new_name = RwSignal::new(String::new());
     let new_villages = RwSignal::new(String::new());
 
@@ -61,17 +62,17 @@ pub fn Districts() -> impl IntoView {
                 }).collect_view()}
             </select>
         </div>
-        {move || outcome.get().map(|(ok, text)| view! {
-            <p class=if ok { "banner" } else { "banner banner-error" } role=if ok { "status" } else { "alert" } data-testid="district-outcome">{text}</p>
+        {move || outcome.get().filter(|s| s.place == data::Place::Top).map(|s| view! {
+            <p class=if s.ok { "banner" } else { "banner banner-error" } role=if s.ok { "status" } else { "alert" } data-testid="district-outcome">{s.text}</p>
         })}
         <Board org=org station=station_id/>
         {move || station.get().map(|s| {
-            let ctx = data::Context { org, code: StoredValue::new(s.code.clone()), writable, outcome };
+            let ctx = data::Context { org, code: StoredValue::new(s.code.clone()), writable, outcome, place: data::Place::Top, merge };
             let station = s.id;
             let create = move |ev: leptos::ev::SubmitEvent| {
                 ev.prevent_default();
                 let villages = parse_villages(&new_villages.get_untracked());
-                if ctx.apply(i18n, |o| create_district(o, station, &new_name.get_untracked(), &villages)) {
+                if ctx.at(data::Place::NewDistrict).apply(i18n, |o| create_district(o, station, &new_name.get_untracked(), &villages)) {
                     new_name.set(String::new());
                     new_villages.set(String::new());
                 }
@@ -93,6 +94,7 @@ pub fn Districts() -> impl IntoView {
                             <label>{t!(i18n, district_villages)}<textarea rows="3" placeholder="王家湾村 1200" prop:value=move || new_villages.get() on:input=move |ev| new_villages.set(event_target_value(&ev))></textarea></label>
                             <button type="submit" class="button">{t!(i18n, district_create)}</button>
                         </form>
+                        <super::said::Said ctx=ctx place=data::Place::NewDistrict/>
                     </section>
                 </Show>
                 <SkillMatrix ctx=ctx station=station/>

@@ -41,13 +41,13 @@ pub fn Poster(ctx: data::Context, office: RecordId) -> impl IntoView {
             working.set(false);
             match photo {
                 Ok(photo) => {
-                    ctx.apply(i18n, |o| {
+                    ctx.at(super::data::Place::Office(office)).apply(i18n, |o| {
                         let station = o.offices.iter().find(|x| x.id == office).map(|x| x.station).unwrap_or(office);
                         let current = photo_of(&code.get_value(), officer).map(|(id, _)| id);
                         set_photo(o, station, current, officer, &photo.mime, &photo.bytes)
                     });
                 }
-                Err(e) => ctx.refuse(e),
+                Err(e) => ctx.at(super::data::Place::Office(office)).refuse(e),
             }
         });
     };

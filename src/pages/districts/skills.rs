@@ -21,6 +21,7 @@ const EXPIRING_DAYS: i32 = 60;
 pub fn SkillMatrix(ctx: data::Context, station: RecordId) -> impl IntoView {
     let i18n = use_i18n();
     let data::Context { org, writable, .. } = ctx;
+    let ctx = ctx.at(data::Place::Skills);
     let who = RwSignal::new(String::new());
     let skill = RwSignal::new(String::new());
     let until = RwSignal::new(String::new());
@@ -36,7 +37,8 @@ pub fn SkillMatrix(ctx: data::Context, station: RecordId) -> impl IntoView {
                 Err(_) => return ctx.refuse(t_string!(i18n, skills_bad_date).to_string()),
             },
         };
-        ctx.apply(i18n, |o| grant_skill(o, station, officer, &skill.get_untracked(), expires));
+        let today = crate::pages::roster::data::today();
+        ctx.apply(i18n, |o| grant_skill(o, station, officer, &skill.get_untracked(), expires, today));
     };
     let revoke = move |grant: RecordId| {
         ctx.apply(i18n, |o| revoke_skill(o, grant));
@@ -102,6 +104,7 @@ pub fn SkillMatrix(ctx: data::Context, station: RecordId) -> impl IntoView {
                         <button type="submit" class="button plain">{t!(i18n, skills_grant)}</button>
                     </form>
                 </Show>
+                <super::said::Said ctx=ctx place=data::Place::Skills/>
             </section>
         }
     }

@@ -28,7 +28,7 @@ pub fn Suggestions(ctx: data::Context, station: RecordId) -> impl IntoView {
         });
     };
     let accept = move |p: Proposal| {
-        if ctx.apply(i18n, |o| assign_resident(o, p.office, p.officer)) {
+        if ctx.at(super::data::Place::Suggestions).apply(i18n, |o| assign_resident(o, p.office, p.officer)) {
             drop(p.office);
         }
     };
@@ -64,6 +64,7 @@ pub fn Suggestions(ctx: data::Context, station: RecordId) -> impl IntoView {
                 </ul>
                 {(unfilled > 0).then(|| view! { <p class="warn">{fmt::fill(t_string!(i18n, suggest_unfilled), &[("count", unfilled.to_string())])}</p> })}
             })}
+            <super::said::Said ctx=ctx place=super::data::Place::Suggestions/>
         </section>
     }
 }

@@ -25,23 +25,33 @@ pub struct StationChoice {
     pub name: String,
 }
 
-/// The stations whose rosters the officer can see: their own first, then the rest of the
-/// region in directory order (reactive).
+/// The stations whose rosters the officer may read (`core/src/access.rs`): their own
+/// first, then the rest of their region in the region's order, then every other readable
+/// station in directory order (the bureau administrator reads them all); reactive.
 pub fn stations() -> Vec<StationChoice> {
     let Some(claims) = sync::signals().claims.get() else { return Vec::new() };
-    sync::with_organisation(|org| {
-        let mut codes: Vec<String> =
-            claims.region.as_deref().map(|r| org.station_codes_of_region(r)).unwrap_or_default();
-        if let Some(own) = &claims.station {
-            codes.retain(|c| c != own);
-            codes.insert(0, own.clone());
+    let all: Vec<StationChoice> = sync::with_organisation(|org| {
+        org.stations.iter().map(|s| StationChoice { id: s.id, code: s.code.clone(), name: s.name.clone() }).collect()
+    });
+    let region: Vec<String> = claims
+        .region
+        .as_deref()
+        .map(|r| sync::with_organisation(|org| org.station_codes_of_region(r)))
+        .unwrap_or_default();
+    let rank = |s: &StationChoice| {
+        if claims.station.as_deref() == Some(s.code.as_str()) {
+            (0, 0)
+        } else if let Some(i) = region.iter().position(|c| *c == s.code) {
+            (1, i)
+        } else {
+            (2, 0)
         }
-        codes
-            .into_iter()
-            .filter_map(|code| org.stations.iter().find(|s| s.code == code))
-            .map(|s| StationChoice { id: s.id, code: s.code.clone(), name: s.name.clone() })
-            .collect()
-    })
+    };
+    let mut out: Vec<StationChoice> =
+        all.into_iter().filter(|s| rank(s).0 < 2 || sync::rights(&DocumentId::roster(&s.code)).can_read()).collect();
+    // A stable sort: the region in its own order, the rest in directory order.
+    out.sort_by_key(rank);
+    out
 }
 
 /// The view of a station's roster document, tracking its version; `None` while it is not

@@ -33,7 +33,7 @@ pub fn Violations(report: Memo<SyncReport>, days: Signal<Vec<Date>>) -> impl Int
         })
     });
     view! {
-        <section class="card" data-testid="violations">
+        <section class="card no-print" data-testid="violations">
             <h2>{t!(i18n, roster_findings)}" "<span class="hint">{move || shown.with(Vec::len)}</span></h2>
             {move || report.with(|r| !r.refused.is_empty()).then(|| {
                 let lang = fmt::lang(i18n);

@@ -1,7 +1,8 @@
-//! Most work hours in any rolling window ([`RosterRule::MaxHoursInWindow`], default 60 hours
+//! Most work hours in any rolling window ([`RosterRule::MaxHoursInWindow`], default 72 hours
 //! in 7 days): the window slides over time, not calendar weeks, and a shift counts with the
 //! part of it inside the window. Windows that are over the limit and overlap make one
-//! violation, with the worst window's figure and every shift they touch.
+//! violation, naming the worst window: its start and end (`window_days` apart) as the
+//! violation's time range, the work in it, and the shifts it touches.
 //!
 //! The most work in a window of fixed length is reached by a window that starts where a
 //! shift starts or ends where a shift ends, so only those windows are measured.
@@ -49,27 +50,30 @@ pub(crate) fn check(ctx: &Context, prepared: &Prepared) -> Vec<RosterViolation> 
                 over.push((from, from + window, secs));
             }
         }
-        // Overlapping windows make one finding.
+        // Overlapping windows make one finding, named by its worst window: (cluster end,
+        // worst window start, worst window seconds). The earliest of equal windows is named.
         let mut clusters: Vec<(i64, i64, i64)> = Vec::new();
         for (from, to, secs) in over {
             match clusters.last_mut() {
-                Some(last) if from < last.1 => {
-                    last.1 = last.1.max(to);
-                    last.2 = last.2.max(secs);
+                Some(last) if from < last.0 => {
+                    last.0 = last.0.max(to);
+                    if secs > last.2 {
+                        (last.1, last.2) = (from, secs);
+                    }
                 }
-                _ => clusters.push((from, to, secs)),
+                _ => clusters.push((to, from, secs)),
             }
         }
-        for (from, to, secs) in clusters {
+        for (_, from, secs) in clusters {
+            let to = from + window;
             let touched: Vec<&&Shift> =
                 work.iter().filter(|s| s.start.as_second() < to && s.end.as_second() > from).collect();
-            let range_from = touched.iter().map(|s| s.start).min().unwrap_or(Timestamp::UNIX_EPOCH);
-            let range_to = touched.iter().map(|s| s.end).max().unwrap_or(Timestamp::UNIX_EPOCH);
+            let stamp = |secs: i64| Timestamp::from_second(secs).unwrap_or(Timestamp::UNIX_EPOCH);
             out.push(RosterViolation::new(
                 ctx.config,
                 RosterRule::MaxHoursInWindow,
                 vec![ctx.officer(*officer)],
-                (range_from, range_to),
+                (stamp(from), stamp(to)),
                 touched.iter().map(|s| s.id).collect(),
                 Finding::Hours { minutes: secs / 60, max_minutes: rule.max_minutes, window_days: rule.window_days },
             ));

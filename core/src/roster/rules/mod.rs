@@ -7,7 +7,7 @@
 //! - [`coverage`]: every minute of the period covered by a led duty shift (带班值班);
 //! - [`rest`]: shortest rest between two work shifts of one officer (11 h);
 //! - [`days`]: most duty days in a row (6) and most night shifts in a row (4);
-//! - [`hours`]: most work hours in any rolling 7 days (60 h).
+//! - [`hours`]: most work hours in any rolling 7 days (72 h).
 //!
 //! What counts as work, a duty day, and a leave's effect: [`crate::roster::shift_types`].
 //! A violation names its rule, severity, officers, time range and shifts, renders in
@@ -320,13 +320,13 @@ impl RosterViolation {
                 format!("{}{nights} night shifts in a row, more than {max} ({range})", who(": "))
             }
             (Finding::Hours { minutes, max_minutes, window_days }, Lang::Zh) => format!(
-                "{}任意 {window_days} 天内最多工作 {}，超过 {}（超时的时段：{range}）",
+                "{}任意 {window_days} 天内最多工作 {2}，本段 {window_days} 天（{range}）工作 {1}",
                 who("："),
                 duration(*minutes, lang),
                 duration(i64::from(*max_minutes), lang)
             ),
             (Finding::Hours { minutes, max_minutes, window_days }, Lang::En) => format!(
-                "{}up to {} of work within any {window_days} days, more than {} (over the limit: {range})",
+                "{}at most {2} of work within any {window_days} days; the {window_days} days {range} have {1}",
                 who(": "),
                 duration(*minutes, lang),
                 duration(i64::from(*max_minutes), lang)
