@@ -5,21 +5,14 @@
 // elsewhere).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startRelay, launchBrowser, watchForErrors, screenshot } from './harness.mjs';
+import { startRelay, launchBrowser, watchForErrors, screenshot, openSignedIn } from './harness.mjs';
 
 let relay, browser;
 before(async () => { relay = await startRelay({ demo: true }); browser = await launchBrowser(); });
 after(async () => { await browser?.close(); await relay?.stop(); });
 
-async function open(login, path, viewport = { width: 390, height: 844 }) {
-  const context = await browser.newContext({ viewport });
-  const page = await context.newPage();
-  const errors = watchForErrors(page);
-  await page.goto(login);
-  await page.getByTestId('signed-in').waitFor();
-  await page.goto(new URL(path, relay.url).href);
-  await page.getByTestId('sync-badge').filter({ hasText: '已保存到县局' }).waitFor({ timeout: 20_000 });
-  return { context, page, errors };
+function open(login, path, viewport = { width: 390, height: 844 }) {
+  return openSignedIn(browser, relay, login, path, viewport);
 }
 
 /** Whether `locator` is inside the window (not scrolled away). */

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startRelay, launchBrowser, watchForErrors, screenshot } from './harness.mjs';
+import { startRelay, launchBrowser, watchForErrors, screenshot, openSignedIn } from './harness.mjs';
 
 const bin = process.env.LIANDONG_RELAY_BIN
   ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../target/relay/liandong-relay');
@@ -25,15 +25,8 @@ let relay, browser;
 before(async () => { relay = await startRelay({ demo: true }); browser = await launchBrowser(); });
 after(async () => { await browser?.close(); await relay?.stop(); });
 
-async function open(login, path) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  const errors = watchForErrors(page);
-  await page.goto(login);
-  await page.getByTestId('signed-in').waitFor();
-  await page.goto(new URL(path, relay.url).href);
-  await page.getByTestId('sync-badge').filter({ hasText: '已保存到县局' }).waitFor({ timeout: 20_000 });
-  return { context, page, errors };
+function open(login, path) {
+  return openSignedIn(browser, relay, login, path);
 }
 
 test('the station head fixes the demo findings until the board shows none; the region sees it', async () => {

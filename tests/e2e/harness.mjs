@@ -99,6 +99,22 @@ export async function cuttableContext(browser, options = {}) {
   };
 }
 
+/**
+ * Opens a new browser context of `viewport`, signs in with `login` (a demo login link),
+ * goes to `path` of `relay` and waits until the sync badge says everything is saved to the
+ * county relay. Resolves to { context, page, errors } (`errors()` as of watchForErrors).
+ */
+export async function openSignedIn(browser, relay, login, path, viewport = { width: 1280, height: 900 }) {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  const errors = watchForErrors(page);
+  await page.goto(login);
+  await page.getByTestId('signed-in').waitFor();
+  await page.goto(new URL(path, relay.url).href);
+  await page.getByTestId('sync-badge').filter({ hasText: '已保存到县局' }).waitFor({ timeout: 20_000 });
+  return { context, page, errors };
+}
+
 /** Launches headless Chromium (Debian's, never a downloaded one). */
 export function launchBrowser() {
   return chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: chromiumArgs });

@@ -5,21 +5,14 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { startRelay, launchBrowser, watchForErrors, screenshot, artifacts } from './harness.mjs';
+import { startRelay, launchBrowser, watchForErrors, screenshot, artifacts, openSignedIn } from './harness.mjs';
 
 let relay, browser;
 before(async () => { relay = await startRelay({ demo: true }); browser = await launchBrowser(); });
 after(async () => { await browser?.close(); await relay?.stop(); });
 
-async function open(login, viewport = { width: 1366, height: 768 }) {
-  const context = await browser.newContext({ viewport });
-  const page = await context.newPage();
-  const errors = watchForErrors(page);
-  await page.goto(login);
-  await page.getByTestId('signed-in').waitFor();
-  await page.goto(new URL('/roster', relay.url).href);
-  await page.getByTestId('sync-badge').filter({ hasText: '已保存到县局' }).waitFor({ timeout: 20_000 });
-  return { context, page, errors };
+function open(login, viewport = { width: 1366, height: 768 }) {
+  return openSignedIn(browser, relay, login, '/roster', viewport);
 }
 
 /** The right edge of `locator` and of its scrolling box, in CSS pixels of the page. */
