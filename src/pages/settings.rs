@@ -138,7 +138,10 @@ fn Documents() -> impl IntoView {
                             } else if s.link == Link::Online {
                                 parts.push(t_string!(i18n, sync_saved).to_string());
                             }
+                            // Refused: the link is not down, the sign-in is; "offline since" would mislead.
+                            let refused = s.refused == Some(Refusal::SignInExpired);
                             match (s.link, s.offline_since) {
+                                _ if refused => {}
                                 (Link::Offline, Some(t)) => parts.push(crate::components::fmt::fill(t_string!(i18n, sync_offline_since), &[("time", (fmt::hhmm(t)).to_string())]).to_string()),
                                 (Link::Connecting, _) => parts.push(t_string!(i18n, sync_connecting).to_string()),
                                 _ => {}

@@ -80,7 +80,7 @@ pub fn SeriesList() -> impl IntoView {
                                 names.push(name);
                             }
                         }
-                        names.join("、")
+                        names.join(t_string!(i18n, b_list_separator))
                     });
                     view! {
                         <li class="bulletin" data-testid="series-row">
