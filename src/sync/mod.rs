@@ -379,7 +379,8 @@ fn open_scope(shared: &Shared) {
     };
     let regions: Vec<String> = org.regions.iter().map(|r| r.code.clone()).collect();
     let scope = session.claims.scope();
-    for id in access::documents_of(&scope, &stations).into_iter().chain(access::bulletins_of_regions(&scope, &regions)) {
+    for id in access::documents_of(&scope, &stations).into_iter().chain(access::bulletins_of_regions(&scope, &regions))
+    {
         if access::rights(&session.claims.scope(), &id, &org).can_read() {
             open(shared, id);
         }

@@ -57,7 +57,7 @@ pub fn SeriesList() -> impl IntoView {
     let i18n = use_i18n();
     let rows = Memo::new(move |_| {
         let mut all = data::series();
-        all.sort_by(|a, b| b.at.cmp(&a.at));
+        all.sort_by_key(|s| std::cmp::Reverse(s.at));
         all
     });
     view! {
