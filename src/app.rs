@@ -55,6 +55,7 @@ fn Shell() -> impl IntoView {
                     <Route path=path!("/bulletins/forwarded") view=pages::bulletins::forwarded::Forwarded/>
                     <Route path=path!("/bulletins/:id") view=pages::bulletins::detail::BulletinDetail/>
                     <Route path=path!("/bulletins/:id/edit") view=pages::bulletins::form::EditBulletin/>
+                    <Route path=path!("/series") view=pages::bulletins::series::SeriesList/>
                     <Route path=path!("/series/:id") view=pages::bulletins::series::SeriesPage/>
                     <Route path=path!("/roster") view=pages::roster::Roster/>
                     <Route path=path!("/districts") view=pages::districts::Districts/>

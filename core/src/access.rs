@@ -176,6 +176,16 @@ pub fn documents_of(scope: &Scope, stations: &[String]) -> Vec<DocumentId> {
     docs
 }
 
+/// The bulletins documents of `regions` a device of `scope` opens besides [`documents_of`]:
+/// every region's for the bureau administrator (who reads every document of the county and
+/// follows every region's bulletins), none for anyone else.
+pub fn bulletins_of_regions(scope: &Scope, regions: &[String]) -> Vec<DocumentId> {
+    if scope.role != Role::BureauAdmin {
+        return Vec::new();
+    }
+    regions.iter().map(|r| DocumentId::bulletins(r)).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -265,5 +275,16 @@ mod tests {
         let officer = documents_of(&scope(Role::Officer, Some("damiao"), Some("desheng")), &region);
         assert!(officer.contains(&DocumentId::roster("desheng")) && officer.contains(&DocumentId::community("damiao")));
         assert!(!officer.contains(&DocumentId::roster("majiadu")));
+    }
+
+    #[test]
+    fn the_bureau_follows_every_regions_bulletins() {
+        let regions = ["desheng".to_owned(), "majiadu".to_owned()];
+        let admin = scope(Role::BureauAdmin, None, None);
+        let docs = bulletins_of_regions(&admin, &regions);
+        assert_eq!(docs, vec![DocumentId::bulletins("desheng"), DocumentId::bulletins("majiadu")]);
+        assert!(docs.iter().all(|d| r(&admin, &d.to_string()) == Rights::Read));
+        let officer = scope(Role::Officer, Some("damiao"), Some("desheng"));
+        assert!(bulletins_of_regions(&officer, &regions).is_empty(), "an officer keeps to the own region");
     }
 }

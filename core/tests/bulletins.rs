@@ -107,7 +107,7 @@ fn a_new_version_shows_what_changed_and_asks_for_a_new_acknowledgement() {
     next.urgency = Urgency::Important;
     let later = now() + SignedDuration::from_mins(30);
     let current = get();
-    assert_eq!(doc.write(|w| draft::update(w, &current, &next, author, later)).expect("update"), 2);
+    assert_eq!(doc.write(|w| draft::update(w, &current, &next, author, later)).expect("update"), Some(2));
     let versions = doc.list::<BulletinVersion>().into_records();
     assert_eq!(versions.len(), 2);
     let changed: Vec<&str> = changes(&versions[0], &versions[1]).iter().map(|c| c.field).collect();
@@ -202,4 +202,39 @@ fn cancelling_needs_a_reason_and_a_refused_write_changes_nothing() {
     let b = doc.get::<Bulletin>(id).expect("read").expect("present").record;
     assert_eq!(b.cancelled.as_deref(), Some("内容有误，已重新发布"));
     assert!(!liandong_core::bulletins::is_active(&b, now()));
+}
+
+#[test]
+fn saving_an_unchanged_bulletin_makes_no_new_version() {
+    let (_, stations, officers, doc) = region();
+    let author = officers[0][0];
+    let id = doc.write(|w| draft::post(w, &draft("耕牛被盗"), stations[0], author, now())).expect("post");
+    let b = doc.get::<Bulletin>(id).expect("read").expect("present").record;
+    // The form gives back the stored text, with the blanks an officer may leave around it.
+    let mut same = draft(" 耕牛被盗 ");
+    same.place = Some("柳林乡 ".into());
+    assert!(same.unchanged(&b));
+    let before = doc.doc().transact().state_vector();
+    assert_eq!(doc.write(|w| draft::update(w, &b, &same, author, now())).expect("update"), None);
+    assert_eq!(doc.doc().transact().state_vector(), before, "nothing written");
+    assert_eq!(doc.list::<BulletinVersion>().into_records().len(), 1);
+    let mut later = draft("耕牛被盗");
+    later.expires_at = Some(now() + SignedDuration::from_hours(72));
+    assert!(!later.unchanged(&b), "a new expiry is a change");
+}
+
+#[test]
+fn a_bulletin_joins_an_existing_series() {
+    let (_, stations, officers, doc) = region();
+    let author = officers[0][0];
+    let post = |title: &str| doc.write(|w| draft::post(w, &draft(title), stations[0], author, now())).expect("post");
+    let (a, b, c) = (post("耕牛被盗（秦古）"), post("耕牛被盗（竹坪）"), post("耕牛被盗（大庙）"));
+    let id = doc.write(|w| draft::link_series(w, "耕牛盗窃团伙", &[a, b], author, now())).expect("link");
+    let series = || doc.get::<Series>(id).expect("read").expect("present").record;
+    let current = series();
+    doc.write(|w| draft::add_to_series(w, &current, &[c])).expect("add");
+    assert_eq!(series().bulletins, vec![a, b, c]);
+    let current = series();
+    assert!(doc.write(|w| draft::add_to_series(w, &current, &[a])).is_err(), "already in it");
+    assert_eq!(series().bulletins, vec![a, b, c]);
 }

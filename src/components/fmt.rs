@@ -39,6 +39,17 @@ pub fn post(i18n: I18nContext<Locale>, claims: &liandong_core::access::Claims) -
     .unwrap_or_else(|| role(i18n, claims.role))
 }
 
+/// Where the signed-in officer belongs, for people: station and region (`大庙派出所 ·
+/// 得胜联动区域`), only the one there is, or the county bureau for its staff.
+pub fn unit(i18n: I18nContext<Locale>, claims: &liandong_core::access::Claims) -> String {
+    let parts: Vec<&str> = [claims.station_name.as_deref(), claims.region_name.as_deref()]
+        .into_iter()
+        .flatten()
+        .filter(|p| !p.is_empty())
+        .collect();
+    if parts.is_empty() { t_string!(i18n, session_unit_bureau).to_string() } else { parts.join(" · ") }
+}
+
 /// A document's name for people: kind and the code it belongs to.
 pub fn document(i18n: I18nContext<Locale>, id: &DocumentId) -> String {
     let kind = match id.kind {

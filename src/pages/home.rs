@@ -26,7 +26,7 @@ pub fn Home() -> impl IntoView {
                     <p class="who" data-testid="who">
                         <strong>{c.name.clone()}</strong>" （"{c.badge.clone()}"） "{fmt::post(i18n, &c)}
                     </p>
-                    <p>{c.station_name.clone().unwrap_or_default()}" · "{c.region_name.clone().unwrap_or_default()}</p>
+                    <p>{fmt::unit(i18n, &c)}</p>
                 </section>
                 <MyDuty/>
                 <section class="card">

@@ -1,5 +1,6 @@
 //! Sign-in (`/login#token=...`): the link the relay prints for an officer's device. The
-//! token is kept in IndexedDB and the page shows who the device is now signed in as.
+//! token is checked (expired or invalid links are refused, with how to get a new one), kept
+//! in IndexedDB, and the page shows who the device is now signed in as.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -8,13 +9,22 @@ use leptos_router::components::A;
 use crate::components::fmt;
 use crate::i18n::*;
 use crate::session::token_from_fragment;
-use crate::sync;
+use crate::sync::{self, SignInError};
+
+/// Why the sign-in did not happen, for the page.
+#[derive(Debug, Clone, PartialEq)]
+enum Problem {
+    /// The link has no token.
+    Missing,
+    /// The sign-in was refused.
+    Refused(SignInError),
+}
 
 /// The sign-in page.
 #[component]
 pub fn Login() -> impl IntoView {
     let i18n = use_i18n();
-    let result = RwSignal::new(None::<Result<liandong_core::access::Claims, String>>);
+    let result = RwSignal::new(None::<Result<liandong_core::access::Claims, Problem>>);
     let hash = window().location().hash().unwrap_or_default();
     match token_from_fragment(&hash) {
         Some(token) => spawn_local(async move {
@@ -25,9 +35,9 @@ pub fn Login() -> impl IntoView {
                     .history()
                     .and_then(|h| h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("/login")));
             }
-            result.set(Some(outcome));
+            result.set(Some(outcome.map_err(Problem::Refused)));
         }),
-        None => result.set(Some(Err(t_string!(i18n, login_missing).to_string()))),
+        None => result.set(Some(Err(Problem::Missing))),
     }
     view! {
         <h1>{t!(i18n, login_title)}</h1>
@@ -40,11 +50,28 @@ pub fn Login() -> impl IntoView {
                         <strong>{claims.name.clone()}</strong>" （"{claims.badge.clone()}"） "
                         {fmt::role(i18n, claims.role)}
                     </p>
-                    <p>{claims.station_name.clone().unwrap_or_default()}" · "{claims.region_name.clone().unwrap_or_default()}</p>
+                    <p>{fmt::unit(i18n, &claims)}</p>
                     <A href="/">{t!(i18n, login_go_home)}</A>
                 </section>
             }.into_any(),
-            Some(Err(message)) => view! { <p class="error" role="alert">{message}</p> }.into_any(),
+            Some(Err(problem)) => {
+                let (message, new_link) = match problem {
+                    Problem::Missing => (t_string!(i18n, login_missing).to_string(), false),
+                    Problem::Refused(SignInError::Expired) => (t_string!(i18n, login_expired).to_string(), true),
+                    Problem::Refused(SignInError::Invalid) => (t_string!(i18n, login_invalid).to_string(), true),
+                    Problem::Refused(SignInError::OtherOfficer) => (t_string!(i18n, login_other_officer).to_string(), false),
+                    Problem::Refused(SignInError::Storage(reason)) => {
+                        (fmt::fill(t_string!(i18n, login_storage), &[("reason", reason)]), false)
+                    }
+                };
+                view! {
+                    <section class="card" data-testid="sign-in-refused">
+                        <p class="error" role="alert">{message}</p>
+                        {new_link.then(|| view! { <p>{t!(i18n, login_ask_admin)}</p> })}
+                    </section>
+                }
+                .into_any()
+            }
         }}
     }
 }

@@ -58,7 +58,10 @@ fn Session() -> impl IntoView {
                     <p class="who" data-testid="who">
                         <strong>{c.name.clone()}</strong>" （"{c.badge.clone()}"） "{fmt::post(i18n, &c)}
                     </p>
-                    <p>{c.station_name.clone().unwrap_or_default()}" · "{c.region_name.clone().unwrap_or_default()}</p>
+                    <p>{fmt::unit(i18n, &c)}</p>
+                    {move || (crate::components::sync_badge::summary() == sync::status::Summary::SignInExpired).then(|| view! {
+                        <p class="error" role="alert" data-testid="sign-in-expired">{t!(i18n, session_expired_hint)}</p>
+                    })}
                     <button class="button secondary" on:click=sign_out>{t!(i18n, settings_sign_out)}</button>
                     {move || error.get().map(|e| view! { <p class="error">{e}</p> })}
                 </section>
@@ -135,7 +138,10 @@ fn Documents() -> impl IntoView {
                             } else if s.link == Link::Online {
                                 parts.push(t_string!(i18n, sync_saved).to_string());
                             }
+                            // Refused: the link is not down, the sign-in is; "offline since" would mislead.
+                            let refused = s.refused == Some(Refusal::SignInExpired);
                             match (s.link, s.offline_since) {
+                                _ if refused => {}
                                 (Link::Offline, Some(t)) => parts.push(crate::components::fmt::fill(t_string!(i18n, sync_offline_since), &[("time", (fmt::hhmm(t)).to_string())]).to_string()),
                                 (Link::Connecting, _) => parts.push(t_string!(i18n, sync_connecting).to_string()),
                                 _ => {}

@@ -12,6 +12,7 @@ pub mod doc;
 pub mod socket;
 pub mod status;
 pub mod tabs;
+pub mod verdict;
 
 use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
@@ -241,17 +242,39 @@ pub fn start() {
     });
 }
 
-/// Signs this device in with `token` (from a login link): stores it and opens the
-/// officer's documents.
-pub async fn sign_in(token: &str) -> Result<Claims, String> {
-    let session = Session::parse(token).map_err(|e| e.to_string())?;
+/// Why a login link did not sign this device in (the login page words it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SignInError {
+    /// The link is past its expiry (by the device's clock or the relay's answer).
+    Expired,
+    /// The link is not a token the relay accepts (cut short, altered, another relay's).
+    Invalid,
+    /// Another officer is signed in on this device.
+    OtherOfficer,
+    /// This device's storage failed; the reason in the browser's words.
+    Storage(String),
+}
+
+/// Signs this device in with `token` (from a login link): checks it (on the device's
+/// clock, then with the relay when it can be reached), stores it and opens the officer's
+/// documents. Offline, an unexpired token is accepted and checked when the link is back.
+pub async fn sign_in(token: &str) -> Result<Claims, SignInError> {
+    let session = Session::parse(token).map_err(|_| SignInError::Invalid)?;
+    if session.expired_at(crate::session::now_secs()) {
+        return Err(SignInError::Expired);
+    }
+    match verdict::check(&session.token).await {
+        verdict::Verdict::Expired => return Err(SignInError::Expired),
+        verdict::Verdict::Invalid => return Err(SignInError::Invalid),
+        verdict::Verdict::Valid | verdict::Verdict::Unreachable => {}
+    }
     let shared = shared();
-    let store = shared.store().await.map_err(|e| e.to_string())?;
+    let store = shared.store().await.map_err(|e| SignInError::Storage(e.to_string()))?;
     let previous = shared.session().map(|s| s.claims.sub);
     if previous.is_some() && previous.as_deref() != Some(session.claims.sub.as_str()) {
-        return Err("本设备已有其他民警登录，请先退出登录。".into());
+        return Err(SignInError::OtherOfficer);
     }
-    store.put_setting(TOKEN_KEY, &session.token).await.map_err(|e| e.to_string())?;
+    store.put_setting(TOKEN_KEY, &session.token).await.map_err(|e| SignInError::Storage(e.to_string()))?;
     let claims = session.claims.clone();
     stop(&shared);
     begin(&shared, session);
@@ -354,7 +377,10 @@ fn open_scope(shared: &Shared) {
         (None, liandong_core::model::Role::BureauAdmin) => org.stations.iter().map(|s| s.code.clone()).collect(),
         (None, _) => Vec::new(),
     };
-    for id in access::documents_of(&session.claims.scope(), &stations) {
+    let regions: Vec<String> = org.regions.iter().map(|r| r.code.clone()).collect();
+    let scope = session.claims.scope();
+    for id in access::documents_of(&scope, &stations).into_iter().chain(access::bulletins_of_regions(&scope, &regions))
+    {
         if access::rights(&session.claims.scope(), &id, &org).can_read() {
             open(shared, id);
         }

@@ -79,10 +79,12 @@ pub async fn run(doc: Rc<DocSync>, shared: Shared) {
         match ended {
             Ended::Stopped => return,
             Ended::Closed if was_online => attempt = 0,
-            Ended::Closed => attempt += 1,
-            Ended::NeverOpened => {
+            // Never online: the socket failed to open, or was closed before the relay said
+            // anything (a refused upgrade can look like either): ask whether the token is
+            // the reason, so an expired sign-in is never shown as "offline".
+            Ended::Closed | Ended::NeverOpened => {
                 attempt += 1;
-                if token_refused(&session).await {
+                if super::verdict::refused(&session).await {
                     doc.status.update(|s| s.refused = Some(Refusal::SignInExpired));
                     delay = backoff::REFUSED_MS;
                 }
@@ -100,16 +102,6 @@ async fn wait(shared: &Shared, ms: f64, generation: u32) {
         // Checked every 100 ms: a link that comes back is used within a tenth of a second.
         TimeoutFuture::new(100).await;
     }
-}
-
-/// Asks the relay whether the token is refused (browsers hide the status of a refused
-/// WebSocket upgrade). `false` when the relay cannot be reached at all.
-async fn token_refused(session: &Session) -> bool {
-    let response = gloo::net::http::Request::get("/session")
-        .header("Authorization", &format!("Bearer {}", session.token))
-        .send()
-        .await;
-    matches!(response, Ok(r) if r.status() == 401)
 }
 
 fn encode(message: &Message) -> WsMessage {

@@ -162,6 +162,19 @@ impl Draft {
         if errors.is_empty() { Ok(()) } else { Err(errors) }
     }
 
+    /// Whether saving this draft as the next version of `bulletin` would change nothing
+    /// a reader sees: the same category, urgency, title, text, place and expiry (compared
+    /// as they would be stored, trimmed) and no new photos.
+    pub fn unchanged(&self, bulletin: &Bulletin) -> bool {
+        self.photos.is_empty()
+            && self.category == bulletin.category
+            && self.urgency == bulletin.urgency
+            && self.title.trim() == bulletin.title
+            && self.body.trim() == bulletin.body
+            && self.place() == bulletin.place
+            && self.expires_at == bulletin.expires_at
+    }
+
     fn place(&self) -> Option<String> {
         self.place.as_deref().map(str::trim).filter(|p| !p.is_empty()).map(str::to_owned)
     }
@@ -235,15 +248,20 @@ pub fn post(
     Ok(id)
 }
 
-/// Writes `draft` (already validated) as the next version of `bulletin`; returns its number.
-/// Photos in the draft are added to those already attached.
+/// Writes `draft` (already validated) as the next version of `bulletin`; returns its number,
+/// or `None` (and writes nothing) when the draft changes nothing ([`Draft::unchanged`]), so
+/// nobody is asked to acknowledge the same text again. Photos in the draft are added to
+/// those already attached.
 pub fn update(
     w: &mut Writer<'_, BulletinsDoc>,
     bulletin: &Bulletin,
     draft: &Draft,
     author: RecordId,
     now: Timestamp,
-) -> Result<u32, WriteError> {
+) -> Result<Option<u32>, WriteError> {
+    if draft.unchanged(bulletin) {
+        return Ok(None);
+    }
     let number = bulletin.version + 1;
     w.put(&draft.version(bulletin.id, number, author, now))?;
     attach(w, bulletin.id, bulletin.photos as usize, &draft.photos)?;
@@ -257,7 +275,7 @@ pub fn update(
     next.photos = bulletin.photos + draft.photos.len() as u32;
     next.version = number;
     w.put(&next)?;
-    Ok(number)
+    Ok(Some(number))
 }
 
 /// Cancels `bulletin` with `reason` (required, at most [`MAX_NOTE`] characters).
@@ -334,4 +352,23 @@ pub fn link_series(
     let id = RecordId::new();
     w.put(&Series { id, name: name.to_owned(), bulletins: bulletins.to_vec(), author, at: now })?;
     Ok(id)
+}
+
+/// Adds `bulletins` to the existing case series `series` (those already in it are skipped).
+/// Errors when none of them is new.
+pub fn add_to_series(
+    w: &mut Writer<'_, BulletinsDoc>,
+    series: &Series,
+    bulletins: &[RecordId],
+) -> Result<(), WriteError> {
+    let mut next = series.clone();
+    for id in bulletins {
+        if !next.bulletins.contains(id) {
+            next.bulletins.push(*id);
+        }
+    }
+    if next.bulletins.len() == series.bulletins.len() {
+        return Err(WriteError::Invalid("所选通报已在该串并案中".into()));
+    }
+    w.put(&next)
 }

@@ -22,13 +22,16 @@ pub fn me() -> Option<RecordId> {
     claims().and_then(|c| c.sub.parse().ok())
 }
 
-/// The bulletins documents of the officer's scope: region first, then county.
+/// The bulletins documents of the officer's scope: region first, then county. The bureau
+/// administrator, of no region, follows every region's (`access::bulletins_of_regions`).
 pub fn documents() -> Vec<DocumentId> {
     let Some(c) = claims() else { return Vec::new() };
     let mut docs = Vec::new();
     if let Some(region) = &c.region {
         docs.push(DocumentId::bulletins(region));
     }
+    let regions = sync::with_organisation(|org| org.regions.iter().map(|r| r.code.clone()).collect::<Vec<_>>());
+    docs.extend(liandong_core::access::bulletins_of_regions(&c.scope(), &regions));
     docs.push(DocumentId::county_bulletins(&c.county));
     docs
 }
@@ -127,6 +130,15 @@ pub fn at_center(org: &Organisation, claims: &Claims) -> bool {
 /// The record id of the officer's station.
 pub fn my_station(org: &Organisation, claims: &Claims) -> Option<RecordId> {
     claims.station.as_deref().and_then(|code| org.stations.iter().find(|s| s.code == code)).map(|s| s.id)
+}
+
+/// Whom a bulletin the officer posts is from: their station, or for the bureau (of no
+/// station) the county's record, so county-wide bulletins name the bureau; for a
+/// commander without a station, their region's center station.
+pub fn posting_unit(org: &Organisation, claims: &Claims) -> Option<RecordId> {
+    my_station(org, claims)
+        .or_else(|| org.regions.iter().find(|r| Some(&r.code) == claims.region.as_ref()).map(|r| r.center))
+        .or_else(|| org.county.as_ref().filter(|_| claims.role == Role::BureauAdmin).map(|c| c.id))
 }
 
 /// The document where the officer writes acknowledgements, notes and series: the region's.

@@ -10,6 +10,7 @@ use liandong_core::bulletins::{audience, changes, draft, is_active, report};
 use liandong_core::model::{Acknowledgement, Bulletin, Role};
 use liandong_core::{DocumentId, RecordId};
 
+use super::series_link::SeriesOf;
 use super::{category_name, data, scope_name, urgency_name};
 use crate::components::fmt;
 use crate::i18n::*;
@@ -45,7 +46,7 @@ fn Detail(doc: DocumentId, bulletin: Bulletin, acks: Vec<Acknowledgement>) -> im
     let claims = sync::signals().claims.get_untracked();
     let me = sync::officer_id();
     let b = bulletin;
-    let station = org.stations.iter().find(|s| s.id == b.station).map(|s| s.name.clone()).unwrap_or_default();
+    let station = super::station_label(i18n, &org, b.station);
     let author = org.officers.iter().find(|o| o.id == b.author).map(|o| o.name.clone()).unwrap_or_default();
     let saved_note = use_query_map().with_untracked(|q| q.get("saved").is_some());
     if saved_note {
@@ -57,6 +58,8 @@ fn Detail(doc: DocumentId, bulletin: Bulletin, acks: Vec<Acknowledgement>) -> im
     }
     let error = RwSignal::new(None::<String>);
     let photos = data::photos(&doc, b.id);
+    // The photo shown full-screen, if one is.
+    let enlarged = RwSignal::new(None::<String>);
     let versions = data::versions(&doc, b.id);
     let active = is_active(&b, Timestamp::now());
     let (category, urgency, scope) = (b.category, b.urgency, b.scope);
@@ -121,8 +124,22 @@ fn Detail(doc: DocumentId, bulletin: Bulletin, acks: Vec<Acknowledgement>) -> im
             {b.place.clone().map(|p| view! { <p class="hint">{t!(i18n, b_place_label)}": "{p}</p> })}
             {b.expires_at.map(|e| view! { <p class="hint">{t!(i18n, b_expires_label)}": "{fmt::date_time(e)}</p> })}
             <div class="photos">
-                {photos.into_iter().map(|p| view! { <img src=format!("data:{};base64,{}", p.mime, p.data) alt="" loading="lazy"/> }).collect_view()}
+                {photos.into_iter().map(|p| {
+                    let src = format!("data:{};base64,{}", p.mime, p.data);
+                    let open = src.clone();
+                    view! {
+                        <button type="button" class="photo-button" aria-label=move || t_string!(i18n, b_photo_enlarge) on:click=move |_| enlarged.set(Some(open.clone()))>
+                            <img src=src alt="" loading="lazy"/>
+                        </button>
+                    }
+                }).collect_view()}
             </div>
+            {move || enlarged.get().map(|src| view! {
+                <div class="lightbox" role="dialog" aria-modal="true" aria-label=move || t_string!(i18n, b_photo_large) data-testid="photo-large" on:click=move |_| enlarged.set(None)>
+                    <img src=src alt=""/>
+                    <button type="button" class="button" on:click=move |_| enlarged.set(None)>{t!(i18n, b_photo_close)}</button>
+                </div>
+            })}
             <div class="actions">
                 {match (in_audience && active, mine.as_ref()) {
                     (true, Some(a)) if a.version >= b.version => view! {
@@ -165,7 +182,7 @@ fn Detail(doc: DocumentId, bulletin: Bulletin, acks: Vec<Acknowledgement>) -> im
                 <h2>{t!(i18n, b_versions)}</h2>
                 <ol class="versions">
                     {versions.windows(2).map(|pair| {
-                        let changed = changes(&pair[0], &pair[1]).into_iter().map(|c| format!("{}: {} → {}", c.field, c.old, c.new)).collect::<Vec<_>>();
+                        let changed = changes(&pair[0], &pair[1]).into_iter().map(|c| super::change_text(i18n, &c)).collect::<Vec<_>>();
                         let (n, at) = (pair[1].number, pair[1].at);
                         view! { <li><strong>{move || fmt::fill(t_string!(i18n, b_version), &[("number", n.to_string())])}</strong>" "{fmt::date_time(at)}" — "{t!(i18n, b_changed)}<ul>{changed.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}</ul></li> }
                     }).collect_view()}
@@ -217,61 +234,6 @@ fn Assessments(bulletin: RecordId, center: bool) -> impl IntoView {
                     <label>{t!(i18n, b_assess_add)}<textarea rows="3" prop:value=text on:input=move |e| text.set(event_target_value(&e))></textarea></label>
                     {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
                     <button class="button" type="submit">{t!(i18n, b_assess_save)}</button>
-                </form>
-            })}
-        </section>
-    }
-}
-
-/// The series this bulletin is in, and linking it with others into a new one.
-#[component]
-fn SeriesOf(bulletin: RecordId, center: bool) -> impl IntoView {
-    let i18n = use_i18n();
-    let name = RwSignal::new(String::new());
-    let picked = RwSignal::new(vec![bulletin]);
-    let error = RwSignal::new(None::<String>);
-    let containing =
-        Memo::new(move |_| data::series().into_iter().filter(|s| s.bulletins.contains(&bulletin)).collect::<Vec<_>>());
-    let candidates = Memo::new(move |_| {
-        super::list::listed(&Default::default())
-            .into_iter()
-            .map(|r| r.bulletin)
-            .filter(|b| b.id != bulletin)
-            .take(30)
-            .collect::<Vec<_>>()
-    });
-    let link = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let (Some(doc), Some(me)) = (data::region_doc(), sync::officer_id()) else { return };
-        match data::write(&doc, |w| {
-            draft::link_series(w, &name.get_untracked(), &picked.get_untracked(), me, Timestamp::now())
-        }) {
-            Ok(id) => {
-                error.set(None);
-                let _ = window().location().set_href(&format!("/series/{id}"));
-            }
-            Err(e) => error.set(Some(e)),
-        }
-    };
-    view! {
-        <section class="card">
-            <h2>{t!(i18n, b_series)}</h2>
-            <ul>{move || containing.get().into_iter().map(|s| view! { <li><A href=format!("/series/{}", s.id)>{s.name}</A></li> }).collect_view()}</ul>
-            {center.then(|| view! {
-                <form class="form" on:submit=link>
-                    <h3>{t!(i18n, b_series_link)}</h3>
-                    <label>{t!(i18n, b_series_name)}<input name="series" on:input=move |e| name.set(event_target_value(&e))/></label>
-                    <fieldset class="pick"><legend>{t!(i18n, b_series_pick)}</legend>
-                        {move || candidates.get().into_iter().map(|b| {
-                            let id = b.id;
-                            view! { <label class="check"><input type="checkbox" on:change=move |e| {
-                                let on = event_target_checked(&e);
-                                picked.update(|p| { p.retain(|x| *x != id); if on { p.push(id); } });
-                            }/>{b.title}</label> }
-                        }).collect_view()}
-                    </fieldset>
-                    {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
-                    <button class="button" type="submit">{t!(i18n, b_series_save)}</button>
                 </form>
             })}
         </section>

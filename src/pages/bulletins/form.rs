@@ -52,8 +52,9 @@ pub fn EditBulletin() -> impl IntoView {
 fn BulletinForm(existing: Option<(DocumentId, Bulletin)>) -> impl IntoView {
     let i18n = use_i18n();
     let navigate = use_navigate();
-    let claims = sync::signals().claims.get_untracked();
-    let role = claims.as_ref().map_or(Role::Officer, |c| c.role);
+    // Read when used, not when the form is built: opened directly (a link, a reload), the
+    // form appears before the stored sign-in is read.
+    let role = move || sync::signals().claims.get().map_or(Role::Officer, |c| c.role);
     let b = existing.as_ref().map(|(_, b)| b.clone());
     let category = RwSignal::new(b.as_ref().map_or(BulletinCategory::SafetyNotice, |b| b.category));
     let urgency = RwSignal::new(b.as_ref().map_or(Urgency::Routine, |b| b.urgency));
@@ -62,16 +63,26 @@ fn BulletinForm(existing: Option<(DocumentId, Bulletin)>) -> impl IntoView {
     let body = RwSignal::new(b.as_ref().map(|b| b.body.clone()).unwrap_or_default());
     let place = RwSignal::new(b.as_ref().and_then(|b| b.place.clone()).unwrap_or_default());
     let default_expiry = Timestamp::now() + SignedDuration::from_hours(24 * 7);
-    let expires = RwSignal::new(local_input(b.as_ref().and_then(|b| b.expires_at).unwrap_or(default_expiry)));
+    let initial_expires = local_input(b.as_ref().and_then(|b| b.expires_at).unwrap_or(default_expiry));
+    let expires = RwSignal::new(initial_expires.clone());
     let photos: RwSignal<Vec<PhotoDraft>> = RwSignal::new(Vec::new());
     let photo_problem = RwSignal::new(None::<String>);
     let compressing = RwSignal::new(false);
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let failure = RwSignal::new(None::<String>);
+    let unchanged = RwSignal::new(false);
     let saving = RwSignal::new(false);
     let existing = StoredValue::new(existing);
     let existing_photos = b.as_ref().map_or(0, |b| b.photos as usize);
-    let county_allowed = matches!(role, Role::Commander | Role::BureauAdmin);
+    let county_allowed = move || matches!(role(), Role::Commander | Role::BureauAdmin);
+    if b.is_none() {
+        // The bureau has no region: its bulletins go to the whole county.
+        Effect::new(move |_| {
+            if role() == Role::BureauAdmin {
+                scope.set(Scope::County);
+            }
+        });
+    }
 
     let on_photos = move |ev: leptos::ev::Event| {
         let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
@@ -98,9 +109,15 @@ fn BulletinForm(existing: Option<(DocumentId, Bulletin)>) -> impl IntoView {
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         failure.set(None);
+        unchanged.set(false);
         let expires_at = {
             let text = expires.get_untracked();
-            if text.trim().is_empty() { None } else { parse_local(&text) }
+            // The field shows minutes only: left as it was, the stored expiry is kept exactly.
+            match existing.with_value(|e| e.as_ref().map(|(_, b)| b.expires_at)) {
+                Some(stored) if text == initial_expires => stored,
+                _ if text.trim().is_empty() => None,
+                _ => parse_local(&text),
+            }
         };
         let d = Draft {
             category: category.get_untracked(),
@@ -113,19 +130,23 @@ fn BulletinForm(existing: Option<(DocumentId, Bulletin)>) -> impl IntoView {
             photos: photos.get_untracked(),
         };
         let now = Timestamp::now();
-        if let Err(list) = d.validate(now, role, existing_photos) {
+        if let Err(list) = d.validate(now, role(), existing_photos) {
             errors.set(list);
             return;
         }
         errors.set(Vec::new());
+        if existing.with_value(|e| e.as_ref().is_some_and(|(_, b)| d.unchanged(b))) {
+            // Nothing to save: no new version, nobody asked to acknowledge again.
+            unchanged.set(true);
+            return;
+        }
         let Some(author) = sync::officer_id() else { return };
         let org = data::organisation();
         let result = match existing.get_value() {
             Some((doc, b)) => data::write(&doc, |w| draft::update(w, &b, &d, author, now).map(|_| (doc.clone(), b.id))),
             None => {
                 let Some(claims) = sync::signals().claims.get_untracked() else { return };
-                let station = data::my_station(&org, &claims)
-                    .or_else(|| org.regions.iter().find(|r| Some(&r.code) == claims.region.as_ref()).map(|r| r.center));
+                let station = data::posting_unit(&org, &claims);
                 let Some(station) = station else {
                     failure.set(Some("本机尚未同步到县局名录，请联网后再发布。".into()));
                     return;
@@ -189,7 +210,7 @@ fn BulletinForm(existing: Option<(DocumentId, Bulletin)>) -> impl IntoView {
                     <select name="scope" disabled=is_edit on:change=move |e| if let Some(s) = parse(&event_target_value(&e)) { scope.set(s) }>
                         <option value="station" selected=move || scope.get() == Scope::Station>{move || scope_name(i18n, Scope::Station)}</option>
                         <option value="region" selected=move || scope.get() == Scope::Region>{move || scope_name(i18n, Scope::Region)}</option>
-                        {county_allowed.then(|| view! { <option value="county" selected=move || scope.get() == Scope::County>{move || scope_name(i18n, Scope::County)}</option> })}
+                        {move || county_allowed().then(|| view! { <option value="county" selected=move || scope.get() == Scope::County>{move || scope_name(i18n, Scope::County)}</option> })}
                     </select>
                     <span class="field-error" role="alert">{error_for("scope")}</span>
                 </label>
@@ -222,6 +243,7 @@ fn BulletinForm(existing: Option<(DocumentId, Bulletin)>) -> impl IntoView {
                 <span class="field-error" role="alert">{move || photo_problem.get()}{error_for("photos")}</span>
             </label>
             {move || failure.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+            {move || unchanged.get().then(|| view! { <p class="hint warn" role="status" data-testid="unchanged">{t!(i18n, b_unchanged)}</p> })}
             <button class="button" type="submit" disabled=move || compressing.get() || saving.get()>
                 {move || if saving.get() { t_string!(i18n, b_saving) } else if is_edit { t_string!(i18n, b_save_update) } else { t_string!(i18n, b_save_post) }}
             </button>

@@ -72,9 +72,7 @@ pub fn latest(n: usize) -> Vec<Listed> {
 pub fn BulletinRow(row: Listed) -> impl IntoView {
     let i18n = use_i18n();
     let b = row.bulletin;
-    let station = sync::with_organisation(|org| {
-        org.stations.iter().find(|s| s.id == b.station).map(|s| s.name.clone()).unwrap_or_default()
-    });
+    let station = sync::with_organisation(|org| super::station_label(i18n, org, b.station));
     let class = match b.urgency {
         Urgency::Urgent => "urgency urgent",
         Urgency::Important => "urgency important",
@@ -107,8 +105,18 @@ pub fn Bulletins() -> impl IntoView {
     let source = source_memo();
     let rows = Memo::new(move |_| source.with(|src| filter.with(|f| src.rows(f))));
     let unreadable = Memo::new(move |_| source.with(|src| src.unreadable));
-    let stations =
-        move || sync::with_organisation(|org| org.stations.iter().map(|s| (s.id, s.name.clone())).collect::<Vec<_>>());
+    // The filter offers the stations of the officer's region, center first (every station
+    // of the county for the bureau, which has no region).
+    let stations = move || {
+        let region = data::claims().and_then(|c| c.region);
+        sync::with_organisation(|org| {
+            let ids: Vec<RecordId> = match region.and_then(|code| org.regions.iter().find(|r| r.code == code)) {
+                Some(r) => r.stations().collect(),
+                None => org.stations.iter().map(|s| s.id).collect(),
+            };
+            ids.into_iter().map(|id| (id, super::station_label(i18n, org, id))).collect::<Vec<_>>()
+        })
+    };
     let set = move |f: fn(&mut Filter, String)| {
         move |ev: leptos::ev::Event| {
             let value = event_target_value(&ev);
@@ -123,6 +131,7 @@ pub fn Bulletins() -> impl IntoView {
                 <Show when=move || data::claims().is_some_and(|c| sync::with_organisation(|org| data::at_center(org, &c)))>
                     <A href="/bulletins/forwarded" attr:class="button plain">{t!(i18n, b_forwarded_list)}</A>
                 </Show>
+                <A href="/series" attr:class="button plain">{t!(i18n, b_series)}</A>
                 <A href="/bulletins/new" attr:class="button">{t!(i18n, b_new)}</A>
             </div>
         </div>

@@ -1,4 +1,5 @@
-//! `/series/{id}`: a case series (串并案): its bulletins on a timeline, one lane per station.
+//! `/series`: the case series (串并案) of the officer's region, newest first; `/series/{id}`:
+//! one series, its bulletins on a timeline, one lane per station.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -8,6 +9,7 @@ use liandong_core::RecordId;
 use super::data;
 use crate::components::fmt;
 use crate::i18n::*;
+use crate::sync;
 
 /// The series page.
 #[component]
@@ -24,7 +26,7 @@ pub fn SeriesPage() -> impl IntoView {
         items.sort_by_key(|b| b.posted_at);
         let mut lanes: Vec<(String, Vec<liandong_core::model::Bulletin>)> = Vec::new();
         for b in items {
-            let name = org.stations.iter().find(|s| s.id == b.station).map(|s| s.name.clone()).unwrap_or_default();
+            let name = super::station_label(i18n, &org, b.station);
             match lanes.iter_mut().find(|(n, _)| *n == name) {
                 Some((_, list)) => list.push(b),
                 None => lanes.push((name, vec![b])),
@@ -46,5 +48,51 @@ pub fn SeriesPage() -> impl IntoView {
             </div>
         }
         .into_any()
+    }
+}
+
+/// The list of series.
+#[component]
+pub fn SeriesList() -> impl IntoView {
+    let i18n = use_i18n();
+    let rows = Memo::new(move |_| {
+        let mut all = data::series();
+        all.sort_by_key(|s| std::cmp::Reverse(s.at));
+        all
+    });
+    view! {
+        <p><A href="/bulletins">{t!(i18n, b_back)}</A></p>
+        <h1>{t!(i18n, b_series)}</h1>
+        <p class="hint">{t!(i18n, b_series_list_hint)}</p>
+        <ul class="bulletin-list">
+            {move || {
+                let all = rows.get();
+                if all.is_empty() {
+                    return view! { <li class="empty">{t!(i18n, b_series_none)}</li> }.into_any();
+                }
+                all.into_iter().map(|s| {
+                    let count = s.bulletins.len();
+                    let stations = sync::with_organisation(|org| {
+                        let mut names: Vec<String> = Vec::new();
+                        for b in s.bulletins.iter().filter_map(|id| data::find(*id)).map(|(_, b)| b) {
+                            let name = super::station_label(i18n, org, b.station);
+                            if !name.is_empty() && !names.contains(&name) {
+                                names.push(name);
+                            }
+                        }
+                        names.join(t_string!(i18n, b_list_separator))
+                    });
+                    view! {
+                        <li class="bulletin" data-testid="series-row">
+                            <A href=format!("/series/{}", s.id) attr:class="bulletin-title">{s.name.clone()}</A>
+                            <span class="hint">
+                                {move || fmt::fill(t_string!(i18n, b_series_count), &[("count", count.to_string())])}
+                                " · "{stations}" · "{fmt::date_time(s.at)}
+                            </span>
+                        </li>
+                    }
+                }).collect_view().into_any()
+            }}
+        </ul>
     }
 }

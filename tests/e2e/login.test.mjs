@@ -1,0 +1,79 @@
+// Sign-in with a login link that cannot be used: an expired link and an altered (forged)
+// one are refused on the login page, which says so and that the county bureau's
+// administrator gives out new links; nothing is stored, so the device is not signed in.
+// A sign-in that expires later turns the sync badge to "登录已过期" (never "offline"), and
+// Settings says how to get a new link.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHmac } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { startRelay, launchBrowser, watchForErrors, screenshot } from './harness.mjs';
+
+let relay, browser;
+before(async () => { relay = await startRelay({ demo: true }); browser = await launchBrowser(); });
+after(async () => { await browser?.close(); await relay?.stop(); });
+
+/** A demo officer's claims, re-signed with the relay's key (HS256) to expire at `exp`. */
+function tokenExpiringAt(role, exp) {
+  const link = relay.logins[role];
+  const token = decodeURIComponent(link.split('#token=')[1]);
+  const [header, payload] = token.split('.');
+  const claims = { ...JSON.parse(Buffer.from(payload, 'base64url').toString()), exp };
+  const body = `${header}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}`;
+  const key = Buffer.from(readFileSync(path.join(relay.dataDir, 'token.key'), 'utf8').trim(), 'hex');
+  return `${body}.${createHmac('sha256', key).update(body).digest('base64url')}`;
+}
+
+const loginUrl = (token) => new URL(`/login#token=${encodeURIComponent(token)}`, relay.url).href;
+const now = () => Math.floor(Date.now() / 1000);
+
+async function page() {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const p = await context.newPage();
+  return { context, page: p, errors: watchForErrors(p) };
+}
+
+test('an expired login link is refused and says how to get a new one', async () => {
+  const { context, page: p } = await page();
+  await p.goto(loginUrl(tokenExpiringAt('desheng liaison', now() - 3600)));
+  const refused = p.getByTestId('sign-in-refused');
+  await refused.waitFor();
+  assert.match(await refused.textContent(), /已过期/);
+  assert.match(await refused.textContent(), /县局管理员/);
+  assert.equal(await p.getByTestId('signed-in').count(), 0);
+  assert.equal(await p.getByText('已登录为').count(), 0);
+  await screenshot(p, 'login-expired');
+  await context.close();
+});
+
+test('an altered login link is refused as invalid', async () => {
+  const { context, page: p } = await page();
+  const token = decodeURIComponent(relay.logins['damiao officer'].split('#token=')[1]);
+  const [h, claims, sig] = token.split('.');
+  const forged = `${h}.${claims}.${sig.slice(0, -4)}${sig.slice(-4) === 'AAAA' ? 'BBBB' : 'AAAA'}`;
+  await p.goto(loginUrl(forged));
+  const refused = p.getByTestId('sign-in-refused');
+  await refused.waitFor();
+  assert.match(await refused.textContent(), /无效/);
+  assert.match(await refused.textContent(), /县局管理员/);
+  assert.equal(await p.getByTestId('signed-in').count(), 0);
+  await context.close();
+});
+
+test('a sign-in that expires later shows "登录已过期", never "offline"', async () => {
+  const { context, page: p } = await page();
+  const exp = now() + 4;
+  await p.goto(loginUrl(tokenExpiringAt('damiao liaison', exp)));
+  await p.getByTestId('signed-in').waitFor();
+  // Wait (on the browser's clock) until the token is past its expiry, then start again.
+  await p.waitForFunction((e) => Date.now() / 1000 > e + 1, exp, { timeout: 20_000, polling: 200 });
+  await p.goto(new URL('/settings', relay.url).href);
+  await p.getByTestId('sync-badge').filter({ hasText: '登录已过期' }).waitFor({ timeout: 20_000 });
+  assert.doesNotMatch(await p.getByTestId('sync-badge').textContent(), /离线/);
+  const hint = p.getByTestId('sign-in-expired');
+  await hint.waitFor();
+  assert.match(await hint.textContent(), /县局管理员/);
+  await screenshot(p, 'sign-in-expired-settings');
+  await context.close();
+});
