@@ -147,9 +147,10 @@ fn shown(input: &str) -> String {
     out
 }
 
-/// The value of query parameter `name`, percent-decoding not needed for our values.
+/// The value of query parameter `name`, percent-decoded: the stock y-websocket client
+/// sends `features=progress%2Cack`, which was once read as one unknown feature.
 fn query_param(query: Option<&str>, name: &str) -> Option<String> {
-    query?.split('&').find_map(|pair| pair.strip_prefix(name)?.strip_prefix('=').map(str::to_owned))
+    form_urlencoded::parse(query?.as_bytes()).find(|(key, _)| key == name).map(|(_, value)| value.into_owned())
 }
 
 /// `GET /session`: whether the token (query `token` or `Authorization: Bearer`) is good.

@@ -110,3 +110,15 @@ async fn health_and_metrics_answer() {
     assert!(metrics.contains("liandong_relay_updates_in_total 1"), "{metrics}");
     assert!(metrics.contains("liandong_relay_storage_commit_seconds_count"), "{metrics}");
 }
+
+/// The stock y-websocket client percent-encodes its query: `features=progress%2Cack` asks for
+/// both features, as `progress,ack` does.
+#[tokio::test]
+async fn percent_encoded_features_are_understood() {
+    let relay = TestRelay::start().await;
+    let token = desheng_officer(&relay);
+    let mut a = Client::connect(&format!("{}&features=progress%2Cack", relay.url(DOC, &token))).await;
+    a.append("编码的参数").await;
+    let mine = a.state_vector();
+    assert!(a.pump_until(Duration::from_secs(5), |c| c.relay_svs.last() == Some(&mine)).await, "no ack: {:?}", a.kinds);
+}
