@@ -9,10 +9,14 @@
 # - sw.js: `const BUILD = '…';` and `const SHELL = […];` (the files cached at install:
 #   "/" for index.html, then every other file but robots.txt).
 # - index.html: `<meta name="liandong-build" content="…">`, which Settings shows.
+# - Compressed copies (NAME.br, NAME.gz, written by scripts/precompress.mjs after stamping)
+#   are removed first: they would no longer match what they copy, and the relay sends them
+#   in place of the file to every browser that accepts them.
 # Usage: scripts/stamp-shell.sh [DIR]   (default: $TRUNK_STAGING_DIR). Idempotent.
 set -euo pipefail
 dir="${1:-${TRUNK_STAGING_DIR:?give the build folder}}"
 cd "$dir"
+find . -type f \( -name '*.br' -o -name '*.gz' \) -delete
 mapfile -t files < <(find . -type f ! -name sw.js ! -name robots.txt -printf '%P\n' | LC_ALL=C sort)
 build=$(for f in "${files[@]}"; do
   printf '%s ' "$f"

@@ -11,6 +11,9 @@
 //! - Everything else, `index.html`, the app's routes answered with `index.html`, `sw.js`,
 //!   the manifest and icons: `Cache-Control: no-cache` (the browser revalidates each time,
 //!   so a new build is picked up at the next load).
+//! - Every file may come as its Brotli or gzip copy (`NAME.br`, `NAME.gz`, written at build
+//!   time), chosen by the request's `Accept-Encoding`: `Vary: Accept-Encoding` on all of
+//!   them, so no cache between gives one browser's answer to another.
 //! - Content types the app depends on are set by extension whatever the MIME table says:
 //!   `.wasm` `application/wasm` (streaming compilation), `.webmanifest`
 //!   `application/manifest+json` (installability), `.js`/`.mjs` `text/javascript`
@@ -38,6 +41,7 @@ pub async fn headers(request: Request, next: Next) -> Response {
     let cache = if found && is_hashed(&name) { IMMUTABLE } else { NO_CACHE };
     let headers = response.headers_mut();
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
+    headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
     if found
         && headers.contains_key(header::CONTENT_TYPE)
         && let Some(mime) = content_type(&name)

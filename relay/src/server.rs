@@ -64,7 +64,9 @@ fn router(state: AppState) -> Router {
         let index = dir.join("index.html");
         let app_route = get(move |request: axum::extract::Request| crate::app_files::app_route(index.clone(), request));
         let files = Router::new()
-            .fallback_service(ServeDir::new(dir).fallback(app_route))
+            // A browser that accepts Brotli or gzip gets the copy scripts/precompress.mjs
+            // wrote beside the file (a third of the Wasm's size), others the file itself.
+            .fallback_service(ServeDir::new(dir).precompressed_br().precompressed_gzip().fallback(app_route))
             .layer(axum::middleware::from_fn(crate::app_files::headers));
         app = app.fallback_service(files);
     }

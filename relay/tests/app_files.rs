@@ -60,6 +60,38 @@ async fn app_files_carry_their_cache_headers_and_content_types() {
     }
 }
 
+/// A browser that accepts Brotli or gzip gets the copy written at build time
+/// (scripts/precompress.mjs), with the file's own content type and cache header; one that
+/// accepts neither gets the file. Either way the answer varies with `Accept-Encoding`.
+#[tokio::test]
+async fn compressed_copies_go_to_browsers_that_accept_them() {
+    let dist = dist();
+    let wasm = "liandong-8f1e49d07086b583_bg.wasm";
+    std::fs::write(dist.path().join(format!("{wasm}.br")), b"brotli copy").expect("write");
+    std::fs::write(dist.path().join(format!("{wasm}.gz")), b"gzip copy").expect("write");
+    std::fs::write(dist.path().join("index.html.br"), b"brotli page").expect("write");
+    let relay = TestRelay::start_with(|c| c.static_dir = Some(dist.path().to_path_buf())).await;
+    let cases = [
+        ("br, gzip, deflate", Some("br"), &b"brotli copy"[..]),
+        ("gzip", Some("gzip"), &b"gzip copy"[..]),
+        ("identity", None, &b"\0asm\x01\0\0\0"[..]),
+        ("", None, &b"\0asm\x01\0\0\0"[..]),
+    ];
+    for (accept, encoding, body) in cases {
+        let extra = if accept.is_empty() { String::new() } else { format!("Accept-Encoding: {accept}\r\n") };
+        let response = common::http_get_with(relay.addr, &format!("/{wasm}"), &extra).await;
+        assert_eq!(response.status, 200, "{accept}");
+        assert_eq!(response.header("content-encoding"), encoding, "{accept}");
+        assert_eq!(response.body, body, "{accept}");
+        assert_eq!(response.header("content-type"), Some("application/wasm"), "{accept}");
+        assert_eq!(response.header("cache-control"), Some(IMMUTABLE), "{accept}");
+        assert_eq!(response.header("vary").map(str::to_ascii_lowercase).as_deref(), Some("accept-encoding"));
+    }
+    let page = common::http_get_with(relay.addr, "/", "Accept-Encoding: br\r\n").await;
+    assert_eq!((page.header("content-encoding"), page.body.as_slice()), (Some("br"), &b"brotli page"[..]));
+    assert_eq!(page.header("cache-control"), Some("no-cache"));
+}
+
 #[tokio::test]
 async fn the_relays_own_answers_are_not_stored() {
     let dist = dist();

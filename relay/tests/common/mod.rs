@@ -476,8 +476,13 @@ impl HttpResponse {
 
 /// A plain HTTP/1.1 GET over a TCP socket (keeps the tests free of an HTTP client crate).
 pub async fn http_get(addr: SocketAddr, path: &str) -> HttpResponse {
+    http_get_with(addr, path, "").await
+}
+
+/// A plain HTTP/1.1 GET with more header lines (`extra`, each ending in `\r\n`).
+pub async fn http_get_with(addr: SocketAddr, path: &str, extra: &str) -> HttpResponse {
     let stream = TcpStream::connect(addr).await.expect("connect");
-    get_over(stream, &addr.to_string(), path).await
+    get_over(stream, &addr.to_string(), path, extra).await
 }
 
 /// An HTTPS GET to `addr`, verifying the certificate for `server_name` with `tls`.
@@ -490,7 +495,7 @@ pub async fn https_get(
 ) -> HttpResponse {
     let stream = tls_handshake(addr, server_name, tls).await.expect("TLS handshake");
     let alpn = stream.get_ref().1.alpn_protocol().map(<[u8]>::to_vec);
-    let mut response = get_over(stream, server_name, path).await;
+    let mut response = get_over(stream, server_name, path, "").await;
     response.alpn = alpn;
     response
 }
@@ -511,20 +516,20 @@ pub async fn tls_handshake(
 pub async fn http_get_raw(addr: SocketAddr, path: &str) -> Vec<u8> {
     let stream = TcpStream::connect(addr).await.expect("connect");
     let host = addr.to_string();
-    tokio::time::timeout(Duration::from_secs(5), get_bytes(stream, &host, path)).await.unwrap_or_default()
+    tokio::time::timeout(Duration::from_secs(5), get_bytes(stream, &host, path, "")).await.unwrap_or_default()
 }
 
-async fn get_bytes(mut stream: impl AsyncRead + AsyncWrite + Unpin, host: &str, path: &str) -> Vec<u8> {
-    let _ =
-        stream.write_all(format!("GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n").as_bytes()).await;
+async fn get_bytes(mut stream: impl AsyncRead + AsyncWrite + Unpin, host: &str, path: &str, extra: &str) -> Vec<u8> {
+    let request = format!("GET {path} HTTP/1.1\r\nHost: {host}\r\n{extra}Connection: close\r\n\r\n");
+    let _ = stream.write_all(request.as_bytes()).await;
     let mut raw = Vec::new();
     // A TLS peer may end without close_notify after `Connection: close`; what came is enough.
     let _ = stream.read_to_end(&mut raw).await;
     raw
 }
 
-async fn get_over(stream: impl AsyncRead + AsyncWrite + Unpin, host: &str, path: &str) -> HttpResponse {
-    let raw = get_bytes(stream, host, path).await;
+async fn get_over(stream: impl AsyncRead + AsyncWrite + Unpin, host: &str, path: &str, extra: &str) -> HttpResponse {
+    let raw = get_bytes(stream, host, path, extra).await;
     let split = raw.windows(4).position(|w| w == b"\r\n\r\n").expect("end of headers");
     let head = String::from_utf8_lossy(&raw[..split]).into_owned();
     let mut lines = head.split("\r\n");
