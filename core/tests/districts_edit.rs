@@ -6,8 +6,8 @@ mod common;
 use common::{Org, today};
 use liandong_core::RecordId;
 use liandong_core::districts::edit::{
-    MAX_VILLAGE_POPULATION, assign_resident, clear_residents, create_district, grant_skill, merge_districts,
-    parse_population, set_office, split_district, unmerge_districts,
+    MAX_VILLAGE_POPULATION, add_villages, assign_resident, clear_residents, create_district, grant_skill,
+    merge_districts, parse_population, set_office, split_district, unmerge_districts,
 };
 use liandong_core::districts::{DistrictError, OfficeInput, VillageInput};
 use liandong_core::docs::StationRoster;
@@ -253,6 +253,23 @@ fn a_village_twice_a_bad_phone_an_expired_skill_and_a_second_residence_are_refus
         "{refused:?}"
     );
     assert!(assign_resident(&with, second, o[1]).is_ok());
+}
+
+/// Adding a village of a name the district already has once overwrote that village's
+/// population (1,137 became 100, found by a new-user trial); it is refused, and a new name
+/// is added.
+#[test]
+fn adding_a_village_the_district_has_is_refused_and_nothing_is_overwritten() {
+    let mut org = Org::new();
+    let station = org.station("Damiao");
+    let d = org.district(station, "白果铺", &[1137, 800]);
+    let refused = add_villages(&org.0, d, &[village("白果铺-v0", "100")]).unwrap_err();
+    assert_eq!(refused, vec![DistrictError::VillageExists { village: "白果铺-v0".into(), population: 1137 }]);
+    let added = add_villages(&org.0, d, &[village("石门河村", "100")]).expect("a new village").applied_to(&org.0);
+    let mut in_d: Vec<(String, u32)> =
+        added.villages.iter().filter(|v| v.district == Some(d)).map(|v| (v.name.clone(), v.population)).collect();
+    in_d.sort();
+    assert_eq!(in_d, [("白果铺-v0".to_owned(), 1137), ("白果铺-v1".to_owned(), 800), ("石门河村".to_owned(), 100)]);
 }
 
 #[test]

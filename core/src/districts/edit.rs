@@ -42,6 +42,16 @@ pub enum DistrictError {
         /// The limit, [`MAX_VILLAGE_POPULATION`].
         max: u32,
     },
+    /// A village being added is already in this district (adding must never overwrite it).
+    #[error(
+        "本警务区已有「{village}」（{population} 人），没有重复添加 / {village} is already in this district ({population} people); nothing was added"
+    )]
+    VillageExists {
+        /// The village.
+        village: String,
+        /// Its population as recorded.
+        population: u32,
+    },
     /// The same village name is typed twice in one edit.
     #[error("村名「{0}」重复，每个村只填一次 / the village {0} is listed twice")]
     VillageTwice(String),
@@ -370,6 +380,30 @@ pub fn edit_district(
     let mut puts = vec![Put::District(District { name: name.trim().into(), ..current.clone() })];
     puts.extend(villages.into_iter().map(Put::Village));
     Ok(Change { puts, deletes: Vec::new() })
+}
+
+/// Adds `villages` to `district` (the 添加村 form). Unlike [`edit_district`], a village
+/// already in this district is refused ([`DistrictError::VillageExists`]) rather than
+/// given the typed population: a head adding "石门河村 100" beside an existing 石门河村 of
+/// 1,137 people meant a new village, not to overwrite that one.
+pub fn add_villages(
+    org: &Organisation,
+    district: RecordId,
+    villages: &[VillageInput],
+) -> Result<Change, Vec<DistrictError>> {
+    let current = district_of(org, district)?;
+    let mut errors = Vec::new();
+    for input in villages {
+        let name = input.name.trim();
+        if let Some(existing) = org.villages.iter().find(|v| v.district == Some(district) && v.name == name) {
+            errors.push(DistrictError::VillageExists { village: name.into(), population: existing.population });
+        }
+    }
+    let added = villages_for(org, current.station, district, villages, &mut errors);
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(Change { puts: added.into_iter().map(Put::Village).collect(), deletes: Vec::new() })
 }
 
 /// Merges `absorbed` into `kept`: its villages move over and it is deleted. Its office

@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 use liandong_core::RecordId;
-use liandong_core::districts::edit::{assign_resident, clear_residents, edit_district, set_office, split_district};
+use liandong_core::districts::edit::{add_villages, assign_resident, clear_residents, set_office, split_district};
 use liandong_core::districts::{OfficeInput, VillageInput};
 use liandong_core::rules::district::fits;
 
@@ -42,10 +42,7 @@ pub fn DistrictCard(ctx: data::Context, district: RecordId) -> impl IntoView {
     let add_village = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let input = VillageInput { name: village_name.get_untracked(), population: village_people.get_untracked() };
-        let written = ctx.at(Place::Villages(district)).apply(i18n, |o| {
-            let name = o.districts.iter().find(|d| d.id == district).map(|d| d.name.clone()).unwrap_or_default();
-            edit_district(o, district, &name, &[input])
-        });
+        let written = ctx.at(Place::Villages(district)).apply(i18n, |o| add_villages(o, district, &[input]));
         if written {
             village_name.set(String::new());
             village_people.set(String::new());
