@@ -34,6 +34,10 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Shell() -> impl IntoView {
     let i18n = use_i18n();
+    let remembered = crate::prefs::locale();
+    if i18n.get_locale_untracked() != remembered {
+        i18n.set_locale(remembered);
+    }
     Effect::new(move |_| document().set_title(t_string!(i18n, document_title)));
     view! {
         <Router>

@@ -42,6 +42,7 @@ pub mod org;
 pub mod record;
 pub mod roster;
 pub mod rules;
+pub mod sort;
 pub mod time;
 pub mod update_guard;
 

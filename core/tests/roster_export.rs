@@ -55,6 +55,21 @@ fn the_icalendar_of_an_officer_parses_back_to_the_same_shifts() {
 }
 
 #[test]
+fn a_long_chinese_note_is_folded_into_short_lines_and_reads_back_whole() {
+    let s = Station::new(2, 2);
+    let mut shifts = roster(&s);
+    let note = "县局专项行动：请各驻村民警于当日上午九点前到达得胜派出所会议室集合，携带执法记录仪、反光背心; 地点\\变更, 另行通知。".repeat(3);
+    shifts[1].note = Some(note.clone());
+    let text = to_ical(&s.org, &shifts, Scope::Officer(s.officers[0]), "officer 0 排班", Timestamp::UNIX_EPOCH);
+    let longest = text.split("\r\n").map(str::len).max().unwrap_or(0);
+    assert!(longest <= 75, "a line of {longest} octets: calendar apps may cut it");
+    assert!(text.split("\r\n").all(|l| std::str::from_utf8(l.as_bytes()).is_ok()));
+    let calendar: Calendar = text.parse().unwrap();
+    let event = calendar.events().next().unwrap();
+    assert_eq!(event.get_description(), Some(format!("民警：officer 0（000000）\n备注：{note}").as_str()));
+}
+
+#[test]
 fn the_icalendar_of_a_station_names_the_officers() {
     let s = Station::new(2, 2);
     let shifts = roster(&s);

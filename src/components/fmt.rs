@@ -11,12 +11,14 @@ use leptos_i18n::I18nContext;
 
 /// `HH:MM` (China time) of a Unix-millisecond instant.
 pub fn hhmm(ms: f64) -> String {
-    Timestamp::from_millisecond(ms as i64).map(|t| in_china(t).strftime("%H:%M").to_string()).unwrap_or_default()
+    Timestamp::from_millisecond(ms as i64)
+        .map(|t| liandong_core::time::text::hm(in_china(t).datetime()))
+        .unwrap_or_default()
 }
 
 /// `MM-DD HH:MM` (China time) of a timestamp.
 pub fn date_time(t: Timestamp) -> String {
-    in_china(t).strftime("%m-%d %H:%M").to_string()
+    liandong_core::time::text::md_hm(in_china(t).datetime())
 }
 
 /// The role's name.

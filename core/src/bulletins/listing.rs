@@ -76,7 +76,7 @@ pub fn list(
             keep.then(|| Listed { bulletin: b.clone(), acknowledged, active })
         })
         .collect();
-    rows.sort_by(|a, b| {
+    crate::sort::by(&mut rows, |a, b| {
         let pressing = |r: &Listed| r.bulletin.urgency == Urgency::Urgent && !r.acknowledged && r.active;
         pressing(b).cmp(&pressing(a)).then(b.bulletin.posted_at.cmp(&a.bulletin.posted_at))
     });

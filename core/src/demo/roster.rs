@@ -33,7 +33,7 @@ pub const DAYS_AFTER: i32 = 28;
 /// rotation; the roster screen then shows an empty grid).
 pub fn shifts(org: &Organisation, config: &RosterConfig, station: RecordId, today: Date) -> Vec<Shift> {
     let mut officers: Vec<_> = org.strength_of(station).collect();
-    officers.sort_by_key(|o| (o.role != Role::StationHead, o.badge_number.clone()));
+    crate::sort::by_key(&mut officers, |o| (o.role != Role::StationHead, o.badge_number.clone()));
     let n = officers.len();
     if n < 4 {
         return Vec::new();

@@ -91,7 +91,7 @@ pub fn suggest_residents(org: &Organisation, station: RecordId, today: Date) -> 
             Err(_) => Vec::new(),
         }
     };
-    pairs.sort_unstable();
+    crate::sort::natural(&mut pairs);
     let filled: Vec<usize> = pairs.iter().map(|(o, _)| *o).collect();
     Suggestion {
         proposals: pairs.into_iter().map(|(o, c)| proposal(o, c)).collect(),

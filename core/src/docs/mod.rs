@@ -185,7 +185,7 @@ impl<D: DocumentMarker> View<D> {
         let mut listing = Listing { records: Vec::new(), unreadable: Vec::new() };
         let Some(collection) = txn.get_map(R::COLLECTION) else { return listing };
         let mut entries: Vec<(String, Out)> = collection.iter(&txn).map(|(k, v)| (k.to_owned(), v)).collect();
-        entries.sort_by(|a, b| a.0.cmp(&b.0));
+        crate::sort::by(&mut entries, |a, b| a.0.cmp(&b.0));
         for (key, value) in entries {
             let result = match value {
                 Out::YMap(record) => read_record::<R, _>(&txn, &key, &record),

@@ -65,7 +65,7 @@ pub fn conflicts<T: ReadTxn>(txn: &T, record: &MapRef) -> Vec<FieldConflict> {
         .into_iter()
         .filter(|(_, writers)| writers.len() > 1)
         .map(|(field, mut writers)| {
-            writers.sort_by_key(|&(client, at)| (at, client));
+            crate::sort::by_key(&mut writers, |&(client, at)| (at, client));
             FieldConflict { field, writers }
         })
         .collect()
@@ -85,7 +85,7 @@ pub fn editors<T: ReadTxn>(txn: &T, record: &MapRef) -> Vec<u64> {
             Some((at, client))
         })
         .collect();
-    writes.sort_unstable();
+    crate::sort::natural(&mut writes);
     let mut clients: Vec<u64> = Vec::new();
     for (_, client) in writes {
         if !clients.contains(&client) {

@@ -144,7 +144,7 @@ pub fn copy_last_week(ctx: &Context, roster: &[Shift], monday: Date) -> Fill {
     let mut sources: Vec<&Shift> = roster.iter().filter(|s| (last_monday..monday).contains(&day_of(s))).collect();
     // Work before leave, as it was planned: a leave over a duty day is a request that
     // cancels the duty, while a duty planned inside a leave is refused.
-    sources.sort_by_key(|s| (s.kind == crate::model::ShiftKind::Leave, s.start));
+    crate::sort::by_key(&mut sources, |s| (s.kind == crate::model::ShiftKind::Leave, s.start));
     fill.sources = sources.len();
     for shift in sources {
         let (Ok(start), Ok(end)) = (shift.start.checked_add(168.hours()), shift.end.checked_add(168.hours())) else {

@@ -182,7 +182,7 @@ pub fn check_roster(org: &Organisation, station: RecordId, roster: &[Shift]) -> 
         by_officer.entry(shift.officer).or_default().push(shift);
     }
     for (officer, mut shifts) in by_officer {
-        shifts.sort_by_key(|s| (s.start, s.id));
+        crate::sort::by_key(&mut shifts, |s| (s.start, s.id));
         for (i, a) in shifts.iter().enumerate() {
             for b in shifts[i + 1..].iter().take_while(|b| b.start < a.end) {
                 if clash(a, b) {
@@ -196,6 +196,6 @@ pub fn check_roster(org: &Organisation, station: RecordId, roster: &[Shift]) -> 
             }
         }
     }
-    out.sort_by_key(|e| e.shift());
+    crate::sort::by_key(&mut out, |e| e.shift());
     out
 }

@@ -85,7 +85,7 @@ pub fn versions(doc: &DocumentId, bulletin: RecordId) -> Vec<BulletinVersion> {
     let Some(view) = view(doc) else { return Vec::new() };
     let mut v: Vec<BulletinVersion> =
         view.list::<BulletinVersion>().into_records().into_iter().filter(|v| v.bulletin == bulletin).collect();
-    v.sort_by_key(|v| (v.number, v.at));
+    liandong_core::sort::by_key(&mut v, |v| (v.number, v.at));
     v
 }
 
@@ -94,7 +94,7 @@ pub fn photos(doc: &DocumentId, bulletin: RecordId) -> Vec<BulletinPhoto> {
     let Some(view) = view(doc) else { return Vec::new() };
     let mut p: Vec<BulletinPhoto> =
         view.list::<BulletinPhoto>().into_records().into_iter().filter(|p| p.bulletin == bulletin).collect();
-    p.sort_by_key(|p| p.index);
+    liandong_core::sort::by_key(&mut p, |p| p.index);
     p
 }
 

@@ -19,7 +19,7 @@ use crate::sync;
 
 /// `datetime-local` text (China time) of a timestamp.
 fn local_input(t: Timestamp) -> String {
-    liandong_core::time::in_china(t).strftime("%Y-%m-%dT%H:%M").to_string()
+    liandong_core::time::text::ymd_t_hm(liandong_core::time::in_china(t).datetime())
 }
 
 /// A `datetime-local` value read as China time.

@@ -17,7 +17,7 @@ pub fn Forwarded() -> impl IntoView {
         let (all, _) = data::bulletins();
         let mut groups: Vec<(String, Vec<liandong_core::model::Bulletin>)> = Vec::new();
         let mut forwarded: Vec<_> = all.into_iter().map(|(_, b)| b).filter(|b| b.forwarded_at.is_some()).collect();
-        forwarded.sort_by_key(|f| std::cmp::Reverse(f.forwarded_at));
+        liandong_core::sort::by_key(&mut forwarded, |f| std::cmp::Reverse(f.forwarded_at));
         for b in forwarded {
             let name = org.stations.iter().find(|s| s.id == b.station).map(|s| s.name.clone()).unwrap_or_default();
             match groups.iter_mut().find(|(n, _)| *n == name) {

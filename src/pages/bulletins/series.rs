@@ -23,7 +23,7 @@ pub fn SeriesPage() -> impl IntoView {
         };
         let org = data::organisation();
         let mut items: Vec<_> = series.bulletins.iter().filter_map(|id| data::find(*id)).map(|(_, b)| b).collect();
-        items.sort_by_key(|b| b.posted_at);
+        liandong_core::sort::by_key(&mut items, |b| b.posted_at);
         let mut lanes: Vec<(String, Vec<liandong_core::model::Bulletin>)> = Vec::new();
         for b in items {
             let name = super::station_label(i18n, &org, b.station);
@@ -57,7 +57,7 @@ pub fn SeriesList() -> impl IntoView {
     let i18n = use_i18n();
     let rows = Memo::new(move |_| {
         let mut all = data::series();
-        all.sort_by_key(|s| std::cmp::Reverse(s.at));
+        liandong_core::sort::by_key(&mut all, |s| std::cmp::Reverse(s.at));
         all
     });
     view! {

@@ -46,7 +46,7 @@ fn LinkForm(bulletin: RecordId) -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let joinable = Memo::new(move |_| {
         let mut all: Vec<Series> = data::series().into_iter().filter(|s| !s.bulletins.contains(&bulletin)).collect();
-        all.sort_by_key(|s| std::cmp::Reverse(s.at));
+        liandong_core::sort::by_key(&mut all, |s| std::cmp::Reverse(s.at));
         all
     });
     let candidates = Memo::new(move |_| {

@@ -75,8 +75,8 @@ pub fn SkillMatrix(ctx: data::Context, station: RecordId) -> impl IntoView {
                                             };
                                             match g.expires {
                                                 None => view! { <td class="held">"✓"{remove}</td> }.into_any(),
-                                                Some(last) if last < today => view! { <td class="expired"><s>{last.strftime("%Y-%m-%d").to_string()}</s>{remove}</td> }.into_any(),
-                                                Some(last) => view! { <td class:expiring=last <= soon class="held">{format!("✓ {}", last.strftime("%Y-%m-%d"))}{remove}</td> }.into_any(),
+                                                Some(last) if last < today => view! { <td class="expired"><s>{liandong_core::time::text::ymd(last)}</s>{remove}</td> }.into_any(),
+                                                Some(last) => view! { <td class:expiring=last <= soon class="held">{format!("✓ {}", liandong_core::time::text::ymd(last))}{remove}</td> }.into_any(),
                                             }
                                         }).collect_view()}
                                         <td class:short=n < min>{n}</td>

@@ -50,7 +50,7 @@ pub fn stations() -> Vec<StationChoice> {
     let mut out: Vec<StationChoice> =
         all.into_iter().filter(|s| rank(s).0 < 2 || sync::rights(&DocumentId::roster(&s.code)).can_read()).collect();
     // A stable sort: the region in its own order, the rest in directory order.
-    out.sort_by_key(rank);
+    liandong_core::sort::by_key(&mut out, rank);
     out
 }
 

@@ -160,7 +160,7 @@ pub fn CellEditor(
     view! {
         <section class="card editor no-print" data-testid="cell-editor">
             <div class="page-head">
-                <h2>{move || name.get()}" · "{day.strftime("%m-%d").to_string()}" "</h2>
+                <h2>{move || name.get()}" · "{liandong_core::time::text::md(day)}" "</h2>
                 <button class="button plain" on:click=move |_| on_close.run(())>{t!(i18n, roster_close)}</button>
             </div>
             <ul class="plain-list">

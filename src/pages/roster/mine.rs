@@ -24,7 +24,7 @@ pub fn MyDuty() -> impl IntoView {
         let (shifts, _) = data::shifts(&code, station.id);
         let mut mine: Vec<_> =
             shifts.into_iter().filter(|s| s.officer == me && (day_of(s) == today || day_of(s) == tomorrow)).collect();
-        mine.sort_by_key(|s| s.start);
+        liandong_core::sort::by_key(&mut mine, |s| s.start);
         mine.into_iter().map(|s| (day_of(&s) == today, s)).collect::<Vec<_>>()
     });
     view! {

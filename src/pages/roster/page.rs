@@ -43,7 +43,7 @@ pub fn days_of(anchor: Date, month: bool) -> Vec<Date> {
 /// The station's officers on strength: the head first, then by badge number.
 pub fn officers_of(org: &Organisation, station: RecordId) -> Vec<Officer> {
     let mut officers: Vec<Officer> = org.strength_of(station).cloned().collect();
-    officers.sort_by_key(|o| (o.role != Role::StationHead, o.badge_number.clone()));
+    liandong_core::sort::by_key(&mut officers, |o| (o.role != Role::StationHead, o.badge_number.clone()));
     officers
 }
 
@@ -146,7 +146,7 @@ pub fn Roster() -> impl IntoView {
             <button class="button plain" on:click=move |_| { anchor.set(data::today()); selected.set(None); }>{t!(i18n, roster_today)}</button>
             <button class="button plain" on:click=move |_| step(true) aria-label=move || t_string!(i18n, roster_next)>"›"</button>
             <span class="period" data-testid="period">{move || days.with(|d| match (d.first(), d.last()) {
-                (Some(a), Some(b)) => format!("{} – {}", a.strftime("%Y-%m-%d"), b.strftime("%m-%d")),
+                (Some(a), Some(b)) => format!("{} – {}", liandong_core::time::text::ymd(*a), liandong_core::time::text::md(*b)),
                 _ => String::new(),
             })}</span>
             <div class="segmented" role="radiogroup">

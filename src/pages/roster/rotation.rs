@@ -23,8 +23,11 @@ pub fn summary(i18n: leptos_i18n::I18nContext<Locale>, fill: &Fill) -> String {
         &[("count", fill.shifts.len().to_string()), ("kept", fill.kept.to_string())],
     );
     if !fill.skipped.is_empty() {
-        let reasons: Vec<String> =
-            fill.skipped.iter().map(|s| format!("{} {}", s.date.strftime("%m-%d"), s.reasons.join("、"))).collect();
+        let reasons: Vec<String> = fill
+            .skipped
+            .iter()
+            .map(|s| format!("{} {}", liandong_core::time::text::md(s.date), s.reasons.join("、")))
+            .collect();
         text.push(' ');
         text.push_str(&fmt::fill(
             t_string!(i18n, roster_fill_skipped),

@@ -27,7 +27,7 @@ pub const BOM: &str = "\u{feff}";
 pub struct CsvError(String);
 
 fn china_time(ts: Timestamp) -> String {
-    crate::time::in_china(ts).strftime("%Y-%m-%dT%H:%M:%S%:z").to_string()
+    format!("{}+08:00", crate::time::text::ymd_t_hms(crate::time::in_china(ts).datetime()))
 }
 
 fn kind_code(shift: &Shift) -> String {

@@ -28,6 +28,6 @@ pub fn select(shifts: &[Shift], scope: Scope) -> Vec<&Shift> {
             Scope::Officer(officer) => s.officer == officer,
         })
         .collect();
-    out.sort_by_key(|s| (s.start, s.id));
+    crate::sort::by_key(&mut out, |s| (s.start, s.id));
     out
 }

@@ -39,7 +39,7 @@ pub(crate) fn check(ctx: &Context, prepared: &Prepared) -> Vec<RosterViolation> 
         let starts = work.iter().map(|s| s.start.as_second());
         let ends = work.iter().map(|s| s.end.as_second() - window);
         let mut candidates: Vec<i64> = starts.chain(ends).collect();
-        candidates.sort_unstable();
+        crate::sort::natural(&mut candidates);
         candidates.dedup();
         let longest = work.iter().map(|s| s.end.as_second() - s.start.as_second()).max().unwrap_or(0);
         for from in candidates {

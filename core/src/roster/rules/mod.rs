@@ -33,7 +33,7 @@ use crate::ids::RecordId;
 use crate::model::{RosterRule, Shift, ShiftKind, ShiftOverride, SkillGrant};
 use crate::org::Organisation;
 use crate::rules::{Lang, RecordKind, RecordRef, refs};
-use crate::time::in_china;
+use crate::time::{in_china, text};
 use prepared::Prepared;
 
 /// What the rules need besides the shifts: the organisation (officers and their skills),
@@ -202,9 +202,9 @@ impl RosterViolation {
         mut shifts: Vec<RecordId>,
         finding: Finding,
     ) -> Self {
-        officers.sort_by_key(|o| o.id);
+        crate::sort::by_key(&mut officers, |o| o.id);
         officers.dedup_by_key(|o| o.id);
-        shifts.sort();
+        crate::sort::natural(&mut shifts);
         shifts.dedup();
         Self {
             rule,
@@ -365,8 +365,8 @@ impl std::fmt::Display for RosterViolation {
 fn range(from: Timestamp, to: Timestamp, lang: Lang) -> String {
     let (a, b) = (in_china(from), in_china(to));
     match lang {
-        Lang::Zh => format!("{} 至 {}", a.strftime("%m月%d日 %H:%M"), b.strftime("%m月%d日 %H:%M")),
-        Lang::En => format!("{} to {}", a.strftime("%m-%d %H:%M"), b.strftime("%m-%d %H:%M")),
+        Lang::Zh => format!("{} 至 {}", text::md_hm_zh(a.datetime()), text::md_hm_zh(b.datetime())),
+        Lang::En => format!("{} to {}", text::md_hm(a.datetime()), text::md_hm(b.datetime())),
     }
 }
 
@@ -396,7 +396,7 @@ pub fn check(ctx: &Context, shifts: &[Shift], period: Option<Period>) -> Vec<Ros
     out.extend(days::check(ctx, &prepared));
     out.extend(hours::check(ctx, &prepared));
     apply_overrides(&mut out, &prepared.shifts);
-    out.sort_by(|a, b| (a.from, a.rule, &a.shifts).cmp(&(b.from, b.rule, &b.shifts)));
+    crate::sort::by(&mut out, |a, b| (a.from, a.rule, &a.shifts).cmp(&(b.from, b.rule, &b.shifts)));
     out
 }
 

@@ -30,7 +30,7 @@ impl<'a> Prepared<'a> {
     /// after they start, are left out: [`crate::roster::validate`] reports those).
     pub fn new(shifts: &'a [Shift], station: RecordId) -> Self {
         let mut mine: Vec<&Shift> = shifts.iter().filter(|s| s.station == station && s.end > s.start).collect();
-        mine.sort_by_key(|s| (s.start, s.id));
+        crate::sort::by_key(&mut mine, |s| (s.start, s.id));
         let mut leaves: HashMap<RecordId, Vec<&Shift>> = HashMap::new();
         for shift in mine.iter().filter(|s| s.kind == ShiftKind::Leave) {
             leaves.entry(shift.officer).or_default().push(shift);
