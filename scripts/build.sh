@@ -13,7 +13,7 @@ cargo build --profile relay -p liandong-relay
 wasm=$(ls dist/*.wasm)
 # The byte budget of the Wasm as it travels (Brotli): sizes are deterministic, so the build
 # fails past it. It only ratchets down: lower it when the app shrinks (README "Byte budget").
-WASM_BR_BUDGET=760000
+WASM_BR_BUDGET=600000
 br=$(stat -c %s "$wasm.br")
 printf '[build] %s: %s bytes, %s Brotli (budget %s), %s gzip\n' "$wasm" "$(stat -c %s "$wasm")" "$br" "$WASM_BR_BUDGET" "$(stat -c %s "$wasm.gz")"
 if [ "$br" -gt "$WASM_BR_BUDGET" ]; then
