@@ -5,7 +5,7 @@
 // an Error whose message starts with the step that failed. Only user-visible behaviour
 // is relied on: demo login links, the main nav, the sync badge's text, the update notice.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -93,8 +93,9 @@ export function firstLoad(profile) {
 
 /**
  * A deploy: the app is installed (service worker in control, over an unshaped link), then
- * the relay restarts with the next build (builds.mjs) behind the shaped link; from the
- * moment it serves until the open page shows the update notice, without a reload.
+ * the relay restarts with the next build (builds.mjs, compressed as scripts/build.sh does)
+ * behind the shaped link; from the moment it serves until the open page shows the update
+ * notice, without a reload (the app notices when its link comes back).
  */
 export function deploy(profile) {
   const data = mkdtempSync(path.join(tmpdir(), 'liandong-bench-link-'));
@@ -104,10 +105,22 @@ export function deploy(profile) {
     step('installing the app (unshaped)');
     await signIn(page, via(ctx.relay.logins['damiao officer']));
     await page.goto(`${ctx.origin}/`);
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 180_000 });
+    const controlled = () => page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 90_000 });
+    // A loaded machine once left the first install hanging: one reload starts it again.
+    await controlled().catch(() => page.reload()).then(controlled).catch(async (e) => {
+      const state = await page.evaluate(async () => {
+        const r = await navigator.serviceWorker.getRegistration();
+        return r ? ['installing', 'waiting', 'active'].map((k) => `${k}: ${r[k]?.state ?? '-'}`).join(', ') : 'no registration';
+      }).catch(() => 'unknown');
+      throw new Error(`the service worker took no control (${state}): ${e.message}`);
+    });
     await badge(page).filter({ hasText: SAVED }).waitFor({ timeout: 120_000 });
     step('restarting the relay with the next build');
     build = nextBuild(`bench-link deploy ${Date.now()}`);
+    // Compressed copies, as scripts/build.sh writes them after stamping (builds.mjs has none).
+    if (existsSync(path.join(root, 'scripts/precompress.mjs'))) {
+      await run('node', [path.join(root, 'scripts/precompress.mjs'), build.dir], { cwd: root, timeout: 300_000 });
+    }
     proxy.setMode('throttled');
     await ctx.relay.stop();
     ctx.relay = await startRelay({ data, port: ctx.relay.port, app: build.dir });
