@@ -7,6 +7,7 @@
 // Usage: node bench/link/link-bench.mjs [--profile 50|256|both] [--quick] [--only a,b]
 //   (after scripts/build.sh; scripts/bench-link.sh builds and runs it)
 import { say, firstLoad, deploy, catchUp, upload } from './scenarios.mjs';
+import { currentBuild } from '../../tests/e2e/builds.mjs';
 
 const PROFILES = {
   50: { name: '50', label: '50 kbit/s, 600 ms, 10 % stalls', kbps: 50, rttMs: 600, stall: 0.1, timeoutMs: 1_500_000 },
@@ -78,6 +79,7 @@ for (const key of profiles) {
   await measure('a deploy until 新版本已就绪', 'deploy', () => deploy(profile));
 }
 
+console.log(`\nbuild ${currentBuild()} (dist/), ${new Date().toISOString().slice(0, 16)} UTC`);
 console.log('\n| link | what | seconds | bytes ↓ | bytes ↑ | link s (bytes ÷ bandwidth) | seconds ÷ link s | note |');
 console.log('|---|---|---|---|---|---|---|---|');
 for (const r of rows) console.log(`| ${[...r, ...Array(8 - r.length).fill('')].join(' | ')} |`);
