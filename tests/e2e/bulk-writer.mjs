@@ -1,6 +1,10 @@
 // Writes `count` bulletins of about `kb` KiB each into a region's bulletins document
 // through the relay, with the reference Yjs client, as another station's device would
 // while this one is offline. Usage: node bulk-writer.mjs WS_URL DOC TOKEN COUNT KB STATION AUTHOR [CATEGORY]
+// Prints { bytes, difference, differenceGzip, bulletins }: the document's size as one Yjs
+// update, the size of what this run added (the update a device that had everything before
+// needs) raw and gzipped, in bytes, and how many bulletins the document holds.
+import { gzipSync } from 'node:zlib';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import WebSocket from 'ws';
@@ -9,6 +13,7 @@ const [serverUrl, room, token, count, kb, station, author, category = 'case_clue
 const doc = new Y.Doc();
 const provider = new WebsocketProvider(serverUrl, room, doc, { WebSocketPolyfill: WebSocket, params: { token }, disableBc: true });
 await new Promise((resolve) => provider.on('sync', (synced) => synced && resolve()));
+const before = Y.encodeStateVector(doc);
 const bulletins = doc.getMap('bulletins');
 const chars = '流窜诈骗预警被盗摩托车线索通报嫌疑人面包车乡镇派出所联动区域巡逻';
 for (let i = 0; i < Number(count); i++) {
@@ -36,6 +41,9 @@ await new Promise((resolve) => {
   const done = () => check.getMap('bulletins').size >= bulletins.size && resolve();
   check.on('update', done); done();
 });
-console.log(JSON.stringify({ bytes: Y.encodeStateAsUpdate(doc).length, bulletins: bulletins.size }));
+const difference = Y.encodeStateAsUpdate(doc, before);
+console.log(JSON.stringify({
+  bytes: Y.encodeStateAsUpdate(doc).length, difference: difference.length, differenceGzip: gzipSync(difference).length, bulletins: bulletins.size,
+}));
 provider.destroy(); checker.destroy();
 process.exit(0);

@@ -1,34 +1,61 @@
 // A throttling TCP proxy on loopback (the kernel here has no netem): a shared bandwidth
-// limit per direction and a one-way delay, like a rural link. Modes: 'open' (no limits),
+// limit per direction and a one-way delay, like a rural link, optionally with stalls
+// (a piece held back as by a lost segment's retransmission). Modes: 'open' (no limits),
 // 'down' (every connection dropped, new ones refused), 'throttled'.
 import net from 'node:net';
 
 /**
  * Starts a proxy to `target` (host:port). `kbps` is the bandwidth per direction in
- * kbit/s, `rttMs` the round-trip time added. Resolves to { port, setMode, requests, close }
- * where `requests` lists the first request line of every connection with its start time.
+ * kbit/s, `rttMs` the round-trip time added. `stall` (probability 0–1, default 0) holds
+ * each 1 KB piece an extra `stallMs` (default 600 ms) with that probability; later pieces
+ * of the same connection and direction wait behind it (TCP delivers in order), other
+ * connections do not. Resolves to { port, setMode, requests, bytes, close } where
+ * `requests` lists the first request line of every connection with its start time and
+ * `bytes` counts what passed in each direction in every mode, as { up, down } (bytes of
+ * TCP payload; `up` is browser → target).
  */
-export async function throttleProxy({ target, kbps = 50, rttMs = 600 }) {
+export async function throttleProxy({ target, kbps = 50, rttMs = 600, stall = 0, stallMs = 600 }) {
   const [host, targetPort] = target.split(':');
   const bytesPerMs = (kbps * 1000) / 8 / 1000;
   let mode = 'open';
   const sockets = new Set();
   const requests = [];
+  const bytes = { up: 0, down: 0 };
   const nextFree = { up: 0, down: 0 };
 
-  // Sends `data` from `from` to `to` after the delay and within the shared bandwidth.
+  // Sends `data` from `from` to `to` after the delay and within the shared bandwidth, in
+  // order: pieces wait in this connection's queue until their time.
   function pipe(from, to, direction) {
+    const queue = [];
+    let timer = null;
+    let lastAt = 0;
+    const drain = () => {
+      timer = null;
+      while (queue.length && queue[0].at <= Date.now()) {
+        const { piece } = queue.shift();
+        if (!to.destroyed) to.write(piece);
+      }
+      if (queue.length) timer = setTimeout(drain, queue[0].at - Date.now());
+    };
     from.on('data', (data) => {
+      bytes[direction] += data.length;
       if (mode !== 'throttled') { to.write(data); return; }
       for (let i = 0; i < data.length; i += 1024) {
         const piece = data.subarray(i, i + 1024);
         const now = Date.now();
         const sendAt = Math.max(now + rttMs / 2, nextFree[direction]);
         nextFree[direction] = sendAt + piece.length / bytesPerMs;
-        setTimeout(() => { if (!to.destroyed) to.write(piece); }, sendAt - now);
+        const held = stall > 0 && Math.random() < stall ? stallMs : 0;
+        lastAt = Math.max(sendAt + held, lastAt);
+        queue.push({ at: lastAt, piece });
       }
+      if (timer === null) timer = setTimeout(drain, Math.max(0, queue[0].at - Date.now()));
     });
-    from.on('close', () => setTimeout(() => to.destroy(), mode === 'throttled' ? rttMs / 2 : 0));
+    from.on('close', () => {
+      // Close once what is queued has gone out.
+      const wait = mode === 'throttled' ? Math.max(rttMs / 2, lastAt - Date.now()) : 0;
+      setTimeout(() => to.destroy(), wait);
+    });
     from.on('error', () => to.destroy());
   }
 
@@ -48,6 +75,7 @@ export async function throttleProxy({ target, kbps = 50, rttMs = 600 }) {
   return {
     port: server.address().port,
     requests,
+    bytes,
     setMode(next) {
       mode = next;
       if (next === 'down') for (const s of sockets) s.destroy();
