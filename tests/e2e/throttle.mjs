@@ -5,8 +5,10 @@ import net from 'node:net';
 
 /**
  * Starts a proxy to `target` (host:port). `kbps` is the bandwidth per direction in
- * kbit/s, `rttMs` the round-trip time added. Resolves to { port, setMode, requests, close }
- * where `requests` lists the first request line of every connection with its start time.
+ * kbit/s, `rttMs` the round-trip time added. Resolves to { port, setMode, requests,
+ * refused, close } where `requests` lists every connection as { at, line, up, down }: its
+ * first request line, when that arrived (ms since the epoch), and the bytes it carried so
+ * far each way; `refused()` counts the connections refused while the link was 'down'.
  */
 export async function throttleProxy({ target, kbps = 50, rttMs = 600 }) {
   const [host, targetPort] = target.split(':');
@@ -14,18 +16,20 @@ export async function throttleProxy({ target, kbps = 50, rttMs = 600 }) {
   let mode = 'open';
   const sockets = new Set();
   const requests = [];
+  let refused = 0;
   const nextFree = { up: 0, down: 0 };
 
   // Sends `data` from `from` to `to` after the delay and within the shared bandwidth.
-  function pipe(from, to, direction) {
+  function pipe(from, to, direction, record) {
     from.on('data', (data) => {
-      if (mode !== 'throttled') { to.write(data); return; }
+      if (mode !== 'throttled') { record[direction] += data.length; to.write(data); return; }
       for (let i = 0; i < data.length; i += 1024) {
         const piece = data.subarray(i, i + 1024);
         const now = Date.now();
         const sendAt = Math.max(now + rttMs / 2, nextFree[direction]);
         nextFree[direction] = sendAt + piece.length / bytesPerMs;
-        setTimeout(() => { if (!to.destroyed) to.write(piece); }, sendAt - now);
+        // Counted when delivered: bytes still queued when the link drops never arrived.
+        setTimeout(() => { if (!to.destroyed) { record[direction] += piece.length; to.write(piece); } }, sendAt - now);
       }
     });
     from.on('close', () => setTimeout(() => to.destroy(), mode === 'throttled' ? rttMs / 2 : 0));
@@ -33,14 +37,16 @@ export async function throttleProxy({ target, kbps = 50, rttMs = 600 }) {
   }
 
   const server = net.createServer((client) => {
-    if (mode === 'down') { client.destroy(); return; }
+    if (mode === 'down') { refused += 1; client.destroy(); return; }
     const upstream = net.connect(Number(targetPort), host);
     sockets.add(client); sockets.add(upstream);
+    const record = { at: 0, line: '', up: 0, down: 0 };
     client.once('data', (first) => {
-      requests.push({ at: Date.now(), line: first.toString('latin1').split('\r\n')[0] });
+      Object.assign(record, { at: Date.now(), line: first.toString('latin1').split('\r\n')[0] });
+      requests.push(record);
     });
-    pipe(client, upstream, 'up');
-    pipe(upstream, client, 'down');
+    pipe(client, upstream, 'up', record);
+    pipe(upstream, client, 'down', record);
     const forget = () => { sockets.delete(client); sockets.delete(upstream); };
     client.on('close', forget);
   });
@@ -48,9 +54,14 @@ export async function throttleProxy({ target, kbps = 50, rttMs = 600 }) {
   return {
     port: server.address().port,
     requests,
+    refused: () => refused,
     setMode(next) {
       mode = next;
-      if (next === 'down') for (const s of sockets) s.destroy();
+      if (next === 'down') {
+        for (const s of sockets) s.destroy();
+        // What was queued is lost with the link; the next bytes go out at once.
+        nextFree.up = 0; nextFree.down = 0;
+      }
     },
     close: () => new Promise((resolve) => { for (const s of sockets) s.destroy(); server.close(resolve); }),
   };
