@@ -9,6 +9,9 @@
 //!    update message (at most [`crate::store::BUCKET_BYTES`] each after compaction);
 //! 3. a sync step 2 with whatever remains (at least the delete set).
 //!
+//! A device that also asked for `deflate` gets each piece compressed on its own
+//! ([`crate::deflate`]), and the header counts the compressed bytes: what it waits for.
+//!
 //! The device then sends sync step 1 again and gets the exact remainder, so nothing
 //! depends on the estimate of what the pieces covered.
 
@@ -27,7 +30,9 @@ pub const MSG_PROGRESS: u8 = 100;
 
 /// The frames that bring a device with state vector `sv` up to date with `doc`, given the
 /// document's stored log `entries` (oldest first): progress header, pieces, final step 2.
-pub fn frames(doc: &Doc, entries: &[Vec<u8>], sv: &StateVector) -> Vec<Vec<u8>> {
+/// With `deflate`, pieces and the final step 2 are compressed one by one (those that
+/// shrink) and the header's byte count is of the compressed frames.
+pub fn frames(doc: &Doc, entries: &[Vec<u8>], sv: &StateVector, deflate: bool) -> Vec<Vec<u8>> {
     let mut known = sv.clone();
     let mut pieces = Vec::new();
     let encoded_known = |known: &StateVector| known.encode_v1();
@@ -50,7 +55,14 @@ pub fn frames(doc: &Doc, entries: &[Vec<u8>], sv: &StateVector) -> Vec<Vec<u8>> 
         }
     }
     let rest = doc.transact().encode_state_as_update_v1(&known);
-    let last = protocol::encode(&Message::Sync(SyncMessage::SyncStep2(rest)));
+    let mut last = protocol::encode(&Message::Sync(SyncMessage::SyncStep2(rest)));
+    if deflate {
+        for frame in pieces.iter_mut().chain(std::iter::once(&mut last)) {
+            if let Some(compressed) = crate::deflate::compress(frame) {
+                *frame = compressed;
+            }
+        }
+    }
     let total: usize = pieces.iter().map(Vec::len).sum::<usize>() + last.len();
     let mut header = EncoderV1::new();
     header.write_var(total as u64);
@@ -98,12 +110,21 @@ mod tests {
             device.transact_mut().apply_update(Update::decode_v1(e).expect("u")).expect("apply");
         }
         let sv = device.transact().state_vector();
-        let frames = frames(&relay, &entries, &sv);
-        assert_eq!(frames.len(), 2 + 30, "header, 30 lacking entries, final step 2");
-        for f in &frames {
-            apply(&device, f);
-        }
+        let first = device.transact().encode_state_as_update_v1(&StateVector::default());
         let text = |d: &Doc| d.get_or_insert_text("t").get_string(&d.transact());
-        assert_eq!(text(&device), text(&relay));
+        for deflate in [false, true] {
+            let device = Doc::new();
+            device.transact_mut().apply_update(Update::decode_v1(&first).expect("u")).expect("apply");
+            let frames = frames(&relay, &entries, &sv, deflate);
+            assert_eq!(frames.len(), 2 + 30, "header, 30 lacking entries, final step 2");
+            for f in &frames {
+                if crate::deflate::is_compressed(f) {
+                    apply(&device, &crate::deflate::inflate(f, 1 << 20).expect("inflates"));
+                } else {
+                    apply(&device, f);
+                }
+            }
+            assert_eq!(text(&device), text(&relay), "deflate: {deflate}");
+        }
     }
 }

@@ -3,7 +3,10 @@
 //! The reader decodes each binary frame ([`crate::protocol::decode`]) and hands it to the
 //! room, waiting when the room is busy (so a fast sender is slowed down, never buffered
 //! without bound). A frame that does not decode, a text frame, an oversized frame or a
-//! flood of messages closes this connection alone with a reason. The writer drains a
+//! flood of messages closes this connection alone with a reason. A connection that asked
+//! for `deflate` may send compressed frames: they are inflated up to the frame limit
+//! (more closes it with 1009, bytes that do not inflate with 1007) and then decoded like
+//! any frame; its outgoing frames are compressed here ([`crate::deflate`]). The writer drains a
 //! bounded queue; when the room finds the queue full it closes the connection (the client
 //! then reconnects and resyncs) instead of dropping frames silently.
 
@@ -18,9 +21,10 @@ use liandong_core::access::Rights;
 use tokio::sync::{mpsc, watch};
 use tokio_util::sync::CancellationToken;
 
+use crate::deflate::{self, InflateError};
 use crate::metrics::Metrics;
 use crate::protocol::{
-    self, CLOSE_GOING_AWAY, CLOSE_INTERNAL_ERROR, CLOSE_POLICY, CLOSE_PROTOCOL_ERROR, CLOSE_TOO_BIG,
+    self, CLOSE_GOING_AWAY, CLOSE_INTERNAL_ERROR, CLOSE_INVALID_DATA, CLOSE_POLICY, CLOSE_PROTOCOL_ERROR, CLOSE_TOO_BIG,
 };
 use crate::room::{CloseReason, ConnId, Data, Features, Outbox};
 use crate::rooms::Rooms;
@@ -122,6 +126,10 @@ pub async fn serve(socket: WebSocket, session: Session) {
             tokio::select! {
                 frame = frames_rx.recv() => match frame {
                     Some(frame) => {
+                        let frame = match features.deflate.then(|| deflate::compress(&frame)).flatten() {
+                            Some(compressed) => Bytes::from(compressed),
+                            None => frame,
+                        };
                         let len = frame.len() as u64;
                         if sink.send(WsMessage::Binary(frame)).await.is_err() {
                             break None;
@@ -183,6 +191,21 @@ pub async fn serve(socket: WebSocket, session: Session) {
                         refused(&outbox, CLOSE_POLICY, "too many messages; slow down and reconnect".into());
                         break true;
                     }
+                    let bytes = if features.deflate && deflate::is_compressed(&bytes) {
+                        match deflate::inflate(&bytes, limits.max_frame_bytes) {
+                            Ok(inflated) => Bytes::from(inflated),
+                            Err(e) => {
+                                let code = match e {
+                                    InflateError::TooBig(_) => CLOSE_TOO_BIG,
+                                    InflateError::Garbage(_) => CLOSE_INVALID_DATA,
+                                };
+                                refused(&outbox, code, e.to_string());
+                                break true;
+                            }
+                        }
+                    } else {
+                        bytes
+                    };
                     match protocol::decode(&bytes) {
                         Ok(message) => {
                             if !room.send(Data::Message { conn, message }).await {

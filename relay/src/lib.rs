@@ -16,6 +16,8 @@
 //!   out through a bounded queue.
 //! - [`protocol`]: the y-websocket wire format (yrs `sync` messages) and close codes; the
 //!   one door for a device's bytes (counts, nesting and awareness checked before yrs).
+//! - [`deflate`]: compressed messages (feature `deflate`): raw DEFLATE of one ordinary
+//!   frame, inflated with a size limit.
 //! - [`rooms`]: the registry that keeps at most one [`room::Room`] per document.
 //! - [`catch_up`]: large differences in pieces with progress, for slow links.
 //! - [`room`]: one document in memory, owned by one task that applies, stores, then fans
@@ -31,6 +33,7 @@ pub mod catch_up;
 pub mod commands;
 pub mod config;
 pub mod connection;
+pub mod deflate;
 pub mod metrics;
 pub mod protocol;
 pub mod room;

@@ -88,16 +88,20 @@ pub struct Features {
     /// `ack`: after each stored update of this client the relay sends it sync step 1 (its
     /// state vector), from which the client knows what reached the relay.
     pub ack: bool,
+    /// `deflate`: frames above [`crate::deflate::MIN_BYTES`] go out compressed, and the
+    /// device may send compressed frames ([`crate::deflate`]).
+    pub deflate: bool,
 }
 
 impl Features {
-    /// Parses `progress,ack`; unknown names are ignored.
+    /// Parses `progress,ack,deflate`; unknown names are ignored.
     pub fn parse(list: &str) -> Self {
         let mut f = Features::default();
         for name in list.split(',').map(str::trim) {
             match name {
                 "progress" => f.progress = true,
                 "ack" => f.ack = true,
+                "deflate" => f.deflate = true,
                 _ => {}
             }
         }
@@ -380,13 +384,14 @@ impl Room {
         let Some(diff) = self.guarded("sync step 2", |doc| doc.transact().encode_state_as_update_v1(sv)) else {
             return false;
         };
-        let wants_pieces = self.peers.get(&conn).is_some_and(|p| p.features.progress);
+        let features = self.peers.get(&conn).map(|p| p.features).unwrap_or_default();
+        let wants_pieces = features.progress;
         if !wants_pieces || diff.len() <= catch_up::CHUNK_THRESHOLD {
             self.send_to(conn, protocol::encode(&Message::Sync(SyncMessage::SyncStep2(diff))));
             return true;
         }
         let frames = match self.ctx.store.load(&self.doc_id).await {
-            Ok(stored) => catch_up::frames(self.awareness.doc(), &stored.updates, sv),
+            Ok(stored) => catch_up::frames(self.awareness.doc(), &stored.updates, sv, features.deflate),
             Err(e) => {
                 tracing::warn!(doc = %self.doc_id, error = %e, "cannot read the log; sending the difference whole");
                 vec![protocol::encode(&Message::Sync(SyncMessage::SyncStep2(diff)))]

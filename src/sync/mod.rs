@@ -8,6 +8,7 @@
 //! the reactive [`Signals`]; it never touches sockets or storage.
 
 pub mod backoff;
+pub mod deflate;
 pub mod doc;
 pub mod socket;
 pub mod status;
@@ -72,7 +73,8 @@ pub struct Inner {
     pub failing: Cell<usize>,
     /// Bumped on sign-out: loops of an older generation stop.
     generation: Cell<u32>,
-    /// Bumped when the browser comes back online: waiting reconnects start at once.
+    /// Bumped when the browser comes back online, the page becomes visible or a document's
+    /// connection gets through: waiting reconnects start at once, from attempt 0.
     pub wake: Cell<u32>,
     /// The UI's view.
     pub signals: Signals,
@@ -204,6 +206,23 @@ pub fn start() {
         let listener = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || wake.wake.set(wake.wake.get() + 1));
         let _ =
             window.add_event_listener_with_callback("online", wasm_bindgen::JsCast::unchecked_ref(listener.as_ref()));
+        listener.forget();
+        // A phone's page coming back to the front: its sockets may have died meanwhile.
+        let wake = shared.clone();
+        let listener = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+            let visible = web_sys::window()
+                .and_then(|w| w.document())
+                .is_some_and(|d| d.visibility_state() == web_sys::VisibilityState::Visible);
+            if visible {
+                wake.wake.set(wake.wake.get() + 1);
+            }
+        });
+        if let Some(document) = window.document() {
+            let _ = document.add_event_listener_with_callback(
+                "visibilitychange",
+                wasm_bindgen::JsCast::unchecked_ref(listener.as_ref()),
+            );
+        }
         listener.forget();
         // The browser knows the network is gone before a socket does (the liveness probe
         // takes up to 90 s): show it at once. The sockets end on their own; a message from

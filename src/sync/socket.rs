@@ -1,14 +1,22 @@
 //! The connection of one document to the relay: `wss://{host}/sync/{id}` with the device's
-//! token, speaking the Yjs sync protocol and awareness (y-websocket wire format) plus two
+//! token, speaking the Yjs sync protocol and awareness (y-websocket wire format) plus three
 //! relay features the app asks for: `progress` (large differences come in pieces after a
-//! header, so a slow link shows progress) and `ack` (the relay's state vector after each
-//! stored change, from which "saved to relay" is derived).
+//! header, so a slow link shows progress), `ack` (the relay's state vector after each
+//! stored change, from which "saved to relay" is derived) and `deflate` (frames above a
+//! few hundred bytes travel compressed both ways, [`super::deflate`]).
 //!
 //! Liveness: when nothing arrived for [`PROBE_AFTER_MS`] the app sends sync step 1; the
 //! relay always answers. Only a link silent for [`DEAD_AFTER_MS`] counts as dead. Data
 //! still arriving keeps a link alive however long a download takes; on a 50 kbit/s link a
 //! piece of 64 KiB arrives every ~10 s. Reconnects back off with jitter; when the relay
 //! refuses the token the app says so and waits instead of looping.
+//!
+//! Coming back promptly: a connection on which the relay spoke resets the backoff and wakes
+//! every document waiting to reconnect (they start at once, attempt 0), as do the
+//! browser's `online` event and the page becoming visible. While the link is down only the
+//! directory's connection keeps trying often ([`backoff::SCOUT_CAP_MS`]); the others back
+//! off to a minute and are woken by the first that gets through, so the offline period's
+//! failures never lengthen the wait once the link is back.
 
 use std::rc::Rc;
 
@@ -43,8 +51,8 @@ pub const OPEN_TIMEOUT_MS: u32 = 30_000;
 enum Ended {
     /// It never opened (network down, relay unreachable or refusing).
     NeverOpened,
-    /// It was open and closed (or went silent).
-    Closed,
+    /// It was open and closed (or went silent); `heard`: the relay sent something first.
+    Closed { heard: bool },
     /// The document is no longer wanted (sign-out).
     Stopped,
 }
@@ -60,6 +68,8 @@ fn ws_base() -> Option<String> {
 pub async fn run(doc: Rc<DocSync>, shared: Shared) {
     let generation = shared.generation();
     let mut attempt: u32 = 0;
+    let scout =
+        doc.id == liandong_core::DocumentId::directory(&shared.session().map(|s| s.claims.county).unwrap_or_default());
     loop {
         if shared.generation() != generation {
             return;
@@ -75,14 +85,20 @@ pub async fn run(doc: Rc<DocSync>, shared: Shared) {
             s.link = Link::Offline;
             s.progress = None;
         });
-        let mut delay = backoff::delay_ms(attempt, js_sys::Math::random());
+        let cap = if scout { backoff::SCOUT_CAP_MS } else { backoff::CAP_MS };
+        let mut delay = backoff::delay_ms_capped(attempt, js_sys::Math::random(), cap);
         match ended {
             Ended::Stopped => return,
-            Ended::Closed if was_online => attempt = 0,
-            // Never online: the socket failed to open, or was closed before the relay said
+            // The relay spoke on this connection (a cut mid catch-up included): the link
+            // works, so come back after the shortest delay.
+            Ended::Closed { heard: true } => {
+                attempt = 0;
+                delay = backoff::delay_ms(0, js_sys::Math::random());
+            }
+            // Never heard: the socket failed to open, or was closed before the relay said
             // anything (a refused upgrade can look like either): ask whether the token is
             // the reason, so an expired sign-in is never shown as "offline".
-            Ended::Closed | Ended::NeverOpened => {
+            Ended::Closed { heard: false } | Ended::NeverOpened => {
                 attempt += 1;
                 if super::verdict::refused(&session).await {
                     doc.status.update(|s| s.refused = Some(Refusal::SignInExpired));
@@ -90,22 +106,32 @@ pub async fn run(doc: Rc<DocSync>, shared: Shared) {
                 }
             }
         }
-        wait(&shared, delay, generation).await;
+        if wait(&shared, delay, generation).await {
+            attempt = 0;
+        }
     }
 }
 
-/// Sleeps `ms`, waking early when the browser comes back online or on sign-out.
-async fn wait(shared: &Shared, ms: f64, generation: u32) {
+/// Sleeps `ms`, waking early on sign-out or when woken ([`super::Inner::wake`]: the browser
+/// came back online, the page became visible, another document's connection got through).
+/// Returns whether it was woken.
+async fn wait(shared: &Shared, ms: f64, generation: u32) -> bool {
     let wake = shared.wake.get();
     let until = js_sys::Date::now() + ms;
     while js_sys::Date::now() < until && shared.wake.get() == wake && shared.generation() == generation {
         // Checked every 100 ms: a link that comes back is used within a tenth of a second.
         TimeoutFuture::new(100).await;
     }
+    shared.wake.get() != wake
 }
 
-fn encode(message: &Message) -> WsMessage {
-    WsMessage::Bytes(message.encode_v1())
+/// `message` as a frame for the relay: compressed when that makes it smaller.
+async fn encode(message: &Message) -> WsMessage {
+    let frame = message.encode_v1();
+    match super::deflate::compress(&frame).await {
+        Some(compressed) => WsMessage::Bytes(compressed),
+        None => WsMessage::Bytes(frame),
+    }
 }
 
 /// One connection, from open to close.
@@ -113,7 +139,7 @@ async fn connect(doc: &Rc<DocSync>, shared: &Shared, session: &Session, generati
     let Some(base) = ws_base() else { return Ended::NeverOpened };
     // The token travels as a subprotocol, not in the address, so the browser's console
     // (which prints the address of every failed socket) never shows it.
-    let url = format!("{base}/sync/{}?features=progress,ack", doc.id);
+    let url = format!("{base}/sync/{}?features=progress,ack,deflate", doc.id);
     let protocols = ["liandong".to_owned(), format!("liandong.token.{}", session.token)];
     let Ok(socket) = WebSocket::open_with_protocols(&url, &protocols) else { return Ended::NeverOpened };
     let (mut sink, mut stream) = socket.split();
@@ -124,7 +150,7 @@ async fn connect(doc: &Rc<DocSync>, shared: &Shared, session: &Session, generati
     // opens ends the attempt (the stream reports it), and so does one that hangs.
     let step1 = Message::Sync(SyncMessage::SyncStep1(doc.doc.transact().state_vector()));
     let opened = {
-        let send = sink.send(encode(&step1)).fuse();
+        let send = sink.send(encode(&step1).await).fuse();
         let failed = stream.next().fuse();
         let hung = TimeoutFuture::new(OPEN_TIMEOUT_MS).fuse();
         futures::pin_mut!(send, failed, hung);
@@ -150,12 +176,13 @@ async fn connect(doc: &Rc<DocSync>, shared: &Shared, session: &Session, generati
         awareness.update().ok().map(Message::Awareness)
     };
     if let Some(presence) = presence {
-        let _ = sink.send(encode(&presence)).await;
+        let _ = sink.send(encode(&presence).await).await;
     }
 
     let mut last_heard = js_sys::Date::now();
     let mut last_sent = js_sys::Date::now();
     let mut catching_up = false;
+    let mut heard = false;
     let ended = loop {
         let tick = TimeoutFuture::new(5_000).fuse();
         futures::pin_mut!(tick);
@@ -163,19 +190,35 @@ async fn connect(doc: &Rc<DocSync>, shared: &Shared, session: &Session, generati
             incoming = stream.next().fuse() => match incoming {
                 Some(Ok(WsMessage::Bytes(bytes))) => {
                     last_heard = js_sys::Date::now();
-                    if let Some(reply) = handle(doc, shared, &bytes, &mut catching_up).await {
+                    if !std::mem::replace(&mut heard, true) {
+                        // The link works: documents waiting to reconnect try at once.
+                        shared.wake.set(shared.wake.get() + 1);
+                    }
+                    let wire = bytes.len() as u64;
+                    let bytes = if super::deflate::is_compressed(&bytes) {
+                        match super::deflate::inflate(&bytes).await {
+                            Ok(plain) => plain,
+                            Err(e) => {
+                                leptos::logging::warn!("{}: a compressed message does not inflate: {e}", doc.id);
+                                continue;
+                            }
+                        }
+                    } else {
+                        bytes
+                    };
+                    if let Some(reply) = handle(doc, shared, &bytes, wire, &mut catching_up).await {
                         last_sent = js_sys::Date::now();
-                        if sink.send(encode(&reply)).await.is_err() { break Ended::Closed; }
+                        if sink.send(encode(&reply).await).await.is_err() { break Ended::Closed { heard }; }
                     }
                 }
                 Some(Ok(WsMessage::Text(_))) => {}
-                Some(Err(WebSocketError::ConnectionClose(_))) | Some(Err(_)) | None => break Ended::Closed,
+                Some(Err(WebSocketError::ConnectionClose(_))) | Some(Err(_)) | None => break Ended::Closed { heard },
             },
             update = local.next() => match update {
                 Some(update) => {
                     last_sent = js_sys::Date::now();
-                    if sink.send(encode(&Message::Sync(SyncMessage::Update(update)))).await.is_err() {
-                        break Ended::Closed;
+                    if sink.send(encode(&Message::Sync(SyncMessage::Update(update))).await).await.is_err() {
+                        break Ended::Closed { heard };
                     }
                 }
                 None => break Ended::Stopped,
@@ -186,12 +229,12 @@ async fn connect(doc: &Rc<DocSync>, shared: &Shared, session: &Session, generati
                 }
                 let now = js_sys::Date::now();
                 if now - last_heard > DEAD_AFTER_MS {
-                    break Ended::Closed;
+                    break Ended::Closed { heard };
                 }
                 if now - last_heard > PROBE_AFTER_MS && now - last_sent > PROBE_AFTER_MS {
                     last_sent = now;
                     let probe = Message::Sync(SyncMessage::SyncStep1(doc.doc.transact().state_vector()));
-                    if sink.send(encode(&probe)).await.is_err() { break Ended::Closed; }
+                    if sink.send(encode(&probe).await).await.is_err() { break Ended::Closed { heard }; }
                 }
             }
         }
@@ -201,8 +244,15 @@ async fn connect(doc: &Rc<DocSync>, shared: &Shared, session: &Session, generati
     ended
 }
 
-/// Handles one message from the relay; returns the reply to send, if any.
-async fn handle(doc: &Rc<DocSync>, shared: &Shared, bytes: &[u8], catching_up: &mut bool) -> Option<Message> {
+/// Handles one message from the relay (`bytes`, inflated if it came compressed; `wire`:
+/// its size on the wire, what a catch-up's progress counts); returns the reply, if any.
+async fn handle(
+    doc: &Rc<DocSync>,
+    shared: &Shared,
+    bytes: &[u8],
+    wire: u64,
+    catching_up: &mut bool,
+) -> Option<Message> {
     let message = match Message::decode_v1(bytes) {
         Ok(m) => m,
         Err(e) => {
@@ -242,7 +292,7 @@ async fn handle(doc: &Rc<DocSync>, shared: &Shared, bytes: &[u8], catching_up: &
             None
         }
         Message::Sync(SyncMessage::Update(update)) => {
-            let len = update.len() as u64;
+            let len = wire;
             if let Err(e) = doc.apply(ORIGIN_RELAY, &update) {
                 leptos::logging::warn!("{}: the relay's update does not apply: {e}", doc.id);
             }

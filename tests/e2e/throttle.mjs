@@ -9,10 +9,14 @@ import net from 'node:net';
  * kbit/s, `rttMs` the round-trip time added. `stall` (probability 0–1, default 0) holds
  * each 1 KB piece an extra `stallMs` (default 600 ms) with that probability; later pieces
  * of the same connection and direction wait behind it (TCP delivers in order), other
- * connections do not. Resolves to { port, setMode, requests, bytes, close } where
- * `requests` lists the first request line of every connection with its start time and
- * `bytes` counts what passed in each direction in every mode, as { up, down } (bytes of
- * TCP payload; `up` is browser → target).
+ * connections do not. Resolves to { port, setMode, requests, bytes, refused, close }:
+ * - `requests` lists every connection as { at, line, up, down }: its first request line,
+ *   when that arrived (ms since the epoch), and the bytes it carried so far each way;
+ * - `bytes` counts what was delivered in each direction in every mode, as { up, down }
+ *   (bytes of TCP payload; `up` is browser → target);
+ * - `refused()` counts the connections refused while the link was 'down'.
+ * Bytes are counted when delivered: what was still queued when the link dropped never
+ * arrived.
  */
 export async function throttleProxy({ target, kbps = 50, rttMs = 600, stall = 0, stallMs = 600 }) {
   const [host, targetPort] = target.split(':');
@@ -21,25 +25,28 @@ export async function throttleProxy({ target, kbps = 50, rttMs = 600, stall = 0,
   const sockets = new Set();
   const requests = [];
   const bytes = { up: 0, down: 0 };
+  let refused = 0;
   const nextFree = { up: 0, down: 0 };
 
   // Sends `data` from `from` to `to` after the delay and within the shared bandwidth, in
   // order: pieces wait in this connection's queue until their time.
-  function pipe(from, to, direction) {
+  function pipe(from, to, direction, record) {
     const queue = [];
     let timer = null;
     let lastAt = 0;
+    const deliver = (piece) => {
+      if (to.destroyed) return;
+      bytes[direction] += piece.length;
+      record[direction] += piece.length;
+      to.write(piece);
+    };
     const drain = () => {
       timer = null;
-      while (queue.length && queue[0].at <= Date.now()) {
-        const { piece } = queue.shift();
-        if (!to.destroyed) to.write(piece);
-      }
+      while (queue.length && queue[0].at <= Date.now()) deliver(queue.shift().piece);
       if (queue.length) timer = setTimeout(drain, queue[0].at - Date.now());
     };
     from.on('data', (data) => {
-      bytes[direction] += data.length;
-      if (mode !== 'throttled') { to.write(data); return; }
+      if (mode !== 'throttled') { deliver(data); return; }
       for (let i = 0; i < data.length; i += 1024) {
         const piece = data.subarray(i, i + 1024);
         const now = Date.now();
@@ -60,14 +67,16 @@ export async function throttleProxy({ target, kbps = 50, rttMs = 600, stall = 0,
   }
 
   const server = net.createServer((client) => {
-    if (mode === 'down') { client.destroy(); return; }
+    if (mode === 'down') { refused += 1; client.destroy(); return; }
     const upstream = net.connect(Number(targetPort), host);
     sockets.add(client); sockets.add(upstream);
+    const record = { at: 0, line: '', up: 0, down: 0 };
     client.once('data', (first) => {
-      requests.push({ at: Date.now(), line: first.toString('latin1').split('\r\n')[0] });
+      Object.assign(record, { at: Date.now(), line: first.toString('latin1').split('\r\n')[0] });
+      requests.push(record);
     });
-    pipe(client, upstream, 'up');
-    pipe(upstream, client, 'down');
+    pipe(client, upstream, 'up', record);
+    pipe(upstream, client, 'down', record);
     const forget = () => { sockets.delete(client); sockets.delete(upstream); };
     client.on('close', forget);
   });
@@ -76,9 +85,14 @@ export async function throttleProxy({ target, kbps = 50, rttMs = 600, stall = 0,
     port: server.address().port,
     requests,
     bytes,
+    refused: () => refused,
     setMode(next) {
       mode = next;
-      if (next === 'down') for (const s of sockets) s.destroy();
+      if (next === 'down') {
+        for (const s of sockets) s.destroy();
+        // What was queued is lost with the link; the next bytes go out at once.
+        nextFree.up = 0; nextFree.down = 0;
+      }
     },
     close: () => new Promise((resolve) => { for (const s of sockets) s.destroy(); server.close(resolve); }),
   };

@@ -255,6 +255,10 @@ pub struct Client {
     pub kinds: Vec<&'static str>,
     /// State vectors received in sync step 1 messages.
     pub relay_svs: Vec<StateVector>,
+    /// Binary bytes received on the wire (compressed messages counted as they came).
+    pub wire_bytes: usize,
+    /// Compressed messages (feature `deflate`) received; each is inflated and handled.
+    pub compressed: usize,
 }
 
 impl Client {
@@ -286,6 +290,8 @@ impl Client {
             closed: None,
             kinds: Vec::new(),
             relay_svs: Vec::new(),
+            wire_bytes: 0,
+            compressed: 0,
         };
         let sv = client.doc.transact().state_vector();
         client.send(Message::Sync(SyncMessage::SyncStep1(sv))).await;
@@ -339,6 +345,20 @@ impl Client {
     }
 
     async fn handle(&mut self, bytes: &[u8]) {
+        self.wire_bytes += bytes.len();
+        let inflated;
+        let bytes = if liandong_relay::deflate::is_compressed(bytes) {
+            self.compressed += 1;
+            match liandong_relay::deflate::inflate(bytes, 64 << 20) {
+                Ok(plain) => {
+                    inflated = plain;
+                    &inflated[..]
+                }
+                Err(_) => return,
+            }
+        } else {
+            bytes
+        };
         let Ok(msg) = Message::decode_v1(bytes) else { return };
         self.kinds.push(match &msg {
             Message::Sync(SyncMessage::SyncStep1(_)) => "step1",
