@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building, running and testing Liandong needs, and only what is missing:
-# the wasm32 target, Trunk, wasm-bindgen-cli at exactly Cargo.lock's version, Debian's
+# the wasm32 target, a pinned nightly with rust-src (for the release Wasm; its name is in
+# scripts/wasm-nightly), Trunk, wasm-bindgen-cli at exactly Cargo.lock's version, Debian's
 # chromium + chromium-driver + a CJK font, and the npm tools of package-lock.json
 # (wasm-opt from binaryen, playwright-core). Idempotent: a second run changes nothing.
 # Never lets Trunk or a test tool download a binary or a browser (see ../shared/TOOLCHAIN.md).
@@ -20,6 +21,16 @@ command -v npm >/dev/null || die "npm not found: install npm first"
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "adding the wasm32-unknown-unknown target"
   rustup target add wasm32-unknown-unknown
+fi
+
+# 1b. A pinned nightly Rust with the standard library's source, for the release Wasm only
+# (scripts/build.sh: std rebuilt without panic messages and code locations, about 50 KB
+# less with Brotli). Without it the build falls back to stable and says so.
+NIGHTLY=$(cat scripts/wasm-nightly)
+if ! rustup component list --toolchain "$NIGHTLY" --installed 2>/dev/null | grep -q '^rust-src'; then
+  say "installing $NIGHTLY with rust-src (for the release Wasm)"
+  rustup toolchain install "$NIGHTLY" --profile minimal --component rust-src \
+    || say "could not install $NIGHTLY: release builds use stable (a larger Wasm)"
 fi
 
 # 2. Trunk, at the version that builds with this machine's rustc.
