@@ -96,8 +96,8 @@ test('the installed app starts with the relay stopped, then takes each new deplo
     assert.equal(await page.getByTestId('update-ready').count(), 0, 'no offer once the new build runs');
     assert.deepEqual((await cacheNames(page)).sort(), [`liandong-${first}`, `liandong-${second.build}`].sort());
 
-    // A deploy with a file missing cannot be stored whole: the running version stays.
-    const broken = nextBuild('broken deploy', { drop: 'wasm' });
+    // A deploy with a changed file missing cannot be stored whole: the running version stays.
+    const broken = nextBuild('broken deploy', { drop: 'css' });
     builds.push(broken);
     await relay.stop();
     relay = await startRelay({ data, port: relay.port, app: broken.dir });
