@@ -7,7 +7,10 @@
 //! again, since a relay that restarts is usually a deploy ([`relay_reachable`]). Once it
 //! has every file of the new build it takes over; this page keeps running the build it
 //! started with and [`update_ready`] turns true, so the app can say "新版本已就绪". A
-//! reload runs the new build. Service workers need a secure context (HTTPS, or localhost): elsewhere
+//! reload runs the new build. An install that did not finish (cut off, or stopped by the
+//! worker's own time budget on a slow link) keeps what arrived; this module asks again
+//! after [`RETRY_FIRST_MS`], doubling up to [`CHECK_EVERY_MS`], and the next attempt fetches
+//! only what is missing. Service workers need a secure context (HTTPS, or localhost): elsewhere
 //! [`offline_start`] says why the app cannot start without network.
 
 use std::cell::{Cell, RefCell};
@@ -23,6 +26,10 @@ pub const CHECK_EVERY_MS: u32 = 15 * 60 * 1000;
 /// Least time between two checks caused by relay links opening, in ms (one document's
 /// link opening is enough; the others of the same moment add nothing).
 pub const RELAY_CHECK_GAP_MS: f64 = 5_000.0;
+
+/// First wait before asking again after an install that did not finish, in ms (10 s);
+/// each further failure doubles it, up to [`CHECK_EVERY_MS`].
+pub const RETRY_FIRST_MS: u32 = 10_000;
 
 /// Whether this page can start without network next time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,6 +54,8 @@ struct State {
     controlled: Cell<bool>,
     /// When a relay link last caused a check (ms since the epoch).
     relay_checked: Cell<f64>,
+    /// The wait before the next retry of an install that did not finish, in ms (0: none failed).
+    retry_ms: Cell<u32>,
 }
 
 thread_local! {
@@ -56,6 +65,7 @@ thread_local! {
         registration: RefCell::new(None),
         controlled: Cell::new(false),
         relay_checked: Cell::new(0.0),
+        retry_ms: Cell::new(0),
     };
 }
 
@@ -127,16 +137,55 @@ fn register(container: ServiceWorkerContainer) {
     let promise = container.register_with_options("/sw.js", &options);
     leptos::task::spawn_local(async move {
         match JsFuture::from(promise).await {
-            Ok(registration) => {
+            // A browser with service workers blocked resolves with `undefined`.
+            Ok(registration) if registration.is_object() => {
                 let registration: ServiceWorkerRegistration = registration.unchecked_into();
+                watch_installs(&registration);
                 STATE.with(|s| *s.registration.borrow_mut() = Some(registration));
             }
-            Err(e) => {
+            Ok(e) | Err(e) => {
                 leptos::logging::warn!("service worker not registered: {e:?}");
                 offline_start().set(OfflineStart::Unavailable);
             }
         }
     });
+}
+
+/// Watches each new build's install: one that ends without being installed (the worker
+/// turns `redundant` straight from `installing`) is retried later ([`RETRY_FIRST_MS`]).
+fn watch_installs(registration: &ServiceWorkerRegistration) {
+    let watched = registration.clone();
+    let found = Closure::<dyn FnMut()>::new(move || {
+        let Some(worker) = watched.installing() else { return };
+        let seen = worker.clone();
+        let installed = Cell::new(false);
+        let changed = Closure::<dyn FnMut()>::new(move || {
+            let state = js_sys::Reflect::get(&seen, &"state".into()).ok().and_then(|s| s.as_string());
+            match state.as_deref() {
+                Some("installed" | "activating" | "activated") => {
+                    installed.set(true);
+                    STATE.with(|s| s.retry_ms.set(0));
+                }
+                Some("redundant") if !installed.get() => retry_later(),
+                _ => {}
+            }
+        });
+        worker.set_onstatechange(Some(changed.as_ref().unchecked_ref()));
+        changed.forget();
+    });
+    registration.set_onupdatefound(Some(found.as_ref().unchecked_ref()));
+    found.forget();
+}
+
+/// Asks again for the new build after the current retry wait, and doubles the wait.
+fn retry_later() {
+    let wait = STATE.with(|s| {
+        let wait = s.retry_ms.get().max(RETRY_FIRST_MS);
+        s.retry_ms.set(wait.saturating_mul(2).min(CHECK_EVERY_MS));
+        wait
+    });
+    let check = Closure::once_into_js(check_for_update);
+    let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(check.unchecked_ref(), wait as i32);
 }
 
 /// Asks the relay whether `/sw.js` changed; a new build then installs in the background.

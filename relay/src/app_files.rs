@@ -14,13 +14,20 @@
 //! - Every file may come as its Brotli or gzip copy (`NAME.br`, `NAME.gz`, written at build
 //!   time), chosen by the request's `Accept-Encoding`: `Vary: Accept-Encoding` on all of
 //!   them, so no cache between gives one browser's answer to another.
+//! - Every file answered 200 carries a strong `ETag` (a content hash of the bytes sent, one
+//!   per encoding: [`crate::etags`]); a request whose `If-None-Match` holds it gets `304`
+//!   with no body, whatever the file's modification date (every deploy gives new dates, so
+//!   `If-Modified-Since` alone would refetch every file). `If-None-Match` takes precedence
+//!   over `If-Modified-Since` (RFC 9110), which is then not looked at.
 //! - Content types the app depends on are set by extension whatever the MIME table says:
 //!   `.wasm` `application/wasm` (streaming compilation), `.webmanifest`
 //!   `application/manifest+json` (installability), `.js`/`.mjs` `text/javascript`
 //!   (module scripts and the service worker).
 
-use axum::extract::Request;
-use axum::http::{HeaderValue, StatusCode, header};
+use std::sync::Arc;
+
+use axum::extract::{Request, State};
+use axum::http::{HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use tower::ServiceExt;
@@ -30,11 +37,22 @@ pub const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 /// `Cache-Control` of a file the browser must revalidate before each use.
 pub const NO_CACHE: &str = "no-cache";
 
-/// The middleware: sets `Cache-Control` and corrects `Content-Type` of the response to a
-/// request for an app file.
-pub async fn headers(request: Request, next: Next) -> Response {
-    let name = request.uri().path().rsplit('/').next().unwrap_or_default().to_owned();
+use crate::etags::{self, Etags};
+
+/// The middleware: sets `Cache-Control`, `Vary` and `ETag`, corrects `Content-Type` of the
+/// response to a request for an app file, and answers `304` when the request's
+/// `If-None-Match` holds the file's tag (`etags`: the app folder's).
+pub async fn headers(State(etags): State<Arc<Etags>>, mut request: Request, next: Next) -> Response {
+    let path = request.uri().path().to_owned();
+    let name = path.rsplit('/').next().unwrap_or_default().to_owned();
+    let conditional = matches!(*request.method(), Method::GET | Method::HEAD);
+    let if_none_match = request.headers_mut().remove(header::IF_NONE_MATCH).filter(|_| conditional);
+    if if_none_match.is_some() {
+        request.headers_mut().remove(header::IF_MODIFIED_SINCE);
+    }
     let mut response = next.run(request).await;
+    // At debug level, one line per file request (what a deploy downloads; the e2e tests count them).
+    tracing::debug!(path = %crate::server::shown(&path), status = response.status().as_u16(), "app file");
     // A missing file is 404 ([`app_route`]), so only a file of the build is ever kept long;
     // the app's routes (answered with index.html) have no extension, so never look hashed.
     let found = matches!(response.status(), StatusCode::OK | StatusCode::PARTIAL_CONTENT | StatusCode::NOT_MODIFIED);
@@ -48,6 +66,32 @@ pub async fn headers(request: Request, next: Next) -> Response {
     {
         headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(mime));
     }
+    if response.status() == StatusCode::OK {
+        let encoding = response.headers().get(header::CONTENT_ENCODING).and_then(|v| v.to_str().ok());
+        let file = etags.served_file(&path, encoding);
+        if let Some(file) = file
+            && let Some(tag) = etags.tag(&file).await
+        {
+            if if_none_match.as_ref().is_some_and(|wanted| etags::none_match(wanted, &tag)) {
+                return not_modified(&response, tag);
+            }
+            response.headers_mut().insert(header::ETAG, tag);
+        }
+    }
+    response
+}
+
+/// `304 Not Modified` for `full` (the answer the request would have had): no body, and of
+/// its headers only those a cache needs to refresh its copy (RFC 9110, 15.4.5).
+fn not_modified(full: &Response, tag: HeaderValue) -> Response {
+    let mut response = StatusCode::NOT_MODIFIED.into_response();
+    let headers = response.headers_mut();
+    for name in [header::CACHE_CONTROL, header::VARY, header::CONTENT_LOCATION, header::EXPIRES] {
+        if let Some(value) = full.headers().get(&name) {
+            headers.insert(name, value.clone());
+        }
+    }
+    headers.insert(header::ETAG, tag);
     response
 }
 

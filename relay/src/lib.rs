@@ -12,6 +12,7 @@
 //!   WebSocket upgrade, graceful shutdown, over plain HTTP or HTTPS.
 //! - [`tls`]: reads the operator's certificate and key for HTTPS.
 //! - [`app_files`]: cache headers and content types of the built app's files.
+//! - [`etags`]: strong ETags (content hashes) of the built app's files, for `304` answers.
 //! - [`connection`]: one WebSocket: reads frames into its room, writes the room's messages
 //!   out through a bounded queue.
 //! - [`protocol`]: the y-websocket wire format (yrs `sync` messages) and close codes; the
@@ -34,6 +35,7 @@ pub mod commands;
 pub mod config;
 pub mod connection;
 pub mod deflate;
+pub mod etags;
 pub mod metrics;
 pub mod protocol;
 pub mod room;

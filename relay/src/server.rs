@@ -62,12 +62,13 @@ fn router(state: AppState) -> Router {
         .with_state(state);
     if let Some(dir) = static_dir {
         let index = dir.join("index.html");
+        let etags = Arc::new(crate::etags::Etags::new(dir.clone()));
         let app_route = get(move |request: axum::extract::Request| crate::app_files::app_route(index.clone(), request));
         let files = Router::new()
             // A browser that accepts Brotli or gzip gets the copy scripts/precompress.mjs
             // wrote beside the file (a third of the Wasm's size), others the file itself.
             .fallback_service(ServeDir::new(dir).precompressed_br().precompressed_gzip().fallback(app_route))
-            .layer(axum::middleware::from_fn(crate::app_files::headers));
+            .layer(axum::middleware::from_fn_with_state(etags, crate::app_files::headers));
         app = app.fallback_service(files);
     }
     app
@@ -140,7 +141,7 @@ const NO_SUCH_DOCUMENT: &str = "no such document: expected county/{code}/directo
 
 /// Client input as it may appear in a log line: at most 64 characters, control and
 /// non-ASCII characters escaped (so a line cannot be forged or flooded), `…` when cut.
-fn shown(input: &str) -> String {
+pub(crate) fn shown(input: &str) -> String {
     const MAX: usize = 64;
     let mut out: String = input.chars().take(MAX).flat_map(char::escape_default).collect();
     if input.chars().nth(MAX).is_some() {

@@ -127,3 +127,61 @@ async fn app_files_over_https_carry_the_same_headers() {
     let health = common::https_get(relay.addr, "10.8.0.1", "/healthz", tls).await;
     assert_eq!(health.header("cache-control"), Some("no-store"));
 }
+
+/// Every deploy gives every file a new modification date, so a browser revalidating an
+/// unchanged file by date alone downloads it again; with the content's tag it gets `304`
+/// and no body, for the plain file and for each compressed copy (each its own tag), and
+/// the new content once the file changed.
+#[tokio::test]
+async fn unchanged_files_revalidate_by_etag_for_each_encoding() {
+    let dist = dist();
+    let wasm = "liandong-8f1e49d07086b583_bg.wasm";
+    std::fs::write(dist.path().join(format!("{wasm}.br")), b"brotli copy").expect("write");
+    std::fs::write(dist.path().join(format!("{wasm}.gz")), b"gzip copy").expect("write");
+    let relay = TestRelay::start_with(|c| c.static_dir = Some(dist.path().to_path_buf())).await;
+    let mut tags = Vec::new();
+    for (accept, encoding) in [("br", Some("br")), ("gzip", Some("gzip")), ("identity", None)] {
+        let first =
+            common::http_get_with(relay.addr, &format!("/{wasm}"), &format!("Accept-Encoding: {accept}\r\n")).await;
+        assert_eq!((first.status, first.header("content-encoding")), (200, encoding), "{accept}");
+        let tag = first.header("etag").expect("an ETag").to_owned();
+        assert!(tag.starts_with('"') && !tag.starts_with("W/"), "a strong tag: {tag}");
+        // What a browser sends when its copy is older than the deploy's dates.
+        let again = format!(
+            "Accept-Encoding: {accept}\r\nIf-None-Match: {tag}\r\nIf-Modified-Since: Thu, 01 Jan 1970 00:00:00 GMT\r\n"
+        );
+        let revalidated = common::http_get_with(relay.addr, &format!("/{wasm}"), &again).await;
+        assert_eq!(revalidated.status, 304, "{accept}");
+        assert!(revalidated.body.is_empty(), "{accept}");
+        assert_eq!(revalidated.header("etag"), Some(tag.as_str()), "{accept}");
+        assert_eq!(revalidated.header("cache-control"), Some(IMMUTABLE), "{accept}");
+        assert_eq!(revalidated.header("vary").map(str::to_ascii_lowercase).as_deref(), Some("accept-encoding"));
+        tags.push(tag);
+    }
+    assert!(tags[0] != tags[1] && tags[1] != tags[2] && tags[0] != tags[2], "one tag per encoding: {tags:?}");
+    // Another encoding's tag does not validate this one.
+    let crossed = common::http_get_with(
+        relay.addr,
+        &format!("/{wasm}"),
+        &format!("Accept-Encoding: gzip\r\nIf-None-Match: {}\r\n", tags[0]),
+    )
+    .await;
+    assert_eq!((crossed.status, crossed.body.as_slice()), (200, &b"gzip copy"[..]));
+
+    // The page and sw.js, revalidated on every load: 304 while unchanged, the new content
+    // (with a new tag) after a deploy into the same folder.
+    for (path, file) in [("/", "index.html"), ("/sw.js", "sw.js"), ("/districts/desheng", "index.html")] {
+        let first = relay.get(path).await;
+        let tag = first.header("etag").expect("an ETag").to_owned();
+        let same = common::http_get_with(relay.addr, path, &format!("If-None-Match: {tag}\r\n")).await;
+        assert_eq!(same.status, 304, "{path}");
+        assert_eq!(same.header("cache-control"), Some("no-cache"), "{path}");
+        let before = std::fs::read(dist.path().join(file)).expect("read");
+        std::fs::write(dist.path().join(file), [before.as_slice(), b"<!-- next deploy -->"].concat()).expect("write");
+        let changed = common::http_get_with(relay.addr, path, &format!("If-None-Match: {tag}\r\n")).await;
+        assert_eq!(changed.status, 200, "{path}");
+        assert!(changed.body.ends_with(b"<!-- next deploy -->"), "{path}");
+        assert_ne!(changed.header("etag"), Some(tag.as_str()), "{path}");
+        std::fs::write(dist.path().join(file), before).expect("write");
+    }
+}

@@ -1,0 +1,74 @@
+// The page before the Wasm runs (issue 15): on a slow link it shows a loader from the first
+// second, "正在加载 联动 · 120 / 980 KB" with a bar, in the officer's language, with figures
+// in bytes on the wire; it goes once the app has mounted; when the download breaks it says
+// so and offers to try again, which loads the app.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { startRelay, launchBrowser, watchForErrors, screenshot } from './harness.mjs';
+import { throttleProxy } from './throttle.mjs';
+
+const words = (lang) => JSON.parse(readFileSync(new URL(`../../locales/${lang}.json`, import.meta.url), 'utf8'));
+let relay, proxy, browser;
+before(async () => {
+  relay = await startRelay();
+  proxy = await throttleProxy({ target: `127.0.0.1:${relay.port}`, kbps: 400, rttMs: 100 });
+  browser = await launchBrowser();
+});
+after(async () => { await browser?.close(); await proxy?.close(); await relay?.stop(); });
+
+const loaderText = (page) => page.evaluate(() => document.querySelector('#boot p')?.textContent ?? null);
+/** Waits until the loader shows some bytes arrived: "… · N / M KB" with N > 0. */
+const progressing = (page) => page.waitForFunction(() => /· [1-9]\d* \/ \d+ KB$/.test(document.querySelector('#boot p')?.textContent ?? ''), null, { timeout: 30_000 });
+
+async function slowPage(lang) {
+  // No service worker: every load goes over the (slow) network, as a first visit does.
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, serviceWorkers: 'block' });
+  if (lang === 'en') await context.addInitScript(() => localStorage.setItem('liandong.locale', '"en"'));
+  const page = await context.newPage();
+  proxy.setMode('throttled');
+  await page.goto(`http://127.0.0.1:${proxy.port}/`, { waitUntil: 'commit' });
+  return { context, page };
+}
+
+for (const lang of ['zh', 'en']) {
+  test(`on a slow link the loader shows progress in ${lang}, then gives way to the app`, async () => {
+    const { context, page } = await slowPage(lang);
+    const errors = watchForErrors(page);
+    try {
+      await progressing(page);
+      const text = await loaderText(page);
+      assert.ok(text.startsWith(`${words(lang).loader_loading} · `), text);
+      await screenshot(page, `loader-${lang}`);
+      proxy.setMode('open');
+      await page.getByRole('banner').waitFor({ timeout: 60_000 });
+      assert.equal(await page.locator('#boot').count(), 0, 'the loader is gone once the app mounted');
+      // The total it showed is what came over the wire for the Wasm (compressed), in KB.
+      const wire = await page.evaluate(() => performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'))?.encodedBodySize);
+      const total = Number(text.match(/\/ (\d+) KB$/)[1]);
+      assert.ok(Math.abs(total - wire / 1000) <= 1, `the loader said ${total} KB, ${wire} bytes came`);
+      assert.deepEqual(errors(), []);
+    } finally {
+      await context.close();
+    }
+  });
+}
+
+test('when the download breaks, the loader says so and trying again loads the app', async () => {
+  const { context, page } = await slowPage('zh');
+  try {
+    await progressing(page);
+    proxy.setMode('down');
+    const zh = words('zh');
+    await page.waitForFunction((failed) => document.querySelector('#boot p')?.textContent === failed, zh.loader_failed, { timeout: 30_000 });
+    const retry = page.locator('#boot button');
+    assert.equal(await retry.textContent(), zh.loader_retry);
+    await screenshot(page, 'loader-failed-zh');
+    proxy.setMode('open');
+    await retry.click();
+    await page.getByRole('banner').waitFor({ timeout: 60_000 });
+    assert.equal(await page.locator('#boot').count(), 0);
+  } finally {
+    await context.close();
+  }
+});
