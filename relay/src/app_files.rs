@@ -107,8 +107,16 @@ pub fn content_type(name: &str) -> Option<&'static str> {
 }
 
 /// Whether `name` (a file name, no folder) carries Trunk's content hash: `-` and 8 to 16
-/// lowercase hex digits right before `_bg.wasm` or before the extension.
+/// lowercase hex digits right before `_bg.wasm` or before the extension, or, for the
+/// initializer Trunk copies (`6c1f0a9d2b7e4f31-loader.js`), the hex digits and `-` first.
 pub fn is_hashed(name: &str) -> bool {
+    let hex = |s: &str| (8..=16).contains(&s.len()) && s.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));
+    if let Some((first, rest)) = name.split_once('-')
+        && hex(first)
+        && rest.rsplit_once('.').is_some_and(|(stem, extension)| !stem.is_empty() && !extension.is_empty())
+    {
+        return true;
+    }
     let stem = match name.strip_suffix("_bg.wasm") {
         Some(stem) => stem,
         None => match name.rsplit_once('.') {
@@ -116,8 +124,7 @@ pub fn is_hashed(name: &str) -> bool {
             _ => return false,
         },
     };
-    let Some((_, hex)) = stem.rsplit_once('-') else { return false };
-    (8..=16).contains(&hex.len()) && hex.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+    stem.rsplit_once('-').is_some_and(|(_, digits)| hex(digits))
 }
 
 /// The answer for a path that names no file of the build: `index.html` (from `index`) for
@@ -146,6 +153,7 @@ mod tests {
             "liandong-667c966f76069f8.js",
             "liandong-667c966f76069f8_bg.wasm",
             "中文-ad943f5b6aea74aa.js",
+            "6c1f0a9d2b7e4f31-loader.js",
         ] {
             assert!(is_hashed(name), "{name}");
         }
@@ -163,6 +171,8 @@ mod tests {
             "main-ad943f5b6aea74aa",
             "main-ad943f5b6aea74aa.",
             "文ad943f5b6aea74aa.js",
+            "6c1f0a9d2b7e4f31-.js",
+            "6c1f0a9d-loader",
             "",
         ] {
             assert!(!is_hashed(name), "{name}");
