@@ -34,10 +34,15 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Shell() -> impl IntoView {
     let i18n = use_i18n();
-    let remembered = crate::prefs::locale();
-    if i18n.get_locale_untracked() != remembered {
-        i18n.set_locale(remembered);
-    }
+    // leptos_i18n (without its cookie feature) starts in the browser's language, set by an
+    // effect of its provider; this effect, created after it, runs after it and applies the
+    // remembered choice (Chinese by default) before the first paint.
+    Effect::new(move |_| {
+        let remembered = crate::prefs::locale();
+        if i18n.get_locale_untracked() != remembered {
+            i18n.set_locale(remembered);
+        }
+    });
     Effect::new(move |_| document().set_title(t_string!(i18n, document_title)));
     view! {
         <Router>

@@ -4,8 +4,8 @@
 //! language); everything with domain meaning lives in IndexedDB via [`crate::store`].
 //!
 //! leptos_i18n (built without its cookie feature) starts in the browser's language; the
-//! shell (`crate::app`) sets the remembered choice, Chinese by default, before anything is
-//! drawn, so an English browser still starts in Chinese unless the officer chose English.
+//! shell (`crate::app`) sets the remembered choice, Chinese by default, in an effect that
+//! runs before the first paint, so an English browser still starts in Chinese unless the officer chose English.
 
 use gloo::storage::{LocalStorage, Storage};
 
