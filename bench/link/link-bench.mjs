@@ -76,7 +76,7 @@ for (const key of profiles) {
   await measure('first load until the nav is usable', 'first-load', () => firstLoad(profile));
   await measure(`week offline: ${WEEK.count} × ${WEEK.kb} KiB written elsewhere, until ${'已保存到县局'}`, 'catch-up', () => catchUp(profile, WEEK));
   await measure(`upload after a week offline: ${UPLOADS} bulletins of 5,000 characters, until 已保存到县局`, 'upload', () => upload(profile, { count: UPLOADS }));
-  await measure('a deploy until 新版本已就绪', 'deploy', () => deploy(profile));
+  await measure('a deploy (new Wasm and stylesheet) until 新版本已就绪', 'deploy', () => deploy(profile));
 }
 
 console.log(`\nbuild ${currentBuild()} (dist/), ${new Date().toISOString().slice(0, 16)} UTC`);

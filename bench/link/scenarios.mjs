@@ -116,7 +116,8 @@ export function deploy(profile) {
     });
     await badge(page).filter({ hasText: SAVED }).waitFor({ timeout: 120_000 });
     step('restarting the relay with the next build');
-    build = nextBuild(`bench-link deploy ${Date.now()}`);
+    // A deploy as most are: new code (the Wasm) and a new stylesheet; the rest is unchanged.
+    build = nextBuild(`bench-link deploy ${Date.now()}`, { wasm: true });
     // Compressed copies, as scripts/build.sh writes them after stamping (builds.mjs has none).
     if (existsSync(path.join(root, 'scripts/precompress.mjs'))) {
       await run('node', [path.join(root, 'scripts/precompress.mjs'), build.dir], { cwd: root, timeout: 300_000 });
