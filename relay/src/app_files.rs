@@ -134,7 +134,7 @@ pub async fn app_route(index: std::path::PathBuf, request: Request) -> Response 
     if name.contains('.') {
         return (StatusCode::NOT_FOUND, "no such file in this build of the app").into_response();
     }
-    match tower_http::services::ServeFile::new(index).oneshot(request).await {
+    match tower_http::services::ServeFile::new(index).precompressed_br().precompressed_gzip().oneshot(request).await {
         Ok(response) => response.map(axum::body::Body::new),
         Err(never) => match never {},
     }

@@ -90,6 +90,10 @@ async fn compressed_copies_go_to_browsers_that_accept_them() {
     let page = common::http_get_with(relay.addr, "/", "Accept-Encoding: br\r\n").await;
     assert_eq!((page.header("content-encoding"), page.body.as_slice()), (Some("br"), &b"brotli page"[..]));
     assert_eq!(page.header("cache-control"), Some("no-cache"));
+    // A login link opens an app route (/login?…): the same page, compressed too.
+    let route = common::http_get_with(relay.addr, "/login?token=x", "Accept-Encoding: br\r\n").await;
+    assert_eq!((route.status, route.header("content-encoding")), (200, Some("br")));
+    assert_eq!(route.body, b"brotli page");
 }
 
 #[tokio::test]

@@ -1,7 +1,8 @@
 // The page before the Wasm runs (issue 15): on a slow link it shows a loader from the first
 // second, "正在加载 联动 · 120 / 980 KB" with a bar, in the officer's language, with figures
-// in bytes on the wire; it goes once the app has mounted; when the download breaks it says
-// so and offers to try again, which loads the app.
+// in bytes on the wire; it goes once the app has mounted; when the download breaks, or the
+// link hangs without dropping, it says so and offers to try again, which loads the app once
+// the relay answers (and keeps the page while it does not).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -64,10 +65,34 @@ test('when the download breaks, the loader says so and trying again loads the ap
     const retry = page.locator('#boot button');
     assert.equal(await retry.textContent(), zh.loader_retry);
     await screenshot(page, 'loader-failed-zh');
+    // Trying again while the link is still down keeps this page (no browser error page).
+    const url = page.url();
+    await retry.click();
+    await page.waitForFunction((text) => document.querySelector('#boot small')?.textContent === text, zh.loader_unreachable, { timeout: 30_000 });
+    assert.equal(page.url(), url);
+    assert.equal(await retry.isVisible(), true);
     proxy.setMode('open');
     await retry.click();
     await page.getByRole('banner').waitFor({ timeout: 60_000 });
     assert.equal(await page.locator('#boot').count(), 0);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a link that hangs without dropping: the loader says so and offers to try again', async () => {
+  const { context, page } = await slowPage('zh');
+  try {
+    await progressing(page);
+    proxy.setMode('hang');
+    const zh = words('zh');
+    await page.waitForFunction((text) => document.querySelector('#boot small')?.textContent === text, zh.loader_stalled, { timeout: 40_000 });
+    const retry = page.locator('#boot button');
+    assert.equal(await retry.isVisible(), true);
+    await screenshot(page, 'loader-stalled-zh');
+    proxy.setMode('open');
+    await retry.click();
+    await page.getByRole('banner').waitFor({ timeout: 60_000 });
   } finally {
     await context.close();
   }

@@ -1,7 +1,8 @@
 // A throttling TCP proxy on loopback (the kernel here has no netem): a shared bandwidth
 // limit per direction and a one-way delay, like a rural link, optionally with stalls
 // (a piece held back as by a lost segment's retransmission). Modes: 'open' (no limits),
-// 'down' (every connection dropped, new ones refused), 'throttled'.
+// 'down' (every connection dropped, new ones refused), 'throttled', 'hang' (connections stay
+// open but nothing gets through, as on a link that stalls without dropping).
 import net from 'node:net';
 
 /**
@@ -35,7 +36,8 @@ export async function throttleProxy({ target, kbps = 50, rttMs = 600, stall = 0,
     let timer = null;
     let lastAt = 0;
     const deliver = (piece) => {
-      if (to.destroyed) return;
+      // A hung link loses what was on its way too (queued pieces included).
+      if (to.destroyed || mode === 'hang') return;
       bytes[direction] += piece.length;
       record[direction] += piece.length;
       to.write(piece);
