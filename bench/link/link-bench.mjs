@@ -4,7 +4,8 @@
 // profile for each measurement. Prints a table: seconds, bytes through the proxy in each
 // direction, the seconds the link needs for those bytes (the larger direction ÷ the
 // bandwidth) and how many times that the measurement took.
-// Usage: node bench/link/link-bench.mjs [--profile 50|256|both] [--quick] [--only a,b]
+// Usage: node bench/link/link-bench.mjs [--profile 50|256|both] [--quick] [--only a,b] [--connections]
+//   (--connections also lists each measurement's connections: when, what, bytes each way)
 //   (after scripts/build.sh; scripts/bench-link.sh builds and runs it)
 import { say, firstLoad, deploy, catchUp, upload } from './scenarios.mjs';
 import { currentBuild } from '../../tests/e2e/builds.mjs';
@@ -19,7 +20,7 @@ const SCENARIOS = ['first-load', 'catch-up', 'upload', 'deploy'];
 
 function usage(problem) {
   if (problem) console.error(problem);
-  console.error('usage: link-bench.mjs [--profile 50|256|both] [--quick] [--only first-load,catch-up,upload,deploy]');
+  console.error('usage: link-bench.mjs [--profile 50|256|both] [--quick] [--only first-load,catch-up,upload,deploy] [--connections]');
   process.exit(problem ? 2 : 0);
 }
 
@@ -27,10 +28,12 @@ const args = process.argv.slice(2);
 let profiles = ['50', '256'];
 let only = SCENARIOS;
 let quick = false;
+let connections = false;
 for (let i = 0; i < args.length; i++) {
   const a = args[i];
   if (a === '--help' || a === '-h') usage();
   else if (a === '--quick') quick = true;
+  else if (a === '--connections') connections = true;
   else if (a === '--profile') {
     const v = args[++i];
     if (v === 'both') profiles = ['50', '256'];
@@ -67,6 +70,9 @@ for (const key of profiles) {
       }
       rows.push(row);
       say(`[${profile.label}] ${what}: ${row.slice(2).join(' | ')}`);
+      if (connections) {
+        for (const c of r.connections ?? []) say(`  +${c.at.toFixed(1)} s  ${c.line.slice(0, 60)}  ↓ ${c.down} B  ↑ ${c.up} B`);
+      }
     } catch (e) {
       say(`[${profile.label}] ${what} FAILED at ${e.message}`);
       if (e.cause?.message) process.stderr.write(`${e.cause.message}\n`);

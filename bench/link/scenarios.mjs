@@ -53,6 +53,10 @@ async function withSetup(name, profile, body, { data } = {}) {
         seconds: (Date.now() - start.at) / 1000,
         down: ctx.proxy.bytes.down - start.down,
         up: ctx.proxy.bytes.up - start.up,
+        // The connections opened while measuring: first request line, seconds from the
+        // start, bytes each way (for --connections).
+        connections: ctx.proxy.requests.filter((r) => r.at >= start.at)
+          .map((r) => ({ line: r.line, at: (r.at - start.at) / 1000, up: r.up, down: r.down })),
       });
     };
     try {

@@ -9,8 +9,9 @@
 //!    update message (at most [`crate::store::BUCKET_BYTES`] each after compaction);
 //! 3. a sync step 2 with whatever remains (at least the delete set).
 //!
-//! A device that also asked for `deflate` gets each piece compressed on its own
-//! ([`crate::deflate`]), and the header counts the compressed bytes: what it waits for.
+//! A device that also asked for `deflate` gets the pieces and the final step 2 compressed
+//! as one run ([`crate::deflate::Run`]), and the header counts the compressed bytes: what
+//! it waits for.
 //!
 //! The device then sends sync step 1 again and gets the exact remainder, so nothing
 //! depends on the estimate of what the pieces covered.
@@ -30,8 +31,8 @@ pub const MSG_PROGRESS: u8 = 100;
 
 /// The frames that bring a device with state vector `sv` up to date with `doc`, given the
 /// document's stored log `entries` (oldest first): progress header, pieces, final step 2.
-/// With `deflate`, pieces and the final step 2 are compressed one by one (those that
-/// shrink) and the header's byte count is of the compressed frames.
+/// With `deflate`, pieces and the final step 2 are compressed as one run
+/// ([`crate::deflate::Run`]) and the header's byte count is of the compressed frames.
 pub fn frames(doc: &Doc, entries: &[Vec<u8>], sv: &StateVector, deflate: bool) -> Vec<Vec<u8>> {
     let mut known = sv.clone();
     let mut pieces = Vec::new();
@@ -57,9 +58,14 @@ pub fn frames(doc: &Doc, entries: &[Vec<u8>], sv: &StateVector, deflate: bool) -
     let rest = doc.transact().encode_state_as_update_v1(&known);
     let mut last = protocol::encode(&Message::Sync(SyncMessage::SyncStep2(rest)));
     if deflate {
+        // One run for the whole catch-up: a piece refers back to the pieces before it.
+        let mut run = crate::deflate::Run::new();
         for frame in pieces.iter_mut().chain(std::iter::once(&mut last)) {
-            if let Some(compressed) = crate::deflate::compress(frame) {
-                *frame = compressed;
+            match run.frame(frame) {
+                Some(compressed) => *frame = compressed,
+                // The compressor failed: the run cannot go on; the rest goes out plain
+                // (frames of a run already made stay valid, they come first).
+                None => break,
             }
         }
     }
@@ -117,12 +123,11 @@ mod tests {
             device.transact_mut().apply_update(Update::decode_v1(&first).expect("u")).expect("apply");
             let frames = frames(&relay, &entries, &sv, deflate);
             assert_eq!(frames.len(), 2 + 30, "header, 30 lacking entries, final step 2");
-            for f in &frames {
-                if crate::deflate::is_compressed(f) {
-                    apply(&device, &crate::deflate::inflate(f, 1 << 20).expect("inflates"));
-                } else {
-                    apply(&device, f);
-                }
+            let (runs, plain): (Vec<Vec<u8>>, Vec<Vec<u8>>) =
+                frames.into_iter().partition(|f| crate::deflate::is_compressed(f));
+            assert_eq!((runs.len(), plain.len()), if deflate { (31, 1) } else { (0, 32) }, "only the header plain");
+            for f in plain.iter().chain(&crate::deflate::tests::inflate_runs(&runs)) {
+                apply(&device, f);
             }
             assert_eq!(text(&device), text(&relay), "deflate: {deflate}");
         }

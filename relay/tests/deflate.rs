@@ -1,5 +1,5 @@
-//! Compressed sync (feature `deflate`): a device that asks for it downloads and uploads
-//! compressed messages and converges; a stock client gets the plain protocol; a deflate
+//! Compressed sync (feature `deflate`): a device that asks for it downloads (a catch-up as
+//! one compressed run) and uploads compressed messages and converges; a stock client gets the plain protocol; a deflate
 //! bomb or bytes that do not inflate close only the connection that sent them.
 
 mod common;
@@ -108,6 +108,12 @@ async fn a_deflate_bomb_or_garbage_closes_only_that_connection() {
 
     let garbage = vec![deflate::MSG_DEFLATE, 5, 0xff, 0xfe, 0xfd, 0xfc, 0xfb];
     let (code, reason) = closed_after(&relay, &url, garbage).await;
+    assert_eq!(code, 1007, "{reason}");
+
+    // Runs go from the relay to devices only: a device's run frame is refused.
+    let mut run = deflate::Run::new();
+    let run_frame = run.frame(&Message::Sync(SyncMessage::SyncStep1(Default::default())).encode_v1()).expect("run");
+    let (code, reason) = closed_after(&relay, &url, run_frame).await;
     assert_eq!(code, 1007, "{reason}");
 
     // An inflated frame is checked like any other: an unknown message kind inside.

@@ -3,7 +3,8 @@
 //! relay features the app asks for: `progress` (large differences come in pieces after a
 //! header, so a slow link shows progress), `ack` (the relay's state vector after each
 //! stored change, from which "saved to relay" is derived) and `deflate` (frames above a
-//! few hundred bytes travel compressed both ways, [`super::deflate`]).
+//! few hundred bytes travel compressed both ways, a catch-up as one compressed run,
+//! [`super::deflate`]).
 //!
 //! Liveness: when nothing arrived for [`PROBE_AFTER_MS`] the app sends sync step 1; the
 //! relay always answers. Only a link silent for [`DEAD_AFTER_MS`] counts as dead. Data
@@ -183,6 +184,7 @@ async fn connect(doc: &Rc<DocSync>, shared: &Shared, session: &Session, generati
     let mut last_sent = js_sys::Date::now();
     let mut catching_up = false;
     let mut heard = false;
+    let mut run = super::deflate::Run::default();
     let ended = loop {
         let tick = TimeoutFuture::new(5_000).fuse();
         futures::pin_mut!(tick);
@@ -195,7 +197,17 @@ async fn connect(doc: &Rc<DocSync>, shared: &Shared, session: &Session, generati
                         shared.wake.set(shared.wake.get() + 1);
                     }
                     let wire = bytes.len() as u64;
-                    let bytes = if super::deflate::is_compressed(&bytes) {
+                    let bytes = if bytes.first() == Some(&super::deflate::MSG_DEFLATE_RUN) {
+                        match run.inflate(&bytes).await {
+                            Ok(plain) => plain,
+                            Err(e) => {
+                                // The rest of the run cannot inflate either: a new connection
+                                // starts a new catch-up from what arrived.
+                                leptos::logging::warn!("{}: a catch-up's compressed run does not inflate: {e}", doc.id);
+                                break Ended::Closed { heard };
+                            }
+                        }
+                    } else if super::deflate::is_compressed(&bytes) {
                         match super::deflate::inflate(&bytes).await {
                             Ok(plain) => plain,
                             Err(e) => {

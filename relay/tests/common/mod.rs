@@ -259,6 +259,8 @@ pub struct Client {
     pub wire_bytes: usize,
     /// Compressed messages (feature `deflate`) received; each is inflated and handled.
     pub compressed: usize,
+    /// Inflates the compressed runs of catch-ups (feature `deflate`).
+    run: liandong_relay::deflate::RunInflater,
 }
 
 impl Client {
@@ -292,6 +294,7 @@ impl Client {
             relay_svs: Vec::new(),
             wire_bytes: 0,
             compressed: 0,
+            run: liandong_relay::deflate::RunInflater::default(),
         };
         let sv = client.doc.transact().state_vector();
         client.send(Message::Sync(SyncMessage::SyncStep1(sv))).await;
@@ -349,7 +352,12 @@ impl Client {
         let inflated;
         let bytes = if liandong_relay::deflate::is_compressed(bytes) {
             self.compressed += 1;
-            match liandong_relay::deflate::inflate(bytes, 64 << 20) {
+            let inflated_frame = if bytes.first() == Some(&liandong_relay::deflate::MSG_DEFLATE_RUN) {
+                self.run.inflate(bytes, 64 << 20)
+            } else {
+                liandong_relay::deflate::inflate(bytes, 64 << 20)
+            };
+            match inflated_frame {
                 Ok(plain) => {
                     inflated = plain;
                     &inflated[..]
