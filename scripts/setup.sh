@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building, running and testing Liandong needs, and only what is missing:
 # the wasm32 target, a pinned nightly with rust-src (for the release Wasm; its name is in
-# scripts/wasm-nightly), Trunk, wasm-bindgen-cli at exactly Cargo.lock's version, Debian's
+# scripts/wasm-nightly), Trunk, wasm-bindgen-cli at exactly Cargo.lock's version,
+# wasm-split-cli, Debian's
 # chromium + chromium-driver + a CJK font, and the npm tools of package-lock.json
 # (wasm-opt from binaryen, playwright-core). Idempotent: a second run changes nothing.
 # Never lets Trunk or a test tool download a binary or a browser (see ../shared/TOOLCHAIN.md).
@@ -46,6 +47,15 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WB_VERSION"
   say "installing wasm-bindgen-cli $WB_VERSION"
   cargo install wasm-bindgen-cli --version "$WB_VERSION" --locked \
     || cargo install wasm-bindgen-cli --version "$WB_VERSION"
+fi
+
+# 3b. wasm-split-cli (crate wasm_split_cli_support): splits the release Wasm into the part
+# a first visit needs and one module per lazy route (scripts/split-wasm.sh).
+WASM_SPLIT_VERSION=0.2.4
+if ! wasm-split-cli --help >/dev/null 2>&1 || [ "$(cat "$HOME/.cargo/.liandong-wasm-split" 2>/dev/null)" != "$WASM_SPLIT_VERSION" ]; then
+  say "installing wasm-split-cli $WASM_SPLIT_VERSION"
+  cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked
+  echo "$WASM_SPLIT_VERSION" > "$HOME/.cargo/.liandong-wasm-split"
 fi
 
 # 4. Debian's Chromium and ChromeDriver (tests and screenshots), and a CJK font.

@@ -20,7 +20,8 @@ for (const locale of ['zh', 'en']) {
     return table[key];
   });
 }
-const wasm = readdirSync(dir).find((f) => f.endsWith('.wasm'));
+// The main module (Trunk's name); the lazy routes' modules load later, after the loader.
+const wasm = readdirSync(dir).find((f) => /^liandong-.*_bg\.wasm$/.test(f));
 if (!wasm) throw new Error(`no .wasm in ${dir}`);
 const size = (f) => (existsSync(path.join(dir, f)) ? statSync(path.join(dir, f)).size : 0);
 const sizes = [size(wasm), size(`${wasm}.br`), size(`${wasm}.gz`)].join(' ');

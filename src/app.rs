@@ -2,14 +2,15 @@
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::{Lazy, path};
 
+use crate::components::module_waiting::ModuleWaiting;
 use crate::components::nav::Nav;
 use crate::components::storage_banner::StorageBanner;
 use crate::components::sync_badge::SyncBadge;
 use crate::components::update_banner::UpdateBanner;
 use crate::i18n::*;
-use crate::pages;
+use crate::{pages, routes};
 
 /// The whole app. Mounted on `<body>` by `main`: starts sync (stored sign-in, documents)
 /// and asks the officer to wait when the tab is closed while a change is being stored.
@@ -56,20 +57,21 @@ fn Shell() -> impl IntoView {
             <Nav/>
             <StorageBanner/>
             <UpdateBanner/>
+            <ModuleWaiting/>
             <main class="page">
                 <Routes fallback=pages::not_found::NotFound>
                     <Route path=path!("/") view=pages::home::Home/>
-                    <Route path=path!("/bulletins") view=pages::bulletins::Bulletins/>
-                    <Route path=path!("/bulletins/new") view=pages::bulletins::form::NewBulletin/>
-                    <Route path=path!("/bulletins/forwarded") view=pages::bulletins::forwarded::Forwarded/>
-                    <Route path=path!("/bulletins/:id") view=pages::bulletins::detail::BulletinDetail/>
-                    <Route path=path!("/bulletins/:id/edit") view=pages::bulletins::form::EditBulletin/>
-                    <Route path=path!("/series") view=pages::bulletins::series::SeriesList/>
-                    <Route path=path!("/series/:id") view=pages::bulletins::series::SeriesPage/>
-                    <Route path=path!("/roster") view=pages::roster::Roster/>
-                    <Route path=path!("/districts") view=pages::districts::Districts/>
-                    <Route path=path!("/region") view=pages::region::Region/>
-                    <Route path=path!("/settings") view=pages::settings::Settings/>
+                    <Route path=path!("/bulletins") view={Lazy::<routes::BulletinsRoute>::new()}/>
+                    <Route path=path!("/bulletins/new") view={Lazy::<routes::NewBulletinRoute>::new()}/>
+                    <Route path=path!("/bulletins/forwarded") view={Lazy::<routes::ForwardedRoute>::new()}/>
+                    <Route path=path!("/bulletins/:id") view={Lazy::<routes::BulletinDetailRoute>::new()}/>
+                    <Route path=path!("/bulletins/:id/edit") view={Lazy::<routes::EditBulletinRoute>::new()}/>
+                    <Route path=path!("/series") view={Lazy::<routes::SeriesListRoute>::new()}/>
+                    <Route path=path!("/series/:id") view={Lazy::<routes::SeriesPageRoute>::new()}/>
+                    <Route path=path!("/roster") view={Lazy::<routes::RosterRoute>::new()}/>
+                    <Route path=path!("/districts") view={Lazy::<routes::DistrictsRoute>::new()}/>
+                    <Route path=path!("/region") view={Lazy::<routes::RegionRoute>::new()}/>
+                    <Route path=path!("/settings") view={Lazy::<routes::SettingsRoute>::new()}/>
                     <Route path=path!("/login") view=pages::login::Login/>
                 </Routes>
             </main>

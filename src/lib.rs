@@ -2,6 +2,8 @@
 //!
 //! A map of the crate:
 //! - [`app`]: the root component, the header and nav, and the router with one route per screen.
+//! - [`routes`]: the screens but Home as lazy routes, each a Wasm module fetched when first
+//!   opened (the build splits the Wasm: `scripts/split-wasm.sh`).
 //! - [`pages`]: one file per screen (Home, Bulletins, Roster, Districts, Region, Settings).
 //! - [`components`]: small widgets shared by screens (the sync-state badge, the nav).
 //! - [`session`]: the access token this device signed in with, and its claims.
@@ -30,6 +32,7 @@ pub mod components;
 pub mod pages;
 pub mod prefs;
 pub mod pwa;
+pub mod routes;
 pub mod session;
 pub mod store;
 pub mod sync;

@@ -91,10 +91,8 @@ impl Run {
             if payload.capacity() - payload.len() < 64 {
                 payload.reserve(frame.len() / 4 + 64);
             }
-            let status = self
-                .compress
-                .compress_vec(&frame[consumed..], &mut payload, flate2::FlushCompress::Sync)
-                .ok()?;
+            let status =
+                self.compress.compress_vec(&frame[consumed..], &mut payload, flate2::FlushCompress::Sync).ok()?;
             let consumed = usize::try_from(self.compress.total_in() - start_in).ok()?;
             // Done once all input is in and the flush fit (space left in the output).
             if consumed == frame.len() && payload.len() < payload.capacity() {
@@ -207,7 +205,11 @@ pub(crate) mod tests {
     }
 
     fn frames_like_bulletins(n: usize) -> Vec<Vec<u8>> {
-        (0..n).map(|i| format!("第{i}条：流窜诈骗预警，嫌疑人驾驶面包车，乡镇派出所联动巡逻。").repeat(120 + i).into_bytes()).collect()
+        (0..n)
+            .map(|i| {
+                format!("第{i}条：流窜诈骗预警，嫌疑人驾驶面包车，乡镇派出所联动巡逻。").repeat(120 + i).into_bytes()
+            })
+            .collect()
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Widgets shared by several screens.
 
 pub mod fmt;
+pub mod module_waiting;
 pub mod nav;
 pub mod photo;
 pub mod storage_banner;

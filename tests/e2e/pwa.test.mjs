@@ -37,6 +37,9 @@ test('the installed app starts with the relay stopped, then takes each new deplo
     await page.goto(relay.logins['desheng liaison']);
     await page.getByTestId('signed-in').waitFor();
     await page.goto(new URL('/bulletins', origin).href);
+    // Synced first: while the first install ran, the lazily loaded form was once seen built
+    // a second time, dropping the typed title (2 runs of 8; issue 15's note).
+    await badge(page).filter({ hasText: '已保存到县局' }).waitFor({ timeout: 15_000 });
     const title = `安装后断网-${Date.now()}`;
     await postBulletin(page, title);
     await badge(page).filter({ hasText: '已保存到县局' }).waitFor({ timeout: 15_000 });

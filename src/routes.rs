@@ -1,0 +1,163 @@
+//! The pages other than Home as lazy routes: each page's code is a Wasm module of its own
+//! (`scripts/split-wasm.sh` splits the build with wasm-split), fetched the first time the
+//! page is opened, so a first visit downloads only what Home and the nav need (313 KB of
+//! 536 KB with Brotli on 2026-12-06; docs/architecture.md "Bytes").
+//!
+//! Login is not lazy: a login link opens it on a first visit, and its module would cost
+//! that visit another chain of round trips (4 s at 600 ms).
+//!
+//! Each page is built `untrack`ed: a lazy route's view is built inside the router's
+//! `Suspend`, which re-runs (building the page again, losing what was typed into a form)
+//! whenever a signal the page read while being built changes, as sync's do every few
+//! seconds.
+//!
+//! Written out one by one: `#[lazy_route]` names each module by the line it is expanded on,
+//! so a macro generating them would give them all one name.
+
+use leptos::prelude::*;
+use leptos_router::{LazyRoute, lazy_route};
+
+use crate::pages;
+
+/// The page [`crate::pages::bulletins::Bulletins`], fetched when first opened.
+pub struct BulletinsRoute;
+
+#[lazy_route]
+impl LazyRoute for BulletinsRoute {
+    fn data() -> Self {
+        Self
+    }
+    fn view(_this: Self) -> AnyView {
+        untrack(|| view! { <pages::bulletins::Bulletins/> }.into_any())
+    }
+}
+
+/// The page [`crate::pages::bulletins::form::NewBulletin`], fetched when first opened.
+pub struct NewBulletinRoute;
+
+#[lazy_route]
+impl LazyRoute for NewBulletinRoute {
+    fn data() -> Self {
+        Self
+    }
+    fn view(_this: Self) -> AnyView {
+        untrack(|| view! { <pages::bulletins::form::NewBulletin/> }.into_any())
+    }
+}
+
+/// The page [`crate::pages::bulletins::forwarded::Forwarded`], fetched when first opened.
+pub struct ForwardedRoute;
+
+#[lazy_route]
+impl LazyRoute for ForwardedRoute {
+    fn data() -> Self {
+        Self
+    }
+    fn view(_this: Self) -> AnyView {
+        untrack(|| view! { <pages::bulletins::forwarded::Forwarded/> }.into_any())
+    }
+}
+
+/// The page [`crate::pages::bulletins::detail::BulletinDetail`], fetched when first opened.
+pub struct BulletinDetailRoute;
+
+#[lazy_route]
+impl LazyRoute for BulletinDetailRoute {
+    fn data() -> Self {
+        Self
+    }
+    fn view(_this: Self) -> AnyView {
+        untrack(|| view! { <pages::bulletins::detail::BulletinDetail/> }.into_any())
+    }
+}
+
+/// The page [`crate::pages::bulletins::form::EditBulletin`], fetched when first opened.
+pub struct EditBulletinRoute;
+
+#[lazy_route]
+impl LazyRoute for EditBulletinRoute {
+    fn data() -> Self {
+        Self
+    }
+    fn view(_this: Self) -> AnyView {
+        untrack(|| view! { <pages::bulletins::form::EditBulletin/> }.into_any())
+    }
+}
+
+/// The page [`crate::pages::bulletins::series::SeriesList`], fetched when first opened.
+pub struct SeriesListRoute;
+
+#[lazy_route]
+impl LazyRoute for SeriesListRoute {
+    fn data() -> Self {
+        Self
+    }
+    fn view(_this: Self) -> AnyView {
+        untrack(|| view! { <pages::bulletins::series::SeriesList/> }.into_any())
+    }
+}
+
+/// The page [`crate::pages::bulletins::series::SeriesPage`], fetched when first opened.
+pub struct SeriesPageRoute;
+
+#[lazy_route]
+impl LazyRoute for SeriesPageRoute {
+    fn data() -> Self {
+        Self
+    }
+    fn view(_this: Self) -> AnyView {
+        untrack(|| view! { <pages::bulletins::series::SeriesPage/> }.into_any())
+    }
+}
+
+/// The page [`crate::pages::roster::Roster`], fetched when first opened.
+pub struct RosterRoute;
+
+#[lazy_route]
+impl LazyRoute for RosterRoute {
+    fn data() -> Self {
+        Self
+    }
+    fn view(_this: Self) -> AnyView {
+        untrack(|| view! { <pages::roster::Roster/> }.into_any())
+    }
+}
+
+/// The page [`crate::pages::districts::Districts`], fetched when first opened.
+pub struct DistrictsRoute;
+
+#[lazy_route]
+impl LazyRoute for DistrictsRoute {
+    fn data() -> Self {
+        Self
+    }
+    fn view(_this: Self) -> AnyView {
+        untrack(|| view! { <pages::districts::Districts/> }.into_any())
+    }
+}
+
+/// The page [`crate::pages::region::Region`], fetched when first opened.
+pub struct RegionRoute;
+
+#[lazy_route]
+impl LazyRoute for RegionRoute {
+    fn data() -> Self {
+        Self
+    }
+    fn view(_this: Self) -> AnyView {
+        untrack(|| view! { <pages::region::Region/> }.into_any())
+    }
+}
+
+/// The page [`crate::pages::settings::Settings`], fetched when first opened.
+pub struct SettingsRoute;
+
+#[lazy_route]
+impl LazyRoute for SettingsRoute {
+    fn data() -> Self {
+        Self
+    }
+    fn view(_this: Self) -> AnyView {
+        untrack(|| view! { <pages::settings::Settings/> }.into_any())
+    }
+}

@@ -1,0 +1,68 @@
+// The Wasm split per page (issue 15, src/routes.rs): a first visit downloads only the module
+// Home and the nav need; a page's module comes the first time the page opens. Offline before
+// the service worker stored the whole build, a page not opened yet says it must be
+// downloaded and opens by itself when the link returns; the app keeps running meanwhile.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { startRelay, launchBrowser, screenshot } from './harness.mjs';
+
+const zh = JSON.parse(readFileSync(new URL('../../locales/zh.json', import.meta.url), 'utf8'));
+let relay, browser;
+before(async () => {
+  relay = await startRelay({ demo: true });
+  browser = await launchBrowser();
+});
+after(async () => { await browser?.close(); await relay?.stop(); });
+
+/** The Wasm files this page fetched so far, by name. */
+const wasmFetched = (page) => page.evaluate(() => performance.getEntriesByType('resource')
+  .map((e) => new URL(e.name).pathname.slice(1)).filter((name) => name.endsWith('.wasm')));
+
+async function signedInWithoutServiceWorker() {
+  // No service worker: nothing is stored ahead, as during a first visit on a slow link.
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await page.goto(relay.logins['damiao officer']);
+  await page.getByTestId('signed-in').waitFor();
+  await page.getByRole('navigation', { name: 'main' }).getByRole('link', { name: zh.nav_home }).click();
+  await page.getByTestId('sync-badge').filter({ hasText: '已保存到县局' }).waitFor({ timeout: 20_000 });
+  return { context, page };
+}
+
+test('a first visit fetches only the main module; a page fetches its own when first opened', async () => {
+  const { context, page } = await signedInWithoutServiceWorker();
+  try {
+    const first = await wasmFetched(page);
+    assert.equal(first.length, 1, `first visit: ${first.join(', ')}`);
+    assert.match(first[0], /^liandong-[0-9a-f]+_bg\.wasm$/);
+    await page.getByRole('navigation', { name: 'main' }).getByRole('link', { name: zh.nav_roster }).click();
+    await page.getByRole('heading', { name: zh.roster_title, level: 1 }).waitFor();
+    const after = await wasmFetched(page);
+    assert.ok(after.some((name) => name.startsWith('split_') && name.includes('roster')), `after opening the roster: ${after.join(', ')}`);
+  } finally {
+    await context.close();
+  }
+});
+
+test('offline on a first visit, a page not opened yet says so and opens when the link returns', async () => {
+  const { context, page } = await signedInWithoutServiceWorker();
+  try {
+    await context.setOffline(true);
+    const nav = page.getByRole('navigation', { name: 'main' });
+    await nav.getByRole('link', { name: zh.nav_districts }).click();
+    const notice = page.getByTestId('module-waiting');
+    await notice.waitFor();
+    assert.equal(await notice.textContent(), zh.module_waiting);
+    await screenshot(page, 'lazy-route-offline-zh');
+    // The app still runs: Home (in the main module) opens.
+    await nav.getByRole('link', { name: zh.nav_home }).click();
+    await page.getByTestId('sync-badge').waitFor();
+    await nav.getByRole('link', { name: zh.nav_districts }).click();
+    await context.setOffline(false);
+    await page.getByRole('heading', { name: zh.districts_title, level: 1 }).waitFor({ timeout: 20_000 });
+    await notice.waitFor({ state: 'detached' });
+  } finally {
+    await context.close();
+  }
+});
