@@ -36,7 +36,10 @@ if (preload) {
   const link = `<link rel="modulepreload" href="/${preload}" crossorigin="anonymous" integrity="${sri(preload)}">`;
   const wasmPreload = html.search(/<link rel="preload" href="\/[^"]+_bg\.wasm"/);
   if (wasmPreload < 0) throw new Error(`${file}: no preload of the Wasm`);
-  if (!html.includes(`href="/${preload}"`)) html = html.slice(0, wasmPreload) + link + '\n' + html.slice(wasmPreload);
+  // A preload of an earlier loader (this folder split before) goes.
+  html = html.replace(/<link rel="modulepreload" href="\/__wasm_split[^"]*"[^>]*>\n?/g, '');
+  const at = html.search(/<link rel="preload" href="\/[^"]+_bg\.wasm"/);
+  html = html.slice(0, at) + link + '\n' + html.slice(at);
 }
 writeFileSync(file, html);
 console.log(`[split] integrity of ${names.join(', ')} in index.html`);

@@ -10,8 +10,9 @@
 # them; their integrity hashes are rewritten, scripts/integrity.mjs), the route modules
 # (split_*.wasm), the shared chunks (chunk_*.wasm) and __wasm_split.js, which fetches them
 # (patched to retry a module it cannot fetch rather than fail: scripts/patch-split-loader.mjs).
-# The modules' names are not content hashes: the relay sends them with an ETag to
-# revalidate, and the service worker stores them at install (scripts/stamp-shell.sh).
+# Last, every module and the loader get content-hashed names (scripts/hash-split.mjs), so
+# the relay sends them as immutable and no name means different bytes in two builds; the
+# service worker stores them all at install (scripts/stamp-shell.sh).
 # Usage: scripts/split-wasm.sh DIST CARGO_WASM
 set -euo pipefail
 dist=${1:?usage: split-wasm.sh DIST CARGO_WASM}
@@ -22,16 +23,18 @@ stem=${main%_bg.wasm}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 # Names wasm-split gives: the main module <stem>.wasm, which __wasm_split.js imports as
-# ./<stem>.js (Trunk's JS name), route modules split_*.wasm and chunks chunk_*.wasm.
+# ./<stem>.js (Trunk's JS name), route modules split_*.wasm and chunks chunk_*.wasm
+# (renamed with their hashes at the end).
 wasm-split-cli --target web --out-name "$stem" "$input" "$work/split"
 wasm-bindgen --target web --keep-lld-exports --no-demangle --no-typescript \
   --out-name "$stem" --out-dir "$work/pkg" "$work/split/$stem.wasm"
-rm -f "$dist"/split_*.wasm* "$dist"/chunk_*.wasm* "$dist"/__wasm_split.js*
+rm -f "$dist"/split_*.wasm* "$dist"/chunk_*.wasm* "$dist"/__wasm_split*.js*
 # wasm-opt warns about a name subsection it does not know (id 3): harmless.
 wasm-opt -Oz "$work/pkg/${stem}_bg.wasm" -o "$dist/$main" 2> >(grep -v 'unknown name subsection' >&2)
 modules=("$work"/split/split_*.wasm "$work"/split/chunk_*.wasm)
 printf '%s\n' "${modules[@]}" | xargs -P 2 -I{} sh -c 'wasm-opt -Oz "$1" -o "$2/$(basename "$1")" 2>/dev/null' _ {} "$dist"
 node "$(dirname "$0")/patch-split-loader.mjs" "$work/split/__wasm_split.js"
 cp "$work/pkg/$stem.js" "$work/split/__wasm_split.js" "$dist/"
-node "$(dirname "$0")/integrity.mjs" "$dist" --preload __wasm_split.js "$main" "$stem.js"
+loader=$(node "$(dirname "$0")/hash-split.mjs" "$dist" "$stem")
+node "$(dirname "$0")/integrity.mjs" "$dist" --preload "$loader" "$main" "$stem.js"
 echo "[split] $main and ${#modules[@]} modules for lazy routes"

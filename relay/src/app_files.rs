@@ -154,6 +154,10 @@ mod tests {
             "liandong-667c966f76069f8_bg.wasm",
             "中文-ad943f5b6aea74aa.js",
             "6c1f0a9d2b7e4f31-loader.js",
+            // The split's modules and loader (scripts/hash-split.mjs).
+            "chunk_12-0123456789abcdef.wasm",
+            "split___roster_route_view_16629765343131527572-0123456789abcdef.wasm",
+            "__wasm_split-0f70842445840406.js",
         ] {
             assert!(is_hashed(name), "{name}");
         }
@@ -173,6 +177,8 @@ mod tests {
             "文ad943f5b6aea74aa.js",
             "6c1f0a9d2b7e4f31-.js",
             "6c1f0a9d-loader",
+            "chunk_12.wasm",
+            "__wasm_split.js",
             "",
         ] {
             assert!(!is_hashed(name), "{name}");
