@@ -90,6 +90,18 @@ pub fn build() -> String {
         .unwrap_or_else(|| "dev".into())
 }
 
+/// How long after start-up (or the first install) the pages' modules are loaded, in ms:
+/// sync and the first page go first.
+const PRELOAD_AFTER_MS: u32 = 3_000;
+
+/// Loads the pages' modules in the background ([`crate::routes::preload_all`]).
+fn preload_pages() {
+    leptos::task::spawn_local(async {
+        gloo::timers::future::TimeoutFuture::new(PRELOAD_AFTER_MS).await;
+        crate::routes::preload_all().await;
+    });
+}
+
 /// Registers the service worker and starts watching for new builds. Call once at start-up.
 pub fn start() {
     let window = window();
@@ -106,10 +118,16 @@ pub fn start() {
     STATE.with(|s| s.controlled.set(controlled));
     offline_start().set(if controlled { OfflineStart::Ready } else { OfflineStart::Preparing });
 
+    if controlled {
+        preload_pages();
+    }
     let took_over = Closure::<dyn FnMut()>::new(move || {
         offline_start().set(OfflineStart::Ready);
         if STATE.with(|s| s.controlled.replace(true)) {
             update_ready().set(true);
+        } else {
+            // The first install finished: the pages' modules are in the cache now.
+            preload_pages();
         }
     });
     let _ = container.add_event_listener_with_callback("controllerchange", took_over.as_ref().unchecked_ref());

@@ -17,6 +17,25 @@
 use leptos::prelude::*;
 use leptos_router::{LazyRoute, lazy_route};
 
+/// Loads every page's module, one after the other, in the background. Called once the
+/// service worker has stored the build ([`crate::pwa`]), so the modules come from its cache,
+/// not the link: later page opens wait for nothing, and a page never loads its code
+/// asynchronously while the officer is already typing into it. A module that cannot be
+/// fetched is retried by the loader until it can (`scripts/patch-split-loader.mjs`).
+pub async fn preload_all() {
+    BulletinsRoute::preload().await;
+    BulletinDetailRoute::preload().await;
+    NewBulletinRoute::preload().await;
+    EditBulletinRoute::preload().await;
+    ForwardedRoute::preload().await;
+    SeriesListRoute::preload().await;
+    SeriesPageRoute::preload().await;
+    RosterRoute::preload().await;
+    DistrictsRoute::preload().await;
+    RegionRoute::preload().await;
+    SettingsRoute::preload().await;
+}
+
 use crate::pages;
 
 /// The page [`crate::pages::bulletins::Bulletins`], fetched when first opened.

@@ -2,6 +2,7 @@
 // Home and the nav need; a page's module comes the first time the page opens. Offline before
 // the service worker stored the whole build, a page not opened yet says it must be
 // downloaded and opens by itself when the link returns; the app keeps running meanwhile.
+// Once the build is stored, every module is loaded in the background.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -62,6 +63,28 @@ test('offline on a first visit, a page not opened yet says so and opens when the
     await context.setOffline(false);
     await page.getByRole('heading', { name: zh.districts_title, level: 1 }).waitFor({ timeout: 20_000 });
     await notice.waitFor({ state: 'detached' });
+  } finally {
+    await context.close();
+  }
+});
+
+test('once the build is stored, every page\'s module is loaded in the background, and pages open offline', async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  try {
+    await page.goto(relay.logins['damiao officer']);
+    await page.getByTestId('signed-in').waitFor();
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 90_000 });
+    // 11 lazy routes (src/routes.rs), none opened by hand.
+    await page.waitForFunction(() => performance.getEntriesByType('resource')
+      .filter((e) => /\/split_[^/]*\.wasm$/.test(e.name)).length >= 11, null, { timeout: 60_000 });
+    await context.setOffline(true);
+    const nav = page.getByRole('navigation', { name: 'main' });
+    await nav.getByRole('link', { name: zh.nav_roster }).click();
+    await page.getByRole('heading', { name: zh.roster_title, level: 1 }).waitFor();
+    await nav.getByRole('link', { name: zh.nav_districts }).click();
+    await page.getByRole('heading', { name: zh.districts_title, level: 1 }).waitFor();
+    assert.equal(await page.getByTestId('module-waiting').count(), 0);
   } finally {
     await context.close();
   }
