@@ -1,7 +1,7 @@
-//! The pages other than Home as lazy routes: each page's code is a Wasm module of its own
+//! The pages other than Home and Login as lazy routes: each page's code is a Wasm module of its own
 //! (`scripts/split-wasm.sh` splits the build with wasm-split), fetched the first time the
-//! page is opened, so a first visit downloads only what Home and the nav need (313 KB of
-//! 536 KB with Brotli on 2026-12-06; docs/architecture.md "Bytes").
+//! page is opened, so a first visit downloads only what Home and the nav need (319 KB of
+//! 536 KB with Brotli on 2026-12-06; docs/architecture.md "What the browser downloads").
 //!
 //! Login is not lazy: a login link opens it on a first visit, and its module would cost
 //! that visit another chain of round trips (4 s at 600 ms).
