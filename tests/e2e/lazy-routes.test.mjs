@@ -2,6 +2,7 @@
 // Home and the nav need; a page's module comes the first time the page opens. Offline before
 // the service worker stored the whole build, a page not opened yet says it must be
 // downloaded and opens by itself when the link returns; the app keeps running meanwhile.
+// While a page's code is on its way, it says so and the page shown so far takes no input.
 // Once the build is stored, every module is loaded in the background.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -37,8 +38,18 @@ test('a first visit fetches only the main module; a page fetches its own when fi
     const first = await wasmFetched(page);
     assert.equal(first.length, 1, `first visit: ${first.join(', ')}`);
     assert.match(first[0], /^liandong-[0-9a-f]+_bg\.wasm$/);
+    // Held back a moment, the roster's module is on its way: the notice shows and the page
+    // shown so far takes no input.
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    await context.route(/\/split_[^/]*roster[^/]*\.wasm$/, async (route) => { await held; await route.continue(); });
     await page.getByRole('navigation', { name: 'main' }).getByRole('link', { name: zh.nav_roster }).click();
+    await page.getByTestId('module-loading').filter({ hasText: zh.module_loading }).waitFor();
+    assert.equal(await page.locator('main.page').getAttribute('aria-busy'), 'true');
+    release();
     await page.getByRole('heading', { name: zh.roster_title, level: 1 }).waitFor();
+    await page.getByTestId('module-loading').waitFor({ state: 'detached' });
+    assert.equal(await page.locator('main.page').getAttribute('aria-busy'), null);
     const after = await wasmFetched(page);
     assert.ok(after.some((name) => name.startsWith('split_') && name.includes('roster')), `after opening the roster: ${after.join(', ')}`);
   } finally {
