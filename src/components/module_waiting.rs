@@ -6,7 +6,8 @@
 //!   takes no input (typing would land in the old page, e.g. the list's search box, while
 //!   the form is on its way);
 //! - `liandong-module-waiting`: a module could not be fetched (offline): "此页面第一次打开，
-//!   需要联网下载…"; the loader retries every few seconds and when the link returns;
+//!   需要联网下载…"; the loader retries every few seconds and when the link returns. The
+//!   page shown stays usable meanwhile (the officer may go back to Home and work there);
 //! - `liandong-module-loaded`: everything arrived;
 //! - `liandong-module-arrived`: everything arrived after waiting. Pages tapped while
 //!   offline then all finish at once, and the router may show the last to finish rather
@@ -42,7 +43,7 @@ pub fn ModuleWaiting() -> impl IntoView {
     let state = RwSignal::new(Code::Here);
     let on = |name: &'static str, next: Code| {
         let _ = window_event_listener(Custom::<web_sys::Event>::new(name), move |_| {
-            set_busy(next != Code::Here);
+            set_busy(next == Code::Loading);
             state.set(next);
         });
     };

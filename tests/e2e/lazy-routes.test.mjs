@@ -67,12 +67,17 @@ test('offline on a first visit, a page not opened yet says so and opens when the
     await notice.waitFor();
     assert.equal(await notice.textContent(), zh.module_waiting);
     await screenshot(page, 'lazy-route-offline-zh');
-    // The app still runs: Home (in the main module) opens.
+    // The app still runs: Home (in the main module) opens and takes input.
     await nav.getByRole('link', { name: zh.nav_home }).click();
     await page.getByTestId('sync-badge').waitFor();
+    assert.equal(await page.locator('main.page').getAttribute('aria-busy'), null);
+    // Two pages waiting at once: when the link returns, the one tapped last opens, whichever
+    // code arrives last.
     await nav.getByRole('link', { name: zh.nav_districts }).click();
+    await nav.getByRole('link', { name: zh.nav_roster }).click();
     await context.setOffline(false);
-    await page.getByRole('heading', { name: zh.districts_title, level: 1 }).waitFor({ timeout: 20_000 });
+    await page.getByRole('heading', { name: zh.roster_title, level: 1 }).waitFor({ timeout: 30_000 });
+    assert.equal(new URL(page.url()).pathname, '/roster');
     await notice.waitFor({ state: 'detached' });
   } finally {
     await context.close();
