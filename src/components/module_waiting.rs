@@ -29,10 +29,14 @@ enum Code {
     Waiting,
 }
 
-/// Marks `<main>` busy (dimmed, no input) while a page's code loads.
+/// Marks `<main>` busy while a page's code loads: dimmed (`aria-busy`, see the stylesheet)
+/// and `inert`, so neither a tap nor the keyboard (focus may still be in the old page's
+/// search box) reaches the page being left.
 fn set_busy(busy: bool) {
     if let Ok(Some(main)) = document().query_selector("main.page") {
-        let _ = if busy { main.set_attribute("aria-busy", "true") } else { main.remove_attribute("aria-busy") };
+        for name in ["aria-busy", "inert"] {
+            let _ = if busy { main.set_attribute(name, "true") } else { main.remove_attribute(name) };
+        }
     }
 }
 

@@ -88,7 +88,7 @@ test('a photo opens large and closes; the station filter is the region\'s, cente
   const a = await officer('desheng liaison');
   const title = `通缉人员照片-${Date.now()}`;
   await a.page.getByRole('link', { name: '发布通报' }).click();
-  await a.page.getByLabel('标题').fill(title);
+  await a.page.getByLabel(/^标题/).fill(title);
   await a.page.locator('input[type=file]').setInputFiles({ name: 'face.png', mimeType: 'image/png', buffer: png(64, 48) });
   await a.page.getByText(/\d+ KB/).waitFor();
   await a.page.getByRole('button', { name: '发布', exact: true }).click();
@@ -125,7 +125,7 @@ test('the bureau administrator reads every region\'s bulletins and posts to the 
 
   const title = `全县通报：防范电信诈骗-${Date.now()}`;
   await admin.page.getByRole('link', { name: '发布通报' }).click();
-  await admin.page.getByLabel('标题').fill(title);
+  await admin.page.getByLabel(/^标题/).fill(title);
   assert.equal(await admin.page.getByLabel('发布范围').inputValue(), 'county');
   await admin.page.getByRole('button', { name: '发布', exact: true }).click();
   await admin.page.getByTestId('bulletin-detail').waitFor();

@@ -39,7 +39,7 @@ test('posted offline, acknowledged by another station, the acknowledgement seen 
   a.cut();
   b.cut();
   await a.page.getByRole('link', { name: '发布通报' }).click();
-  await a.page.getByLabel('标题').fill('');
+  await a.page.getByLabel(/^标题/).fill('');
   await a.page.getByRole('button', { name: '发布' }).click();
   await a.page.getByRole('alert').filter({ hasText: '标题不能为空' }).waitFor();
   await a.page.getByLabel('有效期至').fill('2020-01-01T08:00');
@@ -49,7 +49,7 @@ test('posted offline, acknowledged by another station, the acknowledgement seen 
 
   await a.page.getByLabel('类别').selectOption('travelling_fraud');
   await a.page.getByLabel('紧急程度').selectOption('urgent');
-  await a.page.getByLabel('标题').fill(title);
+  await a.page.getByLabel(/^标题/).fill(title);
   await a.page.getByLabel('内容').fill('白色面包车，外地牌照，车上二人，冒充医疗器械推销。');
   await a.page.getByLabel('地点（乡镇/村）').fill('得胜镇集镇');
   await a.page.getByLabel('有效期至').fill('2030-01-01T08:00');
@@ -90,7 +90,7 @@ test('a member station liaison forwards; the center station sees it and adds a j
   const center = await officer('desheng liaison');
   const title = `线索：夜间陌生人查看摩托车-${Date.now()}`;
   await liaison.page.getByRole('link', { name: '发布通报' }).click();
-  await liaison.page.getByLabel('标题').fill(title);
+  await liaison.page.getByLabel(/^标题/).fill(title);
   await liaison.page.getByRole('button', { name: '发布' }).click();
   await liaison.page.getByTestId('bulletin-detail').waitFor();
   await liaison.page.getByRole('button', { name: '报送中心所' }).click();

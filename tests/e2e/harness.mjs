@@ -144,7 +144,10 @@ export async function screenshot(page, name) {
  */
 export async function postBulletin(page, title, { content } = {}) {
   await page.getByRole('link', { name: '发布通报' }).click();
-  await page.getByLabel('标题').fill(title);
+  // The form's code may still be on its way: until it shows, the list (with its search
+  // box, also labelled with 标题) is still on screen.
+  await page.getByTestId('bulletin-form').waitFor();
+  await page.getByLabel(/^标题/).fill(title);
   if (content) await page.getByLabel('内容').fill(content);
   await page.getByRole('button', { name: '发布', exact: true }).click();
   await page.getByTestId('bulletin-detail').waitFor();
