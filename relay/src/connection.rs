@@ -29,7 +29,8 @@ use crate::protocol::{
 use crate::room::{CloseReason, ConnId, Data, Features, Outbox};
 use crate::rooms::Rooms;
 
-static NEXT_CONN: AtomicU64 = AtomicU64::new(1);
+/// The next connection id (channels of a multiplexed connection take theirs here too).
+pub(crate) static NEXT_CONN: AtomicU64 = AtomicU64::new(1);
 
 /// Limits of one connection.
 #[derive(Debug, Clone, Copy)]
@@ -58,7 +59,7 @@ pub fn read_limit(max_frame_bytes: usize) -> usize {
 const DRAIN: std::time::Duration = std::time::Duration::from_secs(2);
 
 /// A token bucket: `burst` messages at once, refilled at `rate` per second.
-struct Bucket {
+pub(crate) struct Bucket {
     tokens: f64,
     rate: f64,
     burst: f64,
@@ -66,7 +67,13 @@ struct Bucket {
 }
 
 impl Bucket {
-    fn take(&mut self) -> bool {
+    /// A full bucket for `limits`.
+    pub(crate) fn new(limits: &Limits) -> Self {
+        Self { tokens: limits.message_burst, rate: limits.messages_per_second, burst: limits.message_burst, last: Instant::now() }
+    }
+
+    /// Takes one message's token; `false` when the sender floods.
+    pub(crate) fn take(&mut self) -> bool {
         let now = Instant::now();
         self.tokens = (self.tokens + now.duration_since(self.last).as_secs_f64() * self.rate).min(self.burst);
         self.last = now;
@@ -158,12 +165,7 @@ pub async fn serve(socket: WebSocket, session: Session) {
     };
 
     let reader = async {
-        let mut bucket = Bucket {
-            tokens: limits.message_burst,
-            rate: limits.messages_per_second,
-            burst: limits.message_burst,
-            last: Instant::now(),
-        };
+        let mut bucket = Bucket::new(&limits);
         let refused = |outbox: &Outbox, code, reason: String| {
             tracing::info!(doc = %doc_id, conn, %who, %reason, "closing connection");
             metrics.refused_connections.inc();
@@ -181,39 +183,18 @@ pub async fn serve(socket: WebSocket, session: Session) {
             match frame {
                 Ok(WsMessage::Binary(bytes)) => {
                     metrics.bytes_in.inc_by(bytes.len() as u64);
-                    if bytes.len() > limits.max_frame_bytes {
-                        let reason =
-                            format!("frame of {} bytes; the relay accepts {}", bytes.len(), limits.max_frame_bytes);
-                        refused(&outbox, CLOSE_TOO_BIG, reason);
-                        break true;
-                    }
                     if !bucket.take() {
                         refused(&outbox, CLOSE_POLICY, "too many messages; slow down and reconnect".into());
                         break true;
                     }
-                    let bytes = if features.deflate && deflate::is_compressed(&bytes) {
-                        match deflate::inflate(&bytes, limits.max_frame_bytes) {
-                            Ok(inflated) => Bytes::from(inflated),
-                            Err(e) => {
-                                let code = match e {
-                                    InflateError::TooBig(_) => CLOSE_TOO_BIG,
-                                    InflateError::Garbage(_) => CLOSE_INVALID_DATA,
-                                };
-                                refused(&outbox, code, e.to_string());
-                                break true;
-                            }
-                        }
-                    } else {
-                        bytes
-                    };
-                    match protocol::decode(&bytes) {
+                    match read_frame(bytes, features, &limits) {
                         Ok(message) => {
                             if !room.send(Data::Message { conn, message }).await {
                                 break true;
                             }
                         }
-                        Err(e) => {
-                            refused(&outbox, e.close_code(), e.to_string());
+                        Err((code, reason)) => {
+                            refused(&outbox, code, reason);
                             break true;
                         }
                     }
@@ -258,8 +239,32 @@ pub async fn serve(socket: WebSocket, session: Session) {
     tracing::debug!(doc = %doc_id, conn, "connection left");
 }
 
+/// One binary frame from a device, as a message for its room: refused (with the close
+/// code and reason for the device) when larger than the frame limit, when it is compressed
+/// and does not inflate within the limit, or when [`protocol::decode`] refuses it.
+pub(crate) fn read_frame(bytes: Bytes, features: Features, limits: &Limits) -> Result<yrs::sync::Message, (u16, String)> {
+    if bytes.len() > limits.max_frame_bytes {
+        return Err((CLOSE_TOO_BIG, format!("frame of {} bytes; the relay accepts {}", bytes.len(), limits.max_frame_bytes)));
+    }
+    let bytes = if features.deflate && deflate::is_compressed(&bytes) {
+        match deflate::inflate(&bytes, limits.max_frame_bytes) {
+            Ok(inflated) => Bytes::from(inflated),
+            Err(e) => {
+                let code = match e {
+                    InflateError::TooBig(_) => CLOSE_TOO_BIG,
+                    InflateError::Garbage(_) => CLOSE_INVALID_DATA,
+                };
+                return Err((code, e.to_string()));
+            }
+        }
+    } else {
+        bytes
+    };
+    protocol::decode(&bytes).map_err(|e| (e.close_code(), e.to_string()))
+}
+
 /// A close reason must fit in a control frame (123 bytes); cut on a character boundary.
-fn truncate_reason(reason: &str) -> String {
+pub(crate) fn truncate_reason(reason: &str) -> String {
     let mut end = reason.len().min(123);
     while !reason.is_char_boundary(end) {
         end -= 1;

@@ -37,6 +37,7 @@ pub mod connection;
 pub mod deflate;
 pub mod etags;
 pub mod metrics;
+pub mod mux;
 pub mod protocol;
 pub mod room;
 pub mod rooms;

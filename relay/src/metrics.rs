@@ -13,6 +13,8 @@ pub struct Metrics {
     registry: Registry,
     /// Open WebSocket connections.
     pub connections: Gauge,
+    /// Documents open on multiplexed connections ([`crate::mux`]).
+    pub channels: Gauge,
     /// Documents in memory.
     pub documents_loaded: Gauge,
     /// Updates received that changed a document.
@@ -43,6 +45,7 @@ impl Metrics {
         let mut registry = Registry::with_prefix("liandong_relay");
         let metrics = Self {
             connections: Gauge::default(),
+            channels: Gauge::default(),
             documents_loaded: Gauge::default(),
             updates_in: Counter::default(),
             frames_out: Counter::default(),
@@ -54,6 +57,7 @@ impl Metrics {
             registry: Registry::default(),
         };
         registry.register("connections", "Open WebSocket connections", metrics.connections.clone());
+        registry.register("channels", "Documents open on multiplexed connections", metrics.channels.clone());
         registry.register("documents_loaded", "Documents in memory", metrics.documents_loaded.clone());
         registry.register("updates_in", "Updates received that changed a document", metrics.updates_in.clone());
         registry.register("frames_out", "Frames delivered to connections", metrics.frames_out.clone());

@@ -5,6 +5,9 @@
 //! - `GET /sync/{document id}`: WebSocket upgrade into the document's room, after checking
 //!   the token (401 when missing, malformed, forged or expired) and the right to read the
 //!   document (403), or 404 for a path that names no document.
+//! - `GET /sync/mux`: one WebSocket for all of a device's documents, each on a channel
+//!   ([`crate::mux`]); the token is checked at the upgrade, the right to each document
+//!   when it is opened.
 //! - `GET /session`: 200 with the token's claims, or 401 with why it is refused.
 //! - `GET /healthz`: `ok` while the relay serves.
 //! - `GET /metrics`: Prometheus text.
@@ -54,6 +57,7 @@ struct AppState {
 fn router(state: AppState) -> Router {
     let static_dir = state.config.static_dir.clone();
     let mut app = Router::new()
+        .route("/sync/mux", get(mux))
         .route("/sync/{*doc_id}", get(sync))
         .route("/healthz", get(|| async { "ok" }))
         .route("/session", get(session))
@@ -133,6 +137,45 @@ async fn sync(
         metrics: state.metrics.clone(),
     };
     ws.on_upgrade(move |socket| tasks.track_future(connection::serve(socket, session))).into_response()
+}
+
+/// `GET /sync/mux`: one WebSocket for all the device's documents ([`crate::mux`]), after
+/// checking the token (401); the right to each document is checked when it is opened.
+async fn mux(State(state): State<AppState>, RawQuery(query): RawQuery, headers: HeaderMap, ws: WebSocketUpgrade) -> Response {
+    let protocols = headers.get(header::SEC_WEBSOCKET_PROTOCOL).and_then(|v| v.to_str().ok());
+    let refuse = |status: StatusCode, reason: String| {
+        state.metrics.refused_connections.inc();
+        tracing::info!(%status, %reason, "multiplexed upgrade refused");
+        (status, reason).into_response()
+    };
+    let Some((token, via_subprotocol)) = auth::token_from(query.as_deref(), protocols) else {
+        return refuse(StatusCode::UNAUTHORIZED, auth::TokenError::Missing.to_string());
+    };
+    let claims = match state.keys.verify(&token) {
+        Ok(claims) => claims,
+        Err(e) => return refuse(StatusCode::UNAUTHORIZED, e.to_string()),
+    };
+    let config = &state.config;
+    let limits = Limits {
+        outbound_queue: config.outbound_queue,
+        messages_per_second: config.messages_per_second,
+        message_burst: config.message_burst,
+        max_frame_bytes: config.max_frame_bytes,
+    };
+    let read_limit = connection::read_limit(config.max_frame_bytes);
+    let ws = ws.max_frame_size(read_limit).max_message_size(read_limit).read_buffer_size(4 * 1024);
+    let ws = if via_subprotocol { ws.protocols([SUBPROTOCOL]) } else { ws };
+    let tasks = state.tasks.clone();
+    let session = crate::mux::MuxSession {
+        claims,
+        access: state.access.clone(),
+        features: query_param(query.as_deref(), "features").map(|f| Features::parse(&f)).unwrap_or_default(),
+        rooms: state.rooms.clone(),
+        limits,
+        shutdown: state.shutdown.clone(),
+        metrics: state.metrics.clone(),
+    };
+    ws.on_upgrade(move |socket| tasks.track_future(crate::mux::serve(socket, session))).into_response()
 }
 
 /// What a path that names no document is answered.
