@@ -5,7 +5,7 @@
 # Prints first load, a week offline catching up, an upload after a week offline and a
 # deploy (seconds, bytes each way, ÷ what the link allows). Run by hand after
 # scripts/setup.sh; not part of the test command. At 50 kbit/s it takes up to an hour.
-# Usage: scripts/bench-link.sh [--skip-build] [--profile 50|256|both] [--quick] [--only first-load,catch-up,upload,deploy] [--connections]
+# Usage: scripts/bench-link.sh [--skip-build] [--profile 50|256|both] [--quick] [--only first-load,catch-up,catch-up-random,upload,deploy] [--connections]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$PATH"

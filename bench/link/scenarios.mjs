@@ -141,11 +141,12 @@ export function deploy(profile) {
 
 /**
  * A week offline: the officer's device is cut off while another station writes
- * `count` bulletins of `kb` KiB (bulk-writer.mjs) straight to the relay; from the link
+ * `count` bulletins of `kb` KiB of `text` (`prose` or `random`, tests/e2e/prose.mjs; written
+ * by bulk-writer.mjs) straight to the relay; from the link
  * coming back (shaped) until the last of them is listed and the badge says 已保存到县局.
  */
-export function catchUp(profile, { count, kb }) {
-  return withSetup(`${profile.name}-catch-up`, profile, async ({ relay, proxy, page, origin, via, step, measure }) => {
+export function catchUp(profile, { count, kb, text = 'prose' }) {
+  return withSetup(`${profile.name}-catch-up-${text}`, profile, async ({ relay, proxy, page, origin, via, step, measure }) => {
     step('signing in (unshaped)');
     await signIn(page, via(relay.logins['damiao officer']));
     await page.goto(`${origin}/bulletins`);
@@ -156,7 +157,7 @@ export function catchUp(profile, { count, kb }) {
     const claims = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString());
     const { stdout } = await run('node', [
       path.join(root, 'tests/e2e/bulk-writer.mjs'), `ws://127.0.0.1:${relay.port}/sync`, 'region/desheng/bulletins', token,
-      String(count), String(kb), claims.sub, claims.sub,
+      String(count), String(kb), claims.sub, claims.sub, 'case_clue', text,
     ], { cwd: root, maxBuffer: 1 << 24, timeout: 300_000 });
     const written = JSON.parse(stdout);
     step(`back online (shaped): waiting for 大批量通报 ${count}/${count} and ${SAVED}`);

@@ -69,7 +69,12 @@ pub(crate) struct Bucket {
 impl Bucket {
     /// A full bucket for `limits`.
     pub(crate) fn new(limits: &Limits) -> Self {
-        Self { tokens: limits.message_burst, rate: limits.messages_per_second, burst: limits.message_burst, last: Instant::now() }
+        Self {
+            tokens: limits.message_burst,
+            rate: limits.messages_per_second,
+            burst: limits.message_burst,
+            last: Instant::now(),
+        }
     }
 
     /// Takes one message's token; `false` when the sender floods.
@@ -242,9 +247,16 @@ pub async fn serve(socket: WebSocket, session: Session) {
 /// One binary frame from a device, as a message for its room: refused (with the close
 /// code and reason for the device) when larger than the frame limit, when it is compressed
 /// and does not inflate within the limit, or when [`protocol::decode`] refuses it.
-pub(crate) fn read_frame(bytes: Bytes, features: Features, limits: &Limits) -> Result<yrs::sync::Message, (u16, String)> {
+pub(crate) fn read_frame(
+    bytes: Bytes,
+    features: Features,
+    limits: &Limits,
+) -> Result<yrs::sync::Message, (u16, String)> {
     if bytes.len() > limits.max_frame_bytes {
-        return Err((CLOSE_TOO_BIG, format!("frame of {} bytes; the relay accepts {}", bytes.len(), limits.max_frame_bytes)));
+        return Err((
+            CLOSE_TOO_BIG,
+            format!("frame of {} bytes; the relay accepts {}", bytes.len(), limits.max_frame_bytes),
+        ));
     }
     let bytes = if features.deflate && deflate::is_compressed(&bytes) {
         match deflate::inflate(&bytes, limits.max_frame_bytes) {

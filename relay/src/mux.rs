@@ -218,10 +218,10 @@ pub async fn serve(socket: WebSocket, session: MuxSession) {
                 break;
             };
             // A channel the relay ended: frames the device sent before it knew are dropped.
-            if channels.get(&number).is_some_and(|c| c.outbox.close.borrow().is_some()) {
-                if let Some(gone) = channels.remove(&number) {
-                    gone.room.send(Data::Leave { conn: gone.conn }).await;
-                }
+            if channels.get(&number).is_some_and(|c| c.outbox.close.borrow().is_some())
+                && let Some(gone) = channels.remove(&number)
+            {
+                gone.room.send(Data::Leave { conn: gone.conn }).await;
             }
             match control(inner) {
                 Control::Open(doc_id) => {

@@ -141,7 +141,12 @@ async fn sync(
 
 /// `GET /sync/mux`: one WebSocket for all the device's documents ([`crate::mux`]), after
 /// checking the token (401); the right to each document is checked when it is opened.
-async fn mux(State(state): State<AppState>, RawQuery(query): RawQuery, headers: HeaderMap, ws: WebSocketUpgrade) -> Response {
+async fn mux(
+    State(state): State<AppState>,
+    RawQuery(query): RawQuery,
+    headers: HeaderMap,
+    ws: WebSocketUpgrade,
+) -> Response {
     let protocols = headers.get(header::SEC_WEBSOCKET_PROTOCOL).and_then(|v| v.to_str().ok());
     let refuse = |status: StatusCode, reason: String| {
         state.metrics.refused_connections.inc();

@@ -2,7 +2,7 @@
 //!
 //! After sign-in the app opens exactly the documents of the officer's scope
 //! (`liandong_core::access::documents_of`): each is loaded from IndexedDB and shown at
-//! once ([`doc`]), then connected to the relay at `/sync/{id}` ([`socket`]); other tabs get
+//! once ([`doc`]), then connected to the relay, all on one socket at `/sync/mux` ([`socket`], [`mux`]); other tabs get
 //! local changes through a `BroadcastChannel` ([`tabs`]). The state shown to the officer is
 //! derived from state vectors ([`status`]). UI code reads documents with [`open_doc`] and
 //! the reactive [`Signals`]; it never touches sockets or storage.
@@ -10,6 +10,7 @@
 pub mod backoff;
 pub mod deflate;
 pub mod doc;
+pub mod mux;
 pub mod socket;
 pub mod status;
 pub mod tabs;

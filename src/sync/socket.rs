@@ -1,5 +1,7 @@
-//! The connection of one document to the relay: `wss://{host}/sync/{id}` with the device's
-//! token, speaking the Yjs sync protocol and awareness (y-websocket wire format) plus three
+//! The connection of one document to the relay: a channel of the shared socket
+//! ([`super::mux`], `wss://{host}/sync/mux` with the device's token), speaking the Yjs sync
+//! protocol and awareness (y-websocket wire format, as on the relay's `/sync/{id}` for
+//! stock clients) plus three
 //! relay features the app asks for: `progress` (large differences come in pieces after a
 //! header, so a slow link shows progress), `ack` (the relay's state vector after each
 //! stored change, from which "saved to relay" is derived) and `deflate` (frames above a
@@ -21,10 +23,7 @@
 
 use std::rc::Rc;
 
-use futures::{FutureExt, SinkExt, StreamExt};
-use gloo::net::websocket::Message as WsMessage;
-use gloo::net::websocket::WebSocketError;
-use gloo::net::websocket::futures::WebSocket;
+use futures::{FutureExt, StreamExt};
 use gloo::timers::future::TimeoutFuture;
 use leptos::prelude::{Update as _, WithUntracked as _};
 use yrs::encoding::read::Read;
@@ -59,7 +58,7 @@ enum Ended {
 }
 
 /// The relay's base URL for WebSockets, from the page's own address.
-fn ws_base() -> Option<String> {
+pub(super) fn ws_base() -> Option<String> {
     let location = web_sys::window()?.location();
     let scheme = if location.protocol().ok()? == "https:" { "wss" } else { "ws" };
     Some(format!("{scheme}://{}", location.host().ok()?))
@@ -127,41 +126,20 @@ async fn wait(shared: &Shared, ms: f64, generation: u32) -> bool {
 }
 
 /// `message` as a frame for the relay: compressed when that makes it smaller.
-async fn encode(message: &Message) -> WsMessage {
+async fn encode(message: &Message) -> Vec<u8> {
     let frame = message.encode_v1();
-    match super::deflate::compress(&frame).await {
-        Some(compressed) => WsMessage::Bytes(compressed),
-        None => WsMessage::Bytes(frame),
-    }
+    super::deflate::compress(&frame).await.unwrap_or(frame)
 }
 
 /// One connection, from open to close.
 async fn connect(doc: &Rc<DocSync>, shared: &Shared, session: &Session, generation: u32) -> Ended {
-    let Some(base) = ws_base() else { return Ended::NeverOpened };
-    // The token travels as a subprotocol, not in the address, so the browser's console
-    // (which prints the address of every failed socket) never shows it.
-    let url = format!("{base}/sync/{}?features=progress,ack,deflate", doc.id);
-    let protocols = ["liandong".to_owned(), format!("liandong.token.{}", session.token)];
-    let Ok(socket) = WebSocket::open_with_protocols(&url, &protocols) else { return Ended::NeverOpened };
-    let (mut sink, mut stream) = socket.split();
+    let Some(mut channel) = super::mux::open(&doc.id.to_string(), session) else { return Ended::NeverOpened };
     let (to_relay, mut local) = futures::channel::mpsc::unbounded::<Vec<u8>>();
     *doc.to_relay.borrow_mut() = Some(to_relay);
 
-    // The first send waits for the socket to open; a socket that fails or closes before it
-    // opens ends the attempt (the stream reports it), and so does one that hangs.
+    // Waits for the shared socket to open (false when it fails or hangs).
     let step1 = Message::Sync(SyncMessage::SyncStep1(doc.doc.transact().state_vector()));
-    let opened = {
-        let send = sink.send(encode(&step1).await).fuse();
-        let failed = stream.next().fuse();
-        let hung = TimeoutFuture::new(OPEN_TIMEOUT_MS).fuse();
-        futures::pin_mut!(send, failed, hung);
-        futures::select_biased! {
-            sent = send => sent.is_ok(),
-            _ = failed => false,
-            _ = hung => false,
-        }
-    };
-    if !opened {
+    if !channel.opened().await || !channel.send(encode(&step1).await) {
         doc.to_relay.borrow_mut().take();
         return Ended::NeverOpened;
     }
@@ -177,7 +155,7 @@ async fn connect(doc: &Rc<DocSync>, shared: &Shared, session: &Session, generati
         awareness.update().ok().map(Message::Awareness)
     };
     if let Some(presence) = presence {
-        let _ = sink.send(encode(&presence).await).await;
+        channel.send(encode(&presence).await);
     }
 
     let mut last_heard = js_sys::Date::now();
@@ -189,8 +167,8 @@ async fn connect(doc: &Rc<DocSync>, shared: &Shared, session: &Session, generati
         let tick = TimeoutFuture::new(5_000).fuse();
         futures::pin_mut!(tick);
         futures::select_biased! {
-            incoming = stream.next().fuse() => match incoming {
-                Some(Ok(WsMessage::Bytes(bytes))) => {
+            incoming = channel.next().fuse() => match incoming {
+                Some(bytes) => {
                     last_heard = js_sys::Date::now();
                     if !std::mem::replace(&mut heard, true) {
                         // The link works: documents waiting to reconnect try at once.
@@ -220,16 +198,15 @@ async fn connect(doc: &Rc<DocSync>, shared: &Shared, session: &Session, generati
                     };
                     if let Some(reply) = handle(doc, shared, &bytes, wire, &mut catching_up).await {
                         last_sent = js_sys::Date::now();
-                        if sink.send(encode(&reply).await).await.is_err() { break Ended::Closed { heard }; }
+                        if !channel.send(encode(&reply).await) { break Ended::Closed { heard }; }
                     }
                 }
-                Some(Ok(WsMessage::Text(_))) => {}
-                Some(Err(WebSocketError::ConnectionClose(_))) | Some(Err(_)) | None => break Ended::Closed { heard },
+                None => break Ended::Closed { heard },
             },
             update = local.next() => match update {
                 Some(update) => {
                     last_sent = js_sys::Date::now();
-                    if sink.send(encode(&Message::Sync(SyncMessage::Update(update))).await).await.is_err() {
+                    if !channel.send(encode(&Message::Sync(SyncMessage::Update(update))).await) {
                         break Ended::Closed { heard };
                     }
                 }
@@ -246,13 +223,13 @@ async fn connect(doc: &Rc<DocSync>, shared: &Shared, session: &Session, generati
                 if now - last_heard > PROBE_AFTER_MS && now - last_sent > PROBE_AFTER_MS {
                     last_sent = now;
                     let probe = Message::Sync(SyncMessage::SyncStep1(doc.doc.transact().state_vector()));
-                    if sink.send(encode(&probe).await).await.is_err() { break Ended::Closed { heard }; }
+                    if !channel.send(encode(&probe).await) { break Ended::Closed { heard }; }
                 }
             }
         }
     };
     doc.to_relay.borrow_mut().take();
-    let _ = sink.close().await;
+    drop(channel);
     ended
 }
 

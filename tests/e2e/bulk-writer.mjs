@@ -1,6 +1,7 @@
 // Writes `count` bulletins of about `kb` KiB each into a region's bulletins document
 // through the relay, with the reference Yjs client, as another station's device would
-// while this one is offline. Usage: node bulk-writer.mjs WS_URL DOC TOKEN COUNT KB STATION AUTHOR [CATEGORY]
+// while this one is offline. Usage: node bulk-writer.mjs WS_URL DOC TOKEN COUNT KB STATION AUTHOR [CATEGORY] [TEXT]
+// TEXT: `random` (default; compresses worst) or `prose` (bulletin-like, prose.mjs).
 // Prints { bytes, difference, differenceGzip, bulletins }: the document's size as one Yjs
 // update, the size of what this run added (the update a device that had everything before
 // needs) raw and gzipped, in bytes, and how many bulletins the document holds.
@@ -8,18 +9,18 @@ import { gzipSync } from 'node:zlib';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import WebSocket from 'ws';
+import { proseText, randomText } from './prose.mjs';
 
-const [serverUrl, room, token, count, kb, station, author, category = 'case_clue'] = process.argv.slice(2);
+const [serverUrl, room, token, count, kb, station, author, category = 'case_clue', kind = 'random'] = process.argv.slice(2);
+const text = kind === 'prose' ? proseText : randomText;
 const doc = new Y.Doc();
 const provider = new WebsocketProvider(serverUrl, room, doc, { WebSocketPolyfill: WebSocket, params: { token }, disableBc: true });
 await new Promise((resolve) => provider.on('sync', (synced) => synced && resolve()));
 const before = Y.encodeStateVector(doc);
 const bulletins = doc.getMap('bulletins');
-const chars = '流窜诈骗预警被盗摩托车线索通报嫌疑人面包车乡镇派出所联动区域巡逻';
 for (let i = 0; i < Number(count); i++) {
   const id = crypto.randomUUID();
-  let body = '';
-  while (body.length * 3 < Number(kb) * 1024) body += chars[Math.floor(Math.random() * chars.length)];
+  const body = text(Number(kb) * 1024);
   doc.transact(() => {
     const record = new Y.Map();
     bulletins.set(id, record);
