@@ -75,6 +75,9 @@ pub struct DocSync {
     marks: RefCell<Vec<Mark>>,
     /// Local updates for the relay connection, once persisted.
     pub(super) to_relay: RefCell<Option<mpsc::UnboundedSender<Vec<u8>>>>,
+    /// While connected: asks the connection to probe the relay now (the link may be back
+    /// after the browser said it was offline; the relay's answer sets the document online).
+    pub(super) probe: RefCell<Option<mpsc::UnboundedSender<()>>>,
     changes: RefCell<Option<mpsc::UnboundedReceiver<Change>>>,
     appended: Cell<usize>,
     /// When views were last told to re-read (ms since the epoch), to space refreshes out
@@ -120,6 +123,7 @@ impl DocSync {
             status: RwSignal::new(DocStatus { offline_since: Some(now), ..Default::default() }),
             marks: RefCell::new(Vec::new()),
             to_relay: RefCell::new(None),
+            probe: RefCell::new(None),
             changes: RefCell::new(Some(rx)),
             appended: Cell::new(0),
             refreshed_at: Cell::new(0.0),

@@ -193,6 +193,17 @@ impl Shared {
         self.session.borrow().clone()
     }
 
+    /// Asks every connected document to probe the relay at once: after the browser's
+    /// `online` event (a socket that outlived a brief `offline` is then seen working within
+    /// a round trip instead of at the next liveness probe, 30 s later) or the page shown.
+    fn probe_all(&self) {
+        for doc in self.docs.borrow().values() {
+            if let Some(probe) = doc.probe.borrow().as_ref() {
+                let _ = probe.unbounded_send(());
+            }
+        }
+    }
+
     /// The current generation (see [`Inner::generation`]).
     pub fn generation(&self) -> u32 {
         self.generation.get()
@@ -204,7 +215,11 @@ pub fn start() {
     let shared = shared();
     if let Some(window) = web_sys::window() {
         let wake = shared.clone();
-        let listener = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || wake.wake.set(wake.wake.get() + 1));
+        let listener = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+            mux::link_may_be_back();
+            wake.probe_all();
+            wake.wake.set(wake.wake.get() + 1);
+        });
         let _ =
             window.add_event_listener_with_callback("online", wasm_bindgen::JsCast::unchecked_ref(listener.as_ref()));
         listener.forget();
@@ -215,6 +230,8 @@ pub fn start() {
                 .and_then(|w| w.document())
                 .is_some_and(|d| d.visibility_state() == web_sys::VisibilityState::Visible);
             if visible {
+                mux::link_may_be_back();
+                wake.probe_all();
                 wake.wake.set(wake.wake.get() + 1);
             }
         });

@@ -51,6 +51,8 @@ struct Socket {
     channels: RefCell<HashMap<u64, mpsc::UnboundedSender<Vec<u8>>>>,
     /// Channels waiting for the socket to open.
     waiting: RefCell<Vec<oneshot::Sender<bool>>>,
+    /// While opening: tells the task to give up this attempt and open afresh.
+    restart: RefCell<Option<oneshot::Sender<()>>>,
 }
 
 thread_local! {
@@ -98,13 +100,18 @@ pub fn open(doc_id: &str, session: &Session) -> Option<Channel> {
     Some(Channel { number, socket, incoming })
 }
 
+/// The socket's address and subprotocols: the token travels as a subprotocol, not in the
+/// address, so the browser's console (which prints the address of every failed socket)
+/// never shows it.
+fn address(session: &Session) -> Option<(String, [String; 2])> {
+    let base = super::socket::ws_base()?;
+    let url = format!("{base}/sync/mux?features=progress,ack,deflate");
+    Some((url, ["liandong".to_owned(), format!("liandong.token.{}", session.token)]))
+}
+
 /// Creates the socket and starts its task.
 fn connect(session: &Session) -> Option<Rc<Socket>> {
-    let base = super::socket::ws_base()?;
-    // The token travels as a subprotocol, not in the address, so the browser's console
-    // (which prints the address of every failed socket) never shows it.
-    let url = format!("{base}/sync/mux?features=progress,ack,deflate");
-    let protocols = ["liandong".to_owned(), format!("liandong.token.{}", session.token)];
+    let (url, protocols) = address(session)?;
     let ws = WebSocket::open_with_protocols(&url, &protocols).ok()?;
     let (out, out_rx) = mpsc::unbounded();
     let socket = Rc::new(Socket {
@@ -113,9 +120,25 @@ fn connect(session: &Session) -> Option<Rc<Socket>> {
         out,
         channels: RefCell::new(HashMap::new()),
         waiting: RefCell::new(Vec::new()),
+        restart: RefCell::new(None),
     });
-    leptos::task::spawn_local(drive(socket.clone(), ws, out_rx));
+    leptos::task::spawn_local(drive(socket.clone(), ws, (url, protocols), out_rx));
     Some(socket)
+}
+
+/// The link may have come back (the browser's `online` event, the page shown again): a
+/// socket still opening is given up and opened afresh. One opened while the browser was
+/// offline can hang until its timeout (30 s) instead of failing, and every document waits
+/// on it.
+pub fn link_may_be_back() {
+    CURRENT.with(|current| {
+        if let Some(socket) = current.borrow().as_ref()
+            && socket.state.get() == State::Opening
+            && let Some(restart) = socket.restart.borrow_mut().take()
+        {
+            let _ = restart.send(());
+        }
+    });
 }
 
 /// Marks the socket open or ended and tells the channels waiting for it.
@@ -128,25 +151,43 @@ fn settle(socket: &Socket, state: State) {
 
 /// Writes the channels' frames and hands what arrives to its channel, until the socket
 /// closes; then ends every channel.
-async fn drive(socket: Rc<Socket>, ws: WebSocket, mut out_rx: mpsc::UnboundedReceiver<Vec<u8>>) {
-    let (mut sink, mut stream) = ws.split();
+async fn drive(
+    socket: Rc<Socket>,
+    ws: WebSocket,
+    (url, protocols): (String, [String; 2]),
+    mut out_rx: mpsc::UnboundedReceiver<Vec<u8>>,
+) {
     // The first frame (a channel's open) waits for the socket to open; a socket that fails
     // or closes first ends it (the stream reports that), and so does one that hangs.
-    let opened = match out_rx.next().await {
-        Some(first) => {
-            let send = sink.send(WsMessage::Bytes(first)).fuse();
+    let mut ws = Some(ws);
+    let first = out_rx.next().await;
+    let opened = loop {
+        let (Some(socket_now), Some(first)) = (ws.take(), first.as_ref()) else { break None };
+        let (restart_tx, restart_rx) = oneshot::channel();
+        *socket.restart.borrow_mut() = Some(restart_tx);
+        let (mut sink, mut stream) = socket_now.split();
+        // `Some(opened)`, or `None` to open afresh.
+        let outcome = {
+            let send = sink.send(WsMessage::Bytes(first.clone())).fuse();
             let failed = stream.next().fuse();
             let hung = TimeoutFuture::new(super::socket::OPEN_TIMEOUT_MS).fuse();
-            futures::pin_mut!(send, failed, hung);
+            let restart = restart_rx.fuse();
+            futures::pin_mut!(send, failed, hung, restart);
             futures::select_biased! {
-                sent = send => sent.is_ok(),
-                _ = failed => false,
-                _ = hung => false,
+                sent = send => Some(sent.is_ok()),
+                _ = failed => Some(false),
+                _ = hung => Some(false),
+                asked = restart => asked.is_err().then_some(false),
             }
+        };
+        match outcome {
+            Some(true) => break Some((sink, stream)),
+            Some(false) => break None,
+            None => ws = WebSocket::open_with_protocols(&url, &protocols).ok(),
         }
-        None => false,
     };
-    if opened {
+    socket.restart.borrow_mut().take();
+    if let Some((mut sink, mut stream)) = opened {
         settle(&socket, State::Open);
         loop {
             futures::select_biased! {
@@ -161,6 +202,7 @@ async fn drive(socket: Rc<Socket>, ws: WebSocket, mut out_rx: mpsc::UnboundedRec
                 },
             }
         }
+        let _ = sink.close().await;
     }
     settle(&socket, State::Ended);
     // Dropping the senders ends every channel's `next`.
@@ -171,7 +213,6 @@ async fn drive(socket: Rc<Socket>, ws: WebSocket, mut out_rx: mpsc::UnboundedRec
             *current = None;
         }
     });
-    let _ = sink.close().await;
 }
 
 /// Hands one frame from the relay to its channel.

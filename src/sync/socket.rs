@@ -136,11 +136,14 @@ async fn connect(doc: &Rc<DocSync>, shared: &Shared, session: &Session, generati
     let Some(mut channel) = super::mux::open(&doc.id.to_string(), session) else { return Ended::NeverOpened };
     let (to_relay, mut local) = futures::channel::mpsc::unbounded::<Vec<u8>>();
     *doc.to_relay.borrow_mut() = Some(to_relay);
+    let (probe, mut probe_now) = futures::channel::mpsc::unbounded::<()>();
+    *doc.probe.borrow_mut() = Some(probe);
 
     // Waits for the shared socket to open (false when it fails or hangs).
     let step1 = Message::Sync(SyncMessage::SyncStep1(doc.doc.transact().state_vector()));
     if !channel.opened().await || !channel.send(encode(&step1).await) {
         doc.to_relay.borrow_mut().take();
+        doc.probe.borrow_mut().take();
         return Ended::NeverOpened;
     }
     super::doc::mark(&format!("liandong:open:{}", doc.id));
@@ -212,6 +215,11 @@ async fn connect(doc: &Rc<DocSync>, shared: &Shared, session: &Session, generati
                 }
                 None => break Ended::Stopped,
             },
+            _ = probe_now.next() => {
+                last_sent = js_sys::Date::now();
+                let probe = Message::Sync(SyncMessage::SyncStep1(doc.doc.transact().state_vector()));
+                if !channel.send(encode(&probe).await) { break Ended::Closed { heard }; }
+            }
             _ = tick => {
                 if shared.generation() != generation {
                     break Ended::Stopped;
@@ -229,6 +237,7 @@ async fn connect(doc: &Rc<DocSync>, shared: &Shared, session: &Session, generati
         }
     };
     doc.to_relay.borrow_mut().take();
+    doc.probe.borrow_mut().take();
     drop(channel);
     ended
 }
