@@ -181,6 +181,9 @@ export function upload(profile, { count }) {
     await signIn(page, via(relay.logins['desheng liaison']));
     await page.goto(`${origin}/bulletins`);
     await badge(page).filter({ hasText: SAVED }).waitFor({ timeout: 120_000 });
+    // A week offline follows weeks of use: the app is installed (its service worker
+    // holds every page's code, so the form opens offline).
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
     step(`going offline; posting ${count} bulletins of 5,000 characters`);
     proxy.setMode('down');
     const chars = '辖区巡逻走访群众反映情况排查隐患登记车辆核实身份调解纠纷宣传防诈';
