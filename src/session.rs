@@ -22,7 +22,7 @@ pub struct Session {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum SessionError {
     /// Not three base64url parts with JSON claims in the middle.
-    #[error("登录链接无效（令牌格式错误）")]
+    #[error("the sign-in token is malformed")]
     Malformed,
 }
 

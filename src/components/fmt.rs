@@ -21,6 +21,18 @@ pub fn date_time(t: Timestamp) -> String {
     liandong_core::time::text::md_hm(in_china(t).datetime())
 }
 
+/// What the officer reads for a storage failure (the browser's detail stays in the log).
+pub fn store_error(i18n: I18nContext<Locale>, error: &crate::store::StoreError) -> &'static str {
+    use crate::store::StoreError;
+    match error {
+        StoreError::Open(_) => t_string!(i18n, storage_cannot_open),
+        StoreError::Full => t_string!(i18n, storage_full),
+        StoreError::Closed => t_string!(i18n, storage_closed),
+        StoreError::Request(_) => t_string!(i18n, storage_failed),
+        StoreError::Superseded => t_string!(i18n, storage_superseded),
+    }
+}
+
 /// The role's name.
 pub fn role(i18n: I18nContext<Locale>, role: Role) -> String {
     match role {

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::fmt;
 use crate::i18n::*;
 use crate::sync;
 
@@ -12,10 +13,11 @@ pub fn StorageBanner() -> impl IntoView {
     let i18n = use_i18n();
     let error = sync::signals().storage_error;
     move || {
-        error.get().map(|message| {
+        error.get().map(|error| {
+            leptos::logging::warn!("storage: {error}");
             view! {
                 <div class="banner banner-error" role="alert">
-                    <strong>{t!(i18n, storage_problem)}</strong>" "{message}
+                    <strong>{t!(i18n, storage_problem)}</strong>" "{fmt::store_error(i18n, &error)}
                 </div>
             }
         })

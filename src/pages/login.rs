@@ -61,7 +61,7 @@ pub fn Login() -> impl IntoView {
                     Problem::Refused(SignInError::Invalid) => (t_string!(i18n, login_invalid).to_string(), true),
                     Problem::Refused(SignInError::OtherOfficer) => (t_string!(i18n, login_other_officer).to_string(), false),
                     Problem::Refused(SignInError::Storage(reason)) => {
-                        (fmt::fill(t_string!(i18n, login_storage), &[("reason", reason)]), false)
+                        (fmt::fill(t_string!(i18n, login_storage), &[("reason", fmt::store_error(i18n, &reason).to_string())]), false)
                     }
                 };
                 view! {

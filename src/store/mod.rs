@@ -26,24 +26,26 @@ const UPDATES: &str = "updates";
 /// Object store of unconfirmed local changes per document.
 const PENDING: &str = "pending";
 
-/// What went wrong talking to IndexedDB, in words an officer can act on.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+/// What went wrong talking to IndexedDB. The `Display` text is for logs (English, with the
+/// browser's detail); the officer sees the words of the storage banner
+/// (`components/storage_banner.rs`, locale keys `storage_*`).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum StoreError {
     /// The database could not be opened (private mode, blocked by another tab, disabled).
-    #[error("本机存储无法打开：{0}")]
+    #[error("the device's storage cannot be opened: {0}")]
     Open(String),
     /// The device's storage for this site is full (QuotaExceededError).
-    #[error("本机存储已满，新的修改无法保存。请清理浏览器存储空间后重试。")]
+    #[error("the device's storage is full")]
     Full,
     /// The browser closed the database (site data cleared, another tab upgraded it).
-    #[error("本机存储连接已断开，正在重新连接。")]
+    #[error("the browser closed the device's storage")]
     Closed,
     /// Any other failure of a read or write.
-    #[error("本机存储读写失败：{0}")]
+    #[error("a read or write of the device's storage failed: {0}")]
     Request(String),
     /// A newer build of the app opened the database in another tab and upgraded it; this
     /// page closed its connection so the upgrade could go ahead and must be reloaded.
-    #[error("新版本的联动已在另一标签页打开，请重新加载本页；未上传的修改已保存在本机。")]
+    #[error("a newer build of the app upgraded the device's storage in another tab")]
     Superseded,
 }
 

@@ -142,7 +142,7 @@ impl DocSync {
             Ok(updates) => updates,
             Err(e) => {
                 // Merging needs room to write; reading does not. Show the problem, load anyway.
-                shared.storage_error.set(Some(e.to_string()));
+                shared.storage_error.set(Some(e));
                 store.load_updates(&key).await?
             }
         };
@@ -263,9 +263,9 @@ impl DocSync {
                         failed = true;
                         shared.failing.set(shared.failing.get() + 1);
                     }
-                    shared.storage_error.set(Some(e.to_string()));
-                    shared.forget_store();
                     let wait = if e == StoreError::Full { 10_000 } else { 1_000 };
+                    shared.storage_error.set(Some(e));
+                    shared.forget_store();
                     gloo::timers::future::TimeoutFuture::new(wait).await;
                 }
             }
@@ -291,7 +291,7 @@ impl DocSync {
         if let Ok(store) = shared.store().await
             && let Err(e) = store.put_pending(&self.id.to_string(), &json).await
         {
-            shared.storage_error.set(Some(e.to_string()));
+            shared.storage_error.set(Some(e));
         }
         // Only now: "N changes waiting" is what a reload (or sign-out) will find on disk.
         self.status.update(|s| s.waiting = waiting);

@@ -54,7 +54,7 @@ pub struct Signals {
     /// The open documents.
     pub docs: RwSignal<Vec<(DocumentId, DocEntry)>>,
     /// A storage failure to show, in plain words.
-    pub storage_error: RwSignal<Option<String>>,
+    pub storage_error: RwSignal<Option<StoreError>>,
 }
 
 /// Everything the sync tasks share.
@@ -80,7 +80,7 @@ pub struct Inner {
     /// The UI's view.
     pub signals: Signals,
     /// A storage failure to show.
-    pub storage_error: RwSignal<Option<String>>,
+    pub storage_error: RwSignal<Option<StoreError>>,
 }
 
 /// A handle to the shared state.
@@ -148,7 +148,7 @@ impl Shared {
         let watched = store.on_newer_version(move || {
             me.superseded.set(true);
             me.db.borrow_mut().take();
-            me.storage_error.set(Some(StoreError::Superseded.to_string()));
+            me.storage_error.set(Some(StoreError::Superseded));
             crate::pwa::update_ready().set(true);
         });
         if let Err(e) = watched {
@@ -170,7 +170,7 @@ impl Shared {
                 result = result.and(store.put_pending(&d.id.to_string(), &d.marks_json()).await);
             }
             if let Err(e) = result {
-                self.storage_error.set(Some(e.to_string()));
+                self.storage_error.set(Some(e));
             }
         }
         Ok(store)
@@ -273,7 +273,7 @@ pub fn start() {
                 }
             }
             Ok(None) => {}
-            Err(e) => shared.storage_error.set(Some(e.to_string())),
+            Err(e) => shared.storage_error.set(Some(e)),
         }
         shared.signals.ready.set(true);
     });
@@ -288,8 +288,8 @@ pub enum SignInError {
     Invalid,
     /// Another officer is signed in on this device.
     OtherOfficer,
-    /// This device's storage failed; the reason in the browser's words.
-    Storage(String),
+    /// This device's storage failed.
+    Storage(StoreError),
 }
 
 /// Signs this device in with `token` (from a login link): checks it (on the device's
@@ -306,12 +306,12 @@ pub async fn sign_in(token: &str) -> Result<Claims, SignInError> {
         verdict::Verdict::Valid | verdict::Verdict::Unreachable => {}
     }
     let shared = shared();
-    let store = shared.store().await.map_err(|e| SignInError::Storage(e.to_string()))?;
+    let store = shared.store().await.map_err(SignInError::Storage)?;
     let previous = shared.session().map(|s| s.claims.sub);
     if previous.is_some() && previous.as_deref() != Some(session.claims.sub.as_str()) {
         return Err(SignInError::OtherOfficer);
     }
-    store.put_setting(TOKEN_KEY, &session.token).await.map_err(|e| SignInError::Storage(e.to_string()))?;
+    store.put_setting(TOKEN_KEY, &session.token).await.map_err(SignInError::Storage)?;
     let claims = session.claims.clone();
     stop(&shared);
     begin(&shared, session);
@@ -431,7 +431,8 @@ fn open(shared: &Shared, id: DocumentId) {
     let d = match DocSync::new(id.clone()) {
         Ok(d) => d,
         Err(e) => {
-            shared.storage_error.set(Some(e));
+            // yrs refused the observer: nothing to show but a read/write failure.
+            shared.storage_error.set(Some(StoreError::Request(e)));
             return;
         }
     };
@@ -440,7 +441,7 @@ fn open(shared: &Shared, id: DocumentId) {
     let shared = shared.clone();
     spawn_local(async move {
         if let Err(e) = d.load(&shared).await {
-            shared.storage_error.set(Some(e.to_string()));
+            shared.storage_error.set(Some(e));
             shared.forget_store();
         }
         spawn_local(d.clone().run(shared.clone()));

@@ -62,42 +62,44 @@ pub struct Draft {
     pub photos: Vec<PhotoDraft>,
 }
 
-/// A field of the form that does not pass, and why.
+/// A field of the form that does not pass, and why, with the limits involved. The app
+/// words it in the officer's language (`src/pages/bulletins/form.rs`, locale keys `bf_*`);
+/// `Display` is English, for logs.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, thiserror::Error)]
 #[serde(tag = "error", rename_all = "snake_case")]
 pub enum FieldError {
     /// The title is empty.
-    #[error("标题不能为空")]
+    #[error("the title is empty")]
     TitleEmpty,
     /// The title is too long.
-    #[error("标题不能超过 {max} 字")]
+    #[error("the title is longer than {max} characters")]
     TitleTooLong {
         /// The limit.
         max: usize,
     },
     /// The text is too long.
-    #[error("内容不能超过 {max} 字")]
+    #[error("the text is longer than {max} characters")]
     BodyTooLong {
         /// The limit.
         max: usize,
     },
     /// The place is too long.
-    #[error("地点不能超过 {max} 字")]
+    #[error("the place is longer than {max} characters")]
     PlaceTooLong {
         /// The limit.
         max: usize,
     },
     /// The expiry is not in the future.
-    #[error("有效期必须晚于现在")]
+    #[error("the expiry must be in the future")]
     ExpiryInPast,
     /// More photos than allowed.
-    #[error("最多 {max} 张照片")]
+    #[error("at most {max} photos")]
     TooManyPhotos {
         /// The limit.
         max: usize,
     },
     /// A photo is too large even after compression.
-    #[error("第 {number} 张照片压缩后仍有 {kib} KB，超过 {max_kib} KB")]
+    #[error("photo {number} is {kib} KB after compression, over {max_kib} KB")]
     PhotoTooLarge {
         /// Its number, from 1.
         number: usize,
@@ -107,7 +109,7 @@ pub enum FieldError {
         max_kib: usize,
     },
     /// The role may not post to the whole county.
-    #[error("您的角色不能向全县发布")]
+    #[error("the role may not post to the whole county")]
     ScopeNotAllowed,
 }
 

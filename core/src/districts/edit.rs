@@ -13,17 +13,19 @@ use crate::ids::RecordId;
 use crate::model::{Assignment, District, Office, Officer, OfficerPhoto, SkillGrant, Village};
 use crate::org::Organisation;
 
-/// Why an edit was refused (Chinese / English in the message).
+/// Why an edit was refused, with the records and figures involved. The app words it in
+/// the officer's language (`src/pages/districts/refusal.rs`); `Display` is English, for
+/// logs and the command line.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DistrictError {
     /// A name is required.
-    #[error("请填写名称 / a name is required")]
+    #[error("a name is required")]
     NameMissing,
     /// Another district of the station has that name.
-    #[error("本所已有名为「{0}」的警务区 / the station already has a district named {0}")]
+    #[error("the station already has a district named {0}")]
     NameTaken(String),
     /// The population is not a whole number.
-    #[error("「{village}」的人口「{text}」不是整数 / the population of {village} is not a whole number: {text}")]
+    #[error("the population of {village} is not a whole number: {text}")]
     PopulationNotANumber {
         /// The village.
         village: String,
@@ -31,9 +33,7 @@ pub enum DistrictError {
         text: String,
     },
     /// The population is a whole number above [`MAX_VILLAGE_POPULATION`].
-    #[error(
-        "「{village}」的人口「{text}」过大，一个村最多 {max} 人 / the population of {village} is too large: {text} (at most {max})"
-    )]
+    #[error("the population of {village} is too large: {text} (at most {max})")]
     PopulationTooLarge {
         /// The village.
         village: String,
@@ -43,9 +43,7 @@ pub enum DistrictError {
         max: u32,
     },
     /// A village being added is already in this district (adding must never overwrite it).
-    #[error(
-        "本警务区已有「{village}」（{population} 人），没有重复添加 / {village} is already in this district ({population} people); nothing was added"
-    )]
+    #[error("{village} is already in this district ({population} people); nothing was added")]
     VillageExists {
         /// The village.
         village: String,
@@ -53,17 +51,13 @@ pub enum DistrictError {
         population: u32,
     },
     /// The same village name is typed twice in one edit.
-    #[error("村名「{0}」重复，每个村只填一次 / the village {0} is listed twice")]
+    #[error("the village {0} is listed twice")]
     VillageTwice(String),
     /// The phone holds something other than digits and `+ - ( )`, or fewer than 3 digits.
-    #[error(
-        "电话「{0}」无效：只能填数字和 + - ( )，至少 3 位数字 / the phone {0} is not a phone number: digits and + - ( ) only, at least 3 digits"
-    )]
+    #[error("the phone {0} is not a phone number: digits and + - ( ) only, at least 3 digits")]
     PhoneInvalid(String),
     /// A skill granted with an expiry date already past.
-    #[error(
-        "技能「{skill}」的有效期 {until} 已过，不能授予已过期的技能 / the skill {skill} expired on {until}: an expired skill cannot be granted"
-    )]
+    #[error("the skill {skill} expired on {until}: an expired skill cannot be granted")]
     SkillExpired {
         /// The skill's name.
         skill: String,
@@ -72,9 +66,7 @@ pub enum DistrictError {
     },
     /// The officer is already the resident of another office (one office, one officer;
     /// one officer, one office: 一室一警).
-    #[error(
-        "「{officer}」已是「{office}」的驻室民警，一名民警只驻一个警务室；请先在「{office}」改选 / {officer} is already resident at {office}: change that office first"
-    )]
+    #[error("{officer} is already resident at {office}: change that office first")]
     ResidentElsewhere {
         /// The officer, `name（badge）`.
         officer: String,
@@ -82,7 +74,7 @@ pub enum DistrictError {
         office: String,
     },
     /// The population is negative.
-    #[error("「{village}」的人口不能为负数（{text}） / the population of {village} cannot be negative: {text}")]
+    #[error("the population of {village} cannot be negative: {text}")]
     PopulationNegative {
         /// The village.
         village: String,
@@ -90,7 +82,7 @@ pub enum DistrictError {
         text: String,
     },
     /// The village already belongs to another district (move it instead).
-    #[error("「{village}」已属于「{district}」，一个村只能在一个警务区 / {village} already belongs to {district}")]
+    #[error("{village} already belongs to {district}")]
     VillageInAnotherDistrict {
         /// The village.
         village: String,
@@ -98,10 +90,10 @@ pub enum DistrictError {
         district: String,
     },
     /// The officer is not on this station's strength.
-    #[error("「{0}」不是本所民警 / {0} is not an officer of this station")]
+    #[error("{0} is not an officer of this station")]
     OfficerOfAnotherStation(String),
     /// The district already has an office.
-    #[error("「{district}」已有警务室「{office}」（一区一室） / {district} already has the office {office}")]
+    #[error("{district} already has the office {office}")]
     DistrictHasOffice {
         /// The district.
         district: String,
@@ -109,19 +101,19 @@ pub enum DistrictError {
         office: String,
     },
     /// A merge of a district with itself, or a split that leaves one side without villages.
-    #[error("拆分后两个警务区都须至少有一个村 / both districts of a split need at least one village")]
+    #[error("both districts of a split need at least one village")]
     SplitLeavesEmpty,
     /// A district cannot be merged into itself.
-    #[error("不能与自身合并 / a district cannot be merged with itself")]
+    #[error("a district cannot be merged with itself")]
     MergeWithItself,
     /// The photo is larger than a bulletin's photo may be.
-    #[error("照片过大（{0} KiB，最多 200 KiB） / the photo is too large ({0} KiB, at most 200)")]
+    #[error("the photo is too large ({0} KiB, at most 200)")]
     PhotoTooLarge(usize),
     /// The skill is not in the county's catalogue.
-    #[error("技能「{0}」不在本县技能目录中 / {0} is not in the county's skills catalogue")]
+    #[error("{0} is not in the county's skills catalogue")]
     UnknownSkill(String),
     /// A record the edit names does not exist (deleted meanwhile on another device).
-    #[error("记录已不存在（可能已在其他设备上删除） / the record no longer exists")]
+    #[error("the record no longer exists")]
     Gone,
 }
 

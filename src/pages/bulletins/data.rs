@@ -146,12 +146,15 @@ pub fn region_doc() -> Option<DocumentId> {
     claims().and_then(|c| c.region).map(|r| DocumentId::bulletins(&r))
 }
 
-/// Runs `f` in one transaction on document `id`, attributed to the officer.
+/// Runs `f` in one transaction on document `id`, attributed to the officer; on failure the
+/// reason in the officer's language (core's refusals stay in core's words).
 pub fn write<T>(
+    i18n: leptos_i18n::I18nContext<crate::i18n::Locale>,
     id: &DocumentId,
     f: impl FnOnce(&mut Writer<'_, BulletinsDoc>) -> Result<T, WriteError>,
 ) -> Result<T, String> {
-    let (doc, _) = sync::open_doc(id).ok_or_else(|| "本机尚未打开该文档，请联网同步后再试。".to_string())?;
-    let author = sync::officer_id().ok_or_else(|| "未登录".to_string())?;
+    use crate::i18n::t_string;
+    let (doc, _) = sync::open_doc(id).ok_or_else(|| t_string!(i18n, write_not_open).to_owned())?;
+    let author = sync::officer_id().ok_or_else(|| t_string!(i18n, write_signed_out).to_owned())?;
     RegionBulletins::with_author(doc, author).write(f).map_err(|e| e.to_string())
 }

@@ -81,7 +81,7 @@ fn Detail(doc: DocumentId, bulletin: Bulletin, acks: Vec<Acknowledgement>) -> im
         let (b, acks, doc) = (b.clone(), acks.clone(), data::region_doc().unwrap_or_else(|| doc.clone()));
         move |_| {
             let Some(me) = me else { return };
-            if let Err(e) = data::write(&doc, |w| draft::acknowledge(w, &b, &acks, me, Timestamp::now())) {
+            if let Err(e) = data::write(i18n, &doc, |w| draft::acknowledge(w, &b, &acks, me, Timestamp::now())) {
                 error.set(Some(e));
             }
         }
@@ -89,7 +89,7 @@ fn Detail(doc: DocumentId, bulletin: Bulletin, acks: Vec<Acknowledgement>) -> im
     let forward = {
         let (b, doc) = (b.clone(), doc.clone());
         move |_| {
-            if let Err(e) = data::write(&doc, |w| draft::forward(w, &b, Timestamp::now())) {
+            if let Err(e) = data::write(i18n, &doc, |w| draft::forward(w, &b, Timestamp::now())) {
                 error.set(Some(e));
             }
         }
@@ -100,7 +100,7 @@ fn Detail(doc: DocumentId, bulletin: Bulletin, acks: Vec<Acknowledgement>) -> im
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
             if let Err(e) =
-                data::write(&doc, |w| draft::cancel(w, &b, &cancel_reason.get_untracked(), Timestamp::now()))
+                data::write(i18n, &doc, |w| draft::cancel(w, &b, &cancel_reason.get_untracked(), Timestamp::now()))
             {
                 error.set(Some(e));
             }
@@ -215,7 +215,7 @@ fn Assessments(bulletin: RecordId, center: bool) -> impl IntoView {
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let (Some(doc), Some(me)) = (data::region_doc(), sync::officer_id()) else { return };
-        match data::write(&doc, |w| draft::assess(w, bulletin, me, &text.get_untracked(), Timestamp::now())) {
+        match data::write(i18n, &doc, |w| draft::assess(w, bulletin, me, &text.get_untracked(), Timestamp::now())) {
             Ok(_) => {
                 text.set(String::new());
                 error.set(None);

@@ -143,12 +143,14 @@ fn BulletinForm(existing: Option<(DocumentId, Bulletin)>) -> impl IntoView {
         let Some(author) = sync::officer_id() else { return };
         let org = data::organisation();
         let result = match existing.get_value() {
-            Some((doc, b)) => data::write(&doc, |w| draft::update(w, &b, &d, author, now).map(|_| (doc.clone(), b.id))),
+            Some((doc, b)) => {
+                data::write(i18n, &doc, |w| draft::update(w, &b, &d, author, now).map(|_| (doc.clone(), b.id)))
+            }
             None => {
                 let Some(claims) = sync::signals().claims.get_untracked() else { return };
                 let station = data::posting_unit(&org, &claims);
                 let Some(station) = station else {
-                    failure.set(Some("本机尚未同步到县局名录，请联网后再发布。".into()));
+                    failure.set(Some(t_string!(i18n, write_no_directory).to_string()));
                     return;
                 };
                 let doc = if d.scope == Scope::County {
@@ -162,7 +164,7 @@ fn BulletinForm(existing: Option<(DocumentId, Bulletin)>) -> impl IntoView {
                         }
                     }
                 };
-                data::write(&doc, |w| draft::post(w, &d, station, author, now)).map(|id| (doc.clone(), id))
+                data::write(i18n, &doc, |w| draft::post(w, &d, station, author, now)).map(|id| (doc.clone(), id))
             }
         };
         match result {
@@ -185,7 +187,11 @@ fn BulletinForm(existing: Option<(DocumentId, Bulletin)>) -> impl IntoView {
     let error_for = move |field: &'static str| {
         move || {
             errors.with(|list| {
-                list.iter().filter(|e| e.field() == field).map(|e| e.to_string()).collect::<Vec<_>>().join("；")
+                list.iter()
+                    .filter(|e| e.field() == field)
+                    .map(|e| field_error(i18n, e))
+                    .collect::<Vec<_>>()
+                    .join(t_string!(i18n, list_separator))
             })
         }
     };
@@ -238,7 +244,7 @@ fn BulletinForm(existing: Option<(DocumentId, Bulletin)>) -> impl IntoView {
                 <input name="photos" type="file" accept="image/*" multiple on:change=on_photos/>
                 {move || compressing.get().then(|| view! { <span class="hint">{t!(i18n, b_photos_working)}</span> })}
                 {move || (!photos.with(Vec::is_empty)).then(|| view! {
-                    <span class="hint">{move || photos.with(|p| p.iter().map(|p| format!("{} KB", p.bytes.len().div_ceil(1024))).collect::<Vec<_>>().join("、"))}</span>
+                    <span class="hint">{move || photos.with(|p| p.iter().map(|p| format!("{} KB", p.bytes.len().div_ceil(1024))).collect::<Vec<_>>().join(t_string!(i18n, list_separator)))}</span>
                 })}
                 <span class="field-error" role="alert">{move || photo_problem.get()}{error_for("photos")}</span>
             </label>
@@ -248,5 +254,23 @@ fn BulletinForm(existing: Option<(DocumentId, Bulletin)>) -> impl IntoView {
                 {move || if saving.get() { t_string!(i18n, b_saving) } else if is_edit { t_string!(i18n, b_save_update) } else { t_string!(i18n, b_save_post) }}
             </button>
         </form>
+    }
+}
+
+/// What the officer reads for a field that does not pass (locale keys `bf_*`).
+fn field_error(i18n: leptos_i18n::I18nContext<Locale>, error: &FieldError) -> String {
+    let n = |v: &usize| v.to_string();
+    match error {
+        FieldError::TitleEmpty => t_string!(i18n, bf_title_empty).to_owned(),
+        FieldError::TitleTooLong { max } => fmt::fill(t_string!(i18n, bf_title_too_long), &[("max", n(max))]),
+        FieldError::BodyTooLong { max } => fmt::fill(t_string!(i18n, bf_body_too_long), &[("max", n(max))]),
+        FieldError::PlaceTooLong { max } => fmt::fill(t_string!(i18n, bf_place_too_long), &[("max", n(max))]),
+        FieldError::ExpiryInPast => t_string!(i18n, bf_expiry_in_past).to_owned(),
+        FieldError::TooManyPhotos { max } => fmt::fill(t_string!(i18n, bf_too_many_photos), &[("max", n(max))]),
+        FieldError::PhotoTooLarge { number, kib, max_kib } => fmt::fill(
+            t_string!(i18n, bf_photo_too_large),
+            &[("number", n(number)), ("kib", n(kib)), ("max_kib", n(max_kib))],
+        ),
+        FieldError::ScopeNotAllowed => t_string!(i18n, bf_scope_not_allowed).to_owned(),
     }
 }

@@ -70,8 +70,10 @@ fn LinkForm(bulletin: RecordId) -> impl IntoView {
             .get_untracked()
             .and_then(|t| joinable.with_untracked(|j| j.iter().find(|s| s.id == t).cloned()))
         {
-            Some(series) => data::write(&doc, |w| draft::add_to_series(w, &series, &chosen).map(|_| series.id)),
-            None => data::write(&doc, |w| draft::link_series(w, &name.get_untracked(), &chosen, me, Timestamp::now())),
+            Some(series) => data::write(i18n, &doc, |w| draft::add_to_series(w, &series, &chosen).map(|_| series.id)),
+            None => {
+                data::write(i18n, &doc, |w| draft::link_series(w, &name.get_untracked(), &chosen, me, Timestamp::now()))
+            }
         };
         match result {
             Ok(id) => {

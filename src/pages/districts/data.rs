@@ -18,7 +18,8 @@ pub fn organisation() -> Arc<Organisation> {
 }
 
 /// What an edit did to the rules: findings it resolved and findings it caused (each one
-/// line in Chinese), from core's rules over the organisation before and after.
+/// line in the officer's language), from core's rules over the organisation before and
+/// after.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Effect {
     /// Findings gone after the edit.
@@ -28,14 +29,22 @@ pub struct Effect {
 }
 
 /// Writes a checked change into the station's roster document and says what it did to
-/// the rules; the reasons on failure (refused by core, or the document not open here).
-fn write(org: &Organisation, code: &str, change: Result<Change, Vec<DistrictError>>) -> Result<Effect, String> {
-    let change = change.map_err(|errors| errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("；"))?;
-    let view = roster::writer(code).ok_or("本机尚未打开该所数据，请联网同步后再试。")?;
+/// the rules (findings worded in `lang`); the reasons on failure (refused by core, or the
+/// document not open here), worded by [`super::refusal`].
+fn write(
+    i18n: leptos_i18n::I18nContext<crate::i18n::Locale>,
+    org: &Organisation,
+    code: &str,
+    change: Result<Change, Vec<DistrictError>>,
+) -> Result<Effect, String> {
+    let words =
+        |errors: &[DistrictError]| errors.iter().map(|e| super::refusal::words(i18n, e)).collect::<Vec<_>>().join(" ");
+    let change = change.map_err(|errors| words(&errors))?;
+    let view = roster::writer(code).ok_or_else(|| crate::i18n::t_string!(i18n, de_not_open).to_owned())?;
     let today = roster::today();
-    let lines = |o: &Organisation| -> Vec<String> {
-        rules::check_all(o, today).iter().map(|v| v.describe(rules::Lang::Zh)).collect()
-    };
+    let lang = crate::components::fmt::lang(i18n);
+    let lines =
+        |o: &Organisation| -> Vec<String> { rules::check_all(o, today).iter().map(|v| v.describe(lang)).collect() };
     let before = lines(org);
     let after = lines(&change.applied_to(org));
     change.write(&view, liandong_core::time::now()).map_err(|e| e.to_string())?;
@@ -139,7 +148,7 @@ impl Context {
         i18n: leptos_i18n::I18nContext<crate::i18n::Locale>,
         change: impl FnOnce(&Organisation) -> Result<Change, Vec<DistrictError>>,
     ) -> bool {
-        let result = self.org.with_untracked(|o| write(o, &self.code.get_value(), change(o)));
+        let result = self.org.with_untracked(|o| write(i18n, o, &self.code.get_value(), change(o)));
         let written = result.is_ok();
         show(i18n, self.outcome, self.place, result);
         written

@@ -18,6 +18,7 @@ pub mod district;
 pub mod merge;
 pub mod page;
 pub mod poster;
+pub mod refusal;
 pub mod said;
 pub mod skills;
 pub mod suggest;

@@ -8,10 +8,10 @@ use liandong_core::org::Organisation;
 use liandong_core::roster::export::{Scope, csv::to_csv, ical::to_ical};
 use wasm_bindgen::{JsCast, JsValue};
 
-/// Offers `text` as a file named `name` of type `mime`; an error in plain words if the
-/// browser refuses.
+/// Offers `text` as a file named `name` of type `mime`; the browser's reason if it
+/// refuses (the page words it, `roster_export_failed`).
 fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
-    let fail = |e: JsValue| format!("无法生成文件：{e:?}");
+    let fail = |e: JsValue| format!("{e:?}");
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
@@ -19,7 +19,7 @@ fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
     let document = leptos::prelude::document();
     let anchor: web_sys::HtmlAnchorElement =
-        document.create_element("a").map_err(fail)?.dyn_into().map_err(|_| "无法生成文件".to_string())?;
+        document.create_element("a").map_err(fail)?.dyn_into().map_err(|_| "not an anchor element".to_string())?;
     anchor.set_href(&url);
     anchor.set_download(name);
     anchor.click();

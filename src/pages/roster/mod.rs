@@ -18,7 +18,6 @@ pub mod violations;
 pub use page::Roster;
 
 use liandong_core::model::{Shift, ShiftKind};
-use liandong_core::rules::Lang;
 
 /// Every kind of shift, in the editor's order.
 pub const KINDS: [ShiftKind; 7] = [
@@ -32,25 +31,19 @@ pub const KINDS: [ShiftKind; 7] = [
 ];
 
 /// A shift's code in a grid cell: one or two characters (`值` duty, `带` leading it, `日`
-/// day, `夜` night, `备` standby, `驻` residency, `训` training, `假` leave).
-pub fn short(shift: &Shift, lang: Lang) -> &'static str {
-    match (lang, shift.kind, shift.leader) {
-        (Lang::Zh, ShiftKind::Duty24, true) => "带",
-        (Lang::Zh, ShiftKind::Duty24, false) => "值",
-        (Lang::Zh, ShiftKind::Day, _) => "日",
-        (Lang::Zh, ShiftKind::Night, _) => "夜",
-        (Lang::Zh, ShiftKind::Standby, _) => "备",
-        (Lang::Zh, ShiftKind::Residency, _) => "驻",
-        (Lang::Zh, ShiftKind::Leave, _) => "假",
-        (Lang::Zh, ShiftKind::Training, _) => "训",
-        (Lang::En, ShiftKind::Duty24, true) => "24L",
-        (Lang::En, ShiftKind::Duty24, false) => "24",
-        (Lang::En, ShiftKind::Day, _) => "D",
-        (Lang::En, ShiftKind::Night, _) => "N",
-        (Lang::En, ShiftKind::Standby, _) => "SB",
-        (Lang::En, ShiftKind::Residency, _) => "R",
-        (Lang::En, ShiftKind::Leave, _) => "L",
-        (Lang::En, ShiftKind::Training, _) => "T",
+/// day, `夜` night, `备` standby, `驻` residency, `训` training, `假` leave; locale keys
+/// `shift_short_*`).
+pub fn short(shift: &Shift, i18n: leptos_i18n::I18nContext<crate::i18n::Locale>) -> &'static str {
+    use crate::i18n::t_string;
+    match (shift.kind, shift.leader) {
+        (ShiftKind::Duty24, true) => t_string!(i18n, shift_short_duty_lead),
+        (ShiftKind::Duty24, false) => t_string!(i18n, shift_short_duty),
+        (ShiftKind::Day, _) => t_string!(i18n, shift_short_day),
+        (ShiftKind::Night, _) => t_string!(i18n, shift_short_night),
+        (ShiftKind::Standby, _) => t_string!(i18n, shift_short_standby),
+        (ShiftKind::Residency, _) => t_string!(i18n, shift_short_residency),
+        (ShiftKind::Leave, _) => t_string!(i18n, shift_short_leave),
+        (ShiftKind::Training, _) => t_string!(i18n, shift_short_training),
     }
 }
 

@@ -91,13 +91,22 @@ pub fn Roster() -> impl IntoView {
             let (scope, name) = match officer {
                 Some(id) => {
                     let who = o.officers.iter().find(|x| x.id == id).map(|x| x.name.clone()).unwrap_or_default();
-                    (Scope::Officer(id), format!("{}-{who}-排班", s.name))
+                    (
+                        Scope::Officer(id),
+                        fmt::fill(
+                            t_string!(i18n, roster_file_officer),
+                            &[("station", s.name.clone()), ("officer", who)],
+                        ),
+                    )
                 }
-                None => (Scope::Station(s.id), format!("{}-排班", s.name)),
+                None => (
+                    Scope::Station(s.id),
+                    fmt::fill(t_string!(i18n, roster_file_station), &[("station", s.name.clone())]),
+                ),
             };
             if ical { export::ical(o, &all, scope, &name) } else { export::csv(o, &all, scope, &name) }
         });
-        message.set(result.err());
+        message.set(result.err().map(|reason| fmt::fill(t_string!(i18n, roster_export_failed), &[("reason", reason)])));
     };
     let copy_week = move |_| {
         let Some(s) = station.get_untracked() else { return };
@@ -106,7 +115,7 @@ pub fn Roster() -> impl IntoView {
         let fill = org.with_untracked(|o| {
             config.with_untracked(|c| copy_last_week(&Context { org: o, config: c, station: s.id }, &all, monday))
         });
-        message.set(Some(match rotation::write(&s.code, &fill.shifts) {
+        message.set(Some(match rotation::write(i18n, &s.code, &fill.shifts) {
             Ok(()) if fill.sources == 0 => t_string!(i18n, roster_copy_nothing).to_string(),
             Ok(()) => rotation::summary(i18n, &fill),
             Err(e) => e,
@@ -198,12 +207,12 @@ pub fn Roster() -> impl IntoView {
                                     <th class="who">{o.name.clone()}<span class="hint">{o.badge_number.clone()}</span></th>
                                     {row_days.into_iter().map(|d| {
                                         let mine = by_cell.remove(&(id, d)).unwrap_or_default();
-                                        let title = mine.iter().map(|s| label(s, lang)).collect::<Vec<_>>().join("、");
+                                        let title = mine.iter().map(|s| label(s, lang)).collect::<Vec<_>>().join(t_string!(i18n, list_separator));
                                         view! {
                                             <td class:today=d == today data-day=d.to_string() title=title>
                                                 <button class="cell" disabled=!editable on:click=move |_| selected.set(Some((id, d)))
                                                     aria-label=format!("{} {}", o.name, d)>
-                                                    {mine.iter().map(|s| view! { <span class=kind_class(s.kind) class:overridden=!s.overrides.is_empty()>{short(s, lang)}</span> }).collect_view()}
+                                                    {mine.iter().map(|s| view! { <span class=kind_class(s.kind) class:overridden=!s.overrides.is_empty()>{short(s, i18n)}</span> }).collect_view()}
                                                 </button>
                                             </td>
                                         }
@@ -248,13 +257,16 @@ pub fn Roster() -> impl IntoView {
     }
 }
 
-/// The day of the week, short.
+/// The day of the week, short (locale keys `weekday_short_*`).
 fn weekday(i18n: leptos_i18n::I18nContext<Locale>, d: Date) -> &'static str {
-    const ZH: [&str; 7] = ["一", "二", "三", "四", "五", "六", "日"];
-    const EN: [&str; 7] = ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"];
-    let i = usize::try_from(d.weekday().to_monday_zero_offset()).unwrap_or(0) % 7;
-    match fmt::lang(i18n) {
-        liandong_core::rules::Lang::Zh => ZH[i],
-        liandong_core::rules::Lang::En => EN[i],
+    use jiff::civil::Weekday;
+    match d.weekday() {
+        Weekday::Monday => t_string!(i18n, weekday_short_mon),
+        Weekday::Tuesday => t_string!(i18n, weekday_short_tue),
+        Weekday::Wednesday => t_string!(i18n, weekday_short_wed),
+        Weekday::Thursday => t_string!(i18n, weekday_short_thu),
+        Weekday::Friday => t_string!(i18n, weekday_short_fri),
+        Weekday::Saturday => t_string!(i18n, weekday_short_sat),
+        Weekday::Sunday => t_string!(i18n, weekday_short_sun),
     }
 }

@@ -26,7 +26,9 @@ pub fn summary(i18n: leptos_i18n::I18nContext<Locale>, fill: &Fill) -> String {
         let reasons: Vec<String> = fill
             .skipped
             .iter()
-            .map(|s| format!("{} {}", liandong_core::time::text::md(s.date), s.reasons.join("、")))
+            .map(|s| {
+                format!("{} {}", liandong_core::time::text::md(s.date), s.reasons.join(t_string!(i18n, list_separator)))
+            })
             .collect();
         text.push(' ');
         text.push_str(&fmt::fill(
@@ -38,8 +40,8 @@ pub fn summary(i18n: leptos_i18n::I18nContext<Locale>, fill: &Fill) -> String {
 }
 
 /// Writes the shifts of a fill into the station's roster in one transaction.
-pub fn write(code: &str, shifts: &[Shift]) -> Result<(), String> {
-    let view = data::writer(code).ok_or("本机尚未打开该所排班，请联网同步后再试。")?;
+pub fn write(i18n: leptos_i18n::I18nContext<Locale>, code: &str, shifts: &[Shift]) -> Result<(), String> {
+    let view = data::writer(code).ok_or_else(|| t_string!(i18n, roster_not_open).to_owned())?;
     view.write(|w| {
         for shift in shifts {
             w.put(shift)?;
@@ -93,7 +95,7 @@ pub fn RotationPanel(
             })
         });
         outcome.set(Some(match result {
-            Ok(fill) => match write(&code.get_value(), &fill.shifts) {
+            Ok(fill) => match write(i18n, &code.get_value(), &fill.shifts) {
                 Ok(()) => (true, summary(i18n, &fill)),
                 Err(e) => (false, e),
             },
