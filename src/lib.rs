@@ -24,6 +24,11 @@
 #[allow(deprecated)]
 mod generated_i18n {
     leptos_i18n::load_locales!();
+    // The macro does not tell cargo it read these files, so a change of wording alone did
+    // not rebuild the app; `include_bytes!` does (the constants are never used, so nothing
+    // is added to the Wasm).
+    const _ZH: &[u8] = include_bytes!("../locales/zh.json");
+    const _EN: &[u8] = include_bytes!("../locales/en.json");
 }
 pub use generated_i18n::i18n;
 

@@ -56,7 +56,7 @@ pub fn read_limit(max_frame_bytes: usize) -> usize {
 
 /// How long a connection the relay closes keeps reading (and discarding) for the peer's
 /// answering close frame.
-const DRAIN: std::time::Duration = std::time::Duration::from_secs(2);
+pub(crate) const DRAIN: std::time::Duration = std::time::Duration::from_secs(2);
 
 /// A token bucket: `burst` messages at once, refilled at `rate` per second.
 pub(crate) struct Bucket {

@@ -274,10 +274,23 @@ pub async fn serve(socket: WebSocket, session: MuxSession) {
                 }
             }
         }
+        let we_close = end_rx.borrow().is_some();
         end(1000, String::new());
         for (_, channel) in channels.drain() {
             channel.outbox.close(1000, "");
             channel.room.send(Data::Leave { conn: channel.conn }).await;
+        }
+        if we_close {
+            // Read on (discarding) until the device answers our close frame, so it receives
+            // the frame and its reason rather than a reset (as `connection` does).
+            let _ = tokio::time::timeout(crate::connection::DRAIN, async {
+                while let Some(Ok(frame)) = stream.next().await {
+                    if matches!(frame, WsMessage::Close(_)) {
+                        break;
+                    }
+                }
+            })
+            .await;
         }
     };
 

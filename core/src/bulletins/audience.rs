@@ -59,8 +59,9 @@ pub struct Acknowledged {
 pub struct StationAcks {
     /// The station (`None`: bureau staff).
     pub station: Option<RecordId>,
-    /// Its name.
-    pub name: String,
+    /// Its name; `None` for officers of no station (the county bureau), which the app
+    /// names in the officer's language.
+    pub name: Option<String>,
     /// Officers who acknowledged the current version.
     pub current: Vec<Acknowledged>,
     /// Officers who acknowledged only an older version.
@@ -105,7 +106,7 @@ pub fn report(org: &Organisation, bulletin: &Bulletin, acks: &[Acknowledgement])
                 let name = officer
                     .station
                     .and_then(|id| org.stations.iter().find(|s| s.id == id))
-                    .map_or_else(|| "县局".to_owned(), |s| s.name.clone());
+                    .map(|s| s.name.clone());
                 stations.push(StationAcks {
                     station: officer.station,
                     name,

@@ -166,8 +166,8 @@ fn Detail(doc: DocumentId, bulletin: Bulletin, acks: Vec<Acknowledgement>) -> im
             <h2>{t!(i18n, b_acks)}</h2>
             <p>{let (d, t, v) = (report.acknowledged, report.audience, report.version); move || fmt::fill(t_string!(i18n, b_acks_summary), &[("done", d.to_string()), ("total", t.to_string()), ("version", v.to_string())])}</p>
             {report.stations.into_iter().map(|s| view! {
-                <div class="ack-station" data-station=s.name.clone()>
-                    <h3>{s.name.clone()}" "<span class="hint">{s.current.len()}"/"{s.current.len() + s.older.len() + s.missing.len()}</span></h3>
+                <div class="ack-station" data-station=s.name.clone().unwrap_or_default()>
+                    <h3>{s.name.clone().unwrap_or_else(|| t_string!(i18n, the_bureau).to_owned())}" "<span class="hint">{s.current.len()}"/"{s.current.len() + s.older.len() + s.missing.len()}</span></h3>
                     <ul class="ack-list">
                         {s.current.into_iter().map(|a| view! { <li class="acked">{a.name}" · v"{a.version}" · "{fmt::date_time(a.at)}</li> }).collect_view()}
                         {s.older.into_iter().map(|a| view! { <li class="older">{a.name}" · v"{a.version}" · "{fmt::date_time(a.at)}" · "{t!(i18n, b_acks_older)}</li> }).collect_view()}
