@@ -83,8 +83,8 @@ async fn a_read_only_devices_update_is_refused_and_it_is_told() {
 
     let mut writer = Client::connect(&relay.url(doc, &head)).await;
     let mut read_only = Client::connect(&relay.url(doc, &reader)).await;
-    writer.settle(Duration::from_millis(200)).await;
-    read_only.settle(Duration::from_millis(200)).await;
+    writer.synced().await;
+    read_only.synced().await;
 
     read_only.append("未经授权的修改").await;
     assert!(read_only.pump_until(Duration::from_secs(3), |c| !c.denied.is_empty()).await, "not told");
@@ -95,12 +95,14 @@ async fn a_read_only_devices_update_is_refused_and_it_is_told() {
         read_only.pump_until(Duration::from_secs(3), |c| c.text().contains("所长的修改")).await,
         "reader still syncs"
     );
-    writer.settle(Duration::from_millis(300)).await;
+    // The reader's update was refused before the head wrote; once the relay has answered
+    // the head after its own write, anything it forwarded from the reader has arrived.
+    writer.round_trip().await;
     assert!(!writer.text().contains("未经授权"), "forwarded: {:?}", writer.text());
     assert_eq!(relay.metrics.refused_updates.get(), 1);
 
     let mut later = Client::connect(&relay.url(doc, &head)).await;
-    later.settle(Duration::from_millis(300)).await;
+    later.synced().await;
     assert!(!later.text().contains("未经授权") && later.text().contains("所长的修改"), "stored: {:?}", later.text());
 }
 
@@ -111,7 +113,7 @@ async fn a_read_only_device_that_only_syncs_a_document_with_deletions_is_not_ref
     let (relay, doc, head, reader) = damiao_roster().await;
 
     let mut writer = Client::connect(&relay.url(doc, &head)).await;
-    writer.settle(Duration::from_millis(200)).await;
+    writer.synced().await;
     writer.append("所长的修改（作废）").await;
     let deletion = {
         use yrs::{Text as _, Transact as _};
@@ -123,14 +125,16 @@ async fn a_read_only_device_that_only_syncs_a_document_with_deletions_is_not_ref
         txn.encode_update_v1()
     };
     writer.send(yrs::sync::Message::Sync(yrs::sync::SyncMessage::Update(deletion))).await;
-    writer.settle(Duration::from_millis(300)).await;
+    writer.round_trip().await;
 
     let mut read_only = Client::connect(&relay.url(doc, &reader)).await;
     assert!(read_only.pump_until(Duration::from_secs(3), |c| c.text().ends_with("所长的修改")).await, "synced");
     // Opened again the next day with the document as stored on the device.
     let stored = read_only.drop_connection();
     let mut read_only = Client::connect_with(&relay.url(doc, &reader), stored).await;
-    read_only.settle(Duration::from_millis(500)).await;
+    // Its answer to the relay's step 1 went first; the relay has judged it once it answers
+    // the next message, and a refusal would have come before that answer.
+    read_only.round_trip().await;
     assert!(read_only.denied.is_empty(), "refused a plain sync: {:?}", read_only.denied);
     assert_eq!(relay.metrics.refused_updates.get(), 0);
 }

@@ -13,7 +13,7 @@ const DOC: &str = "region/desheng/bulletins";
 async fn closed_with(relay: &TestRelay, frame: WsMessage) -> (u16, String) {
     let token = desheng_officer(relay);
     let mut bad = Client::connect(&relay.url(DOC, &token)).await;
-    bad.settle(Duration::from_millis(50)).await;
+    bad.synced().await;
     bad.send_raw(frame).await;
     assert!(bad.pump_until(Duration::from_secs(3), |c| c.closed.is_some()).await, "not closed");
     bad.closed.clone().unwrap_or_default()
@@ -24,7 +24,7 @@ async fn bad_frames_close_only_their_connection() {
     let relay = TestRelay::start_with(|c| c.max_frame_bytes = 64 * 1024).await;
     let token = desheng_officer(&relay);
     let mut good = Client::connect(&relay.url(DOC, &token)).await;
-    good.settle(Duration::from_millis(100)).await;
+    good.synced().await;
 
     let cases: Vec<(&str, WsMessage, u16)> = vec![
         ("truncated update", WsMessage::Binary(vec![0, 2, 50, 1, 2].into()), 1002),
@@ -68,9 +68,9 @@ async fn a_message_flood_closes_the_flooding_connection() {
     assert!(flooder.pump_until(Duration::from_secs(5), |c| c.closed.is_some()).await, "flood not stopped");
     assert_eq!(flooder.closed.as_ref().map(|c| c.0), Some(1008));
     let mut calm = Client::connect(&relay.url(DOC, &token)).await;
-    calm.settle(Duration::from_millis(50)).await;
+    calm.synced().await;
     calm.append("ok").await;
-    calm.settle(Duration::from_millis(100)).await;
+    calm.round_trip().await;
     assert_eq!(relay.store.load(&common::stored_key(DOC)).await.expect("load").updates.len(), 1);
 }
 
@@ -80,8 +80,8 @@ async fn a_reader_that_falls_behind_is_closed_so_it_resyncs() {
     let token = desheng_officer(&relay);
     let mut writer = Client::connect(&relay.url(DOC, &token)).await;
     let mut sleeper = Client::connect(&relay.url(DOC, &token)).await;
-    writer.settle(Duration::from_millis(100)).await;
-    sleeper.settle(Duration::from_millis(100)).await;
+    writer.synced().await;
+    sleeper.synced().await;
     // The sleeper stops reading; 300 updates of 32 KiB overflow its socket and its queue.
     let chunk = "慢".repeat(32 * 1024 / 3);
     for _ in 0..300 {

@@ -18,16 +18,17 @@ const DOC: &str = "region/desheng/bulletins";
 /// offline lacks.
 async fn fill(relay: &TestRelay, token: &str, bytes: usize) -> String {
     let mut writer = Client::connect(&relay.url(DOC, token)).await;
-    writer.settle(Duration::from_millis(100)).await;
+    writer.synced().await;
     let words = ["流窜诈骗预警", "被盗摩托车线索", "嫌疑人驾驶面包车", "乡镇派出所联动", "区域巡逻"];
     for i in 0..bytes / 2048 {
         let body: String = (0..110).map(|j| words[(i * 7 + j * 3 + j / 5) % words.len()]).collect();
         writer.append(&format!("第{i}条：{body}\n")).await;
         if i % 20 == 0 {
-            writer.settle(Duration::from_millis(5)).await;
+            // Paced by the relay: the updates so far are stored before more are sent.
+            writer.round_trip().await;
         }
     }
-    writer.settle(Duration::from_millis(500)).await;
+    writer.round_trip().await;
     writer.text()
 }
 
@@ -61,11 +62,11 @@ async fn a_compressed_upload_is_stored_and_reaches_stock_clients() {
     let relay = TestRelay::start().await;
     let token = desheng_officer(&relay);
     let mut watcher = Client::connect(&relay.url(DOC, &token)).await;
-    watcher.settle(Duration::from_millis(100)).await;
+    watcher.synced().await;
 
     let url = format!("{}&features=ack,deflate", relay.url(DOC, &token));
     let mut device = Client::connect(&url).await;
-    device.settle(Duration::from_millis(100)).await;
+    device.synced().await;
     let text = "离线一周的走访记录。".repeat(500);
     let update = common::append_offline(&device.doc, &text);
     let frame = Message::Sync(SyncMessage::Update(update)).encode_v1();
@@ -84,7 +85,7 @@ async fn a_compressed_upload_is_stored_and_reaches_stock_clients() {
 
 async fn closed_after(relay: &TestRelay, url: &str, frame: Vec<u8>) -> (u16, String) {
     let mut bad = Client::connect(url).await;
-    bad.settle(Duration::from_millis(50)).await;
+    bad.synced().await;
     bad.send_raw(WsMessage::Binary(frame.into())).await;
     assert!(bad.pump_until(Duration::from_secs(5), |c| c.closed.is_some()).await, "not closed");
     let _ = relay;
@@ -97,7 +98,7 @@ async fn a_deflate_bomb_or_garbage_closes_only_that_connection() {
     let token = desheng_officer(&relay);
     let url = format!("{}&features=deflate", relay.url(DOC, &token));
     let mut good = Client::connect(&url).await;
-    good.settle(Duration::from_millis(100)).await;
+    good.synced().await;
 
     // 200 MB of zeros inflating from ~200 KB: refused at 1 MiB, not held in memory.
     let bomb = deflate::compress(&vec![0u8; 200 << 20]).expect("compresses");

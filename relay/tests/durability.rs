@@ -6,7 +6,7 @@ mod common;
 
 use std::time::Duration;
 
-use common::{Client, RelayProcess, append_offline, free_port, stored_text};
+use common::{Client, RelayProcess, append_offline, free_port, stored_text, wait_for_metric};
 use liandong_core::model::Role;
 
 const DOC: &str = "region/desheng/bulletins";
@@ -18,11 +18,11 @@ async fn everything_written_before_sigterm_is_there_after_restart() {
     let mut relay = RelayProcess::start(data.path(), port);
     let token = relay.token(Role::Officer, Some("desheng"), Some("desheng"));
     let mut a = Client::connect(&relay.url(DOC, &token)).await;
-    a.settle(Duration::from_millis(100)).await;
+    a.synced().await;
     for i in 0..50 {
         a.append(&format!("{i};")).await;
     }
-    a.settle(Duration::from_millis(300)).await;
+    a.round_trip().await;
     let status = tokio::task::spawn_blocking(move || relay.signal("TERM")).await.expect("join");
     assert!(status.success(), "graceful exit: {status:?}");
     assert!(a.pump_until(Duration::from_secs(2), |c| c.closed.is_some()).await);
@@ -42,8 +42,8 @@ async fn an_update_another_client_received_survives_kill_9() {
     let token = relay.token(Role::Officer, Some("desheng"), Some("desheng"));
     let mut a = Client::connect(&relay.url(DOC, &token)).await;
     let mut b = Client::connect(&relay.url(DOC, &token)).await;
-    a.settle(Duration::from_millis(100)).await;
-    b.settle(Duration::from_millis(100)).await;
+    a.synced().await;
+    b.synced().await;
     a.append("被盗摩托车85辆").await;
     assert!(b.pump_until(Duration::from_secs(5), |c| c.text() == "被盗摩托车85辆").await);
     relay.signal("KILL");
@@ -57,14 +57,15 @@ async fn a_client_that_dropped_and_edited_offline_gets_its_edits_through() {
     let token = relay.token(Role::Officer, Some("desheng"), Some("desheng"));
     let mut a = Client::connect(&relay.url(DOC, &token)).await;
     let mut b = Client::connect(&relay.url(DOC, &token)).await;
-    a.settle(Duration::from_millis(100)).await;
+    a.synced().await;
     a.append("上线时：").await;
     assert!(b.pump_until(Duration::from_secs(5), |c| c.text() == "上线时：").await);
 
     let doc = a.drop_connection();
     append_offline(&doc, "离线时写的");
     let mut a = Client::connect_with(&relay.url(DOC, &token), doc).await;
-    a.settle(Duration::from_millis(200)).await;
+    // Its answer to the relay's step 1 carries the offline edits.
+    a.synced().await;
     assert!(b.pump_until(Duration::from_secs(5), |c| c.text() == "上线时：离线时写的").await, "B has {:?}", b.text());
     assert_eq!(stored_text(data.path(), DOC).await, "上线时：离线时写的");
 }
@@ -87,11 +88,11 @@ async fn twenty_clients_opening_and_closing_without_edits_write_nothing() {
     let relay = RelayProcess::start(data.path(), free_port());
     let token = relay.token(Role::Officer, Some("desheng"), Some("desheng"));
     let mut a = Client::connect(&relay.url(DOC, &token)).await;
-    a.settle(Duration::from_millis(100)).await;
+    a.synced().await;
     a.append("已有内容").await;
-    a.settle(Duration::from_millis(200)).await;
+    a.round_trip().await;
     a.close().await;
-    tokio::time::sleep(Duration::from_millis(200)).await;
+    wait_for_metric(relay.addr, "liandong_relay_connections 0").await;
     let before = files_of(data.path());
 
     for _ in 0..20 {
@@ -99,6 +100,9 @@ async fn twenty_clients_opening_and_closing_without_edits_write_nothing() {
         assert!(c.pump_until(Duration::from_secs(3), |c| c.text() == "已有内容").await);
         c.close().await;
     }
+    wait_for_metric(relay.addr, "liandong_relay_connections 0").await;
+    // "Nothing was written": the relay has handled every client's close (above); this
+    // pause only lets a late write show before the files are compared.
     tokio::time::sleep(Duration::from_millis(300)).await;
     assert_eq!(files_of(data.path()), before, "the database changed");
 }
@@ -109,9 +113,9 @@ async fn a_backup_taken_while_serving_holds_the_data() {
     let relay = RelayProcess::start(data.path(), free_port());
     let token = relay.token(Role::Officer, Some("desheng"), Some("desheng"));
     let mut a = Client::connect(&relay.url(DOC, &token)).await;
-    a.settle(Duration::from_millis(100)).await;
+    a.synced().await;
     a.append("备份内容").await;
-    a.settle(Duration::from_millis(200)).await;
+    a.round_trip().await;
 
     let copy = tempfile::tempdir().expect("dir");
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_liandong-relay"))

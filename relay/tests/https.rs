@@ -54,11 +54,11 @@ async fn stopping_an_https_relay_closes_wss_clients_with_going_away_and_keeps_th
     let mut relay = TestRelay::start_tls(&["10.8.0.1"]).await;
     let token = desheng_officer(&relay);
     let mut a = relay.connect(DOC, &token).await;
-    a.settle(Duration::from_millis(100)).await;
+    a.synced().await;
     for i in 0..20 {
         a.append(&format!("{i};")).await;
     }
-    a.settle(Duration::from_millis(200)).await;
+    a.round_trip().await;
     let (stopped, closed) = tokio::join!(
         tokio::time::timeout(Duration::from_secs(15), relay.stop()),
         a.pump_until(Duration::from_secs(5), |c| c.closed.is_some())
@@ -161,7 +161,7 @@ async fn the_relay_binary_serves_https_and_announces_an_https_address() {
     let url = format!("wss://{}/sync/{DOC}?token={token}", relay.addr);
     let mut a = Client::connect_tls(&url, tls_client_config(&trial.ca, &[])).await;
     a.append("经 wss 写入").await;
-    a.settle(Duration::from_millis(200)).await;
+    a.round_trip().await;
     let status = tokio::task::spawn_blocking(move || relay.signal("TERM")).await.expect("join");
     assert!(status.success(), "graceful exit: {status:?}");
     assert!(a.pump_until(Duration::from_secs(2), |c| c.closed.is_some()).await);

@@ -25,7 +25,7 @@ async fn the_reference_javascript_client_syncs_both_ways() {
     let token = desheng_officer(&relay);
     let room = "region/desheng/bulletins";
     let mut rust = Client::connect(&relay.url(room, &token)).await;
-    rust.settle(Duration::from_millis(100)).await;
+    rust.synced().await;
     rust.append("from-rust").await;
     let update = map_insert(&rust.doc, "rust", "1");
     rust.send(Message::Sync(SyncMessage::Update(update))).await;
@@ -37,8 +37,7 @@ async fn the_reference_javascript_client_syncs_both_ways() {
         .arg(&token)
         .current_dir(&root)
         .output();
-    let (out, _) = tokio::join!(node, rust.settle(Duration::from_millis(10)));
-    let out = out.expect("run node");
+    let out = node.await.expect("run node");
     assert!(
         out.status.success(),
         "node failed: {}\n{}",

@@ -7,7 +7,7 @@ use std::io::Read;
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
-use common::{Client, claims, free_port};
+use common::{Client, claims, free_port, wait_for_metric};
 use liandong_core::model::Role;
 use liandong_relay::auth::{Keys, now_secs};
 
@@ -42,13 +42,14 @@ async fn tokens_never_reach_the_logs() {
     let expired = keys.issue(&claims(Role::Officer, Some("desheng"), Some("desheng"), now_secs() - 60));
     let url = |t: &str| format!("ws://127.0.0.1:{port}/sync/region/desheng/bulletins?token={t}");
     let mut c = Client::connect(&url(&good)).await;
-    c.settle(Duration::from_millis(100)).await;
+    c.synced().await;
     c.append("x").await;
-    c.settle(Duration::from_millis(100)).await;
+    c.round_trip().await;
     let _ = tokio_tungstenite::connect_async(url(&expired)).await;
     let _ = tokio_tungstenite::connect_async(url("garbage-token-value")).await;
     c.close().await;
-    tokio::time::sleep(Duration::from_millis(200)).await;
+    // Every connection handled, the close included, before the relay is stopped.
+    wait_for_metric(([127, 0, 0, 1], port).into(), "liandong_relay_connections 0").await;
     Command::new("kill").arg(child.id().to_string()).status().expect("kill");
     let mut logs = String::new();
     child.stderr.take().expect("stderr").read_to_string(&mut logs).expect("read");

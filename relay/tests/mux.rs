@@ -32,12 +32,14 @@ struct MuxClient {
     ended: HashMap<u64, (u16, String)>,
     /// The socket's close frame, once received.
     closed: Option<u16>,
+    /// Channels whose document the relay has sent (its sync step 2 arrived).
+    synced: std::collections::HashSet<u64>,
 }
 
 impl MuxClient {
     async fn connect(relay: &TestRelay, token: &str) -> Self {
         let (ws, _) = connect_async(format!("ws://{}/sync/mux?token={token}", relay.addr)).await.expect("connect");
-        Self { ws, docs: HashMap::new(), ended: HashMap::new(), closed: None }
+        Self { ws, docs: HashMap::new(), ended: HashMap::new(), closed: None, synced: Default::default() }
     }
 
     /// Opens `doc` on `channel` and sends sync step 1, as the app does.
@@ -102,7 +104,13 @@ impl MuxClient {
                 let diff = doc.transact().encode_state_as_update_v1(&sv);
                 self.send(channel, &Message::Sync(SyncMessage::SyncStep2(diff)).encode_v1()).await;
             }
-            Ok(Message::Sync(SyncMessage::SyncStep2(u) | SyncMessage::Update(u))) => {
+            Ok(Message::Sync(SyncMessage::SyncStep2(u))) => {
+                if let Ok(update) = Update::decode_v1(&u) {
+                    let _ = doc.transact_mut().apply_update(update);
+                }
+                self.synced.insert(channel);
+            }
+            Ok(Message::Sync(SyncMessage::Update(u))) => {
                 if let Ok(update) = Update::decode_v1(&u) {
                     let _ = doc.transact_mut().apply_update(update);
                 }
@@ -128,7 +136,7 @@ async fn two_documents_on_one_socket_each_sync_with_plain_connections() {
         "a plain connection of the same document received the channel's update"
     );
     let mut community = relay.connect(COMMUNITY, &token).await;
-    community.settle(Duration::from_millis(200)).await;
+    community.synced().await;
     community.append("排班").await;
     assert!(
         device.pump_until(Duration::from_secs(5), |d| d.text(2) == "排班").await,
@@ -153,7 +161,7 @@ async fn a_document_the_officer_may_not_read_is_refused_on_its_channel_alone() {
     assert_eq!(device.ended[&3].0, 1008);
 
     let mut writer = relay.connect(BULLETINS, &token).await;
-    writer.settle(Duration::from_millis(200)).await;
+    writer.synced().await;
     writer.append("区域通报").await;
     assert!(device.pump_until(Duration::from_secs(5), |d| d.text(1) == "区域通报").await, "channel 1 still syncs");
     assert!(!device.ended.contains_key(&1) && device.closed.is_none());
@@ -167,7 +175,10 @@ async fn a_refused_frame_ends_its_channel_and_the_others_carry_on() {
     let mut device = MuxClient::connect(&relay, &token).await;
     device.open(1, BULLETINS).await;
     device.open(2, COMMUNITY).await;
-    device.pump_until(Duration::from_millis(300), |_| false).await;
+    assert!(
+        device.pump_until(Duration::from_secs(5), |d| d.synced.contains(&1) && d.synced.contains(&2)).await,
+        "the channels did not open"
+    );
     // A sync update whose declared length runs past the frame.
     device.send(1, &[0, 2, 0xff, 0xff, 0x03, 1, 2]).await;
     assert!(device.pump_until(Duration::from_secs(5), |d| d.ended.contains_key(&1)).await, "channel 1 was not ended");
@@ -181,7 +192,7 @@ async fn a_refused_frame_ends_its_channel_and_the_others_carry_on() {
     // Reopened, channel 1 syncs again.
     device.open(1, BULLETINS).await;
     let mut writer = relay.connect(BULLETINS, &token).await;
-    writer.settle(Duration::from_millis(200)).await;
+    writer.synced().await;
     writer.append("重开").await;
     assert!(device.pump_until(Duration::from_secs(5), |d| d.text(1) == "重开").await, "the reopened channel syncs");
 }
@@ -193,6 +204,9 @@ async fn a_frame_without_a_channel_number_closes_the_socket_not_the_relay() {
     let token = desheng_officer(&relay);
     let mut device = MuxClient::connect(&relay, &token).await;
     device.open(1, BULLETINS).await;
+    // Channel 1 synced first: an answer the device sent after the relay closed the socket
+    // would make the kernel reset the connection, and the close frame would be lost.
+    assert!(device.pump_until(Duration::from_secs(5), |d| d.synced.contains(&1)).await, "channel 1 did not open");
     let _ = device.ws.send(WsMessage::Binary(vec![0xff].into())).await;
     assert!(device.pump_until(Duration::from_secs(5), |d| d.closed.is_some()).await, "not closed");
     assert_eq!(device.closed, Some(1002));

@@ -14,14 +14,15 @@ const DOC: &str = "region/desheng/bulletins";
 
 async fn fill(relay: &TestRelay, token: &str, updates: usize, size: usize) -> String {
     let mut writer = Client::connect(&relay.url(DOC, token)).await;
-    writer.settle(Duration::from_millis(100)).await;
+    writer.synced().await;
     for i in 0..updates {
         writer.append(&format!("{i:05}{}", "报".repeat(size / 3))).await;
         if i % 20 == 0 {
-            writer.settle(Duration::from_millis(5)).await;
+            // Paced by the relay: the updates so far are stored before more are sent.
+            writer.round_trip().await;
         }
     }
-    writer.settle(Duration::from_millis(500)).await;
+    writer.round_trip().await;
     writer.text()
 }
 
@@ -31,9 +32,13 @@ async fn a_device_far_behind_gets_pieces_after_a_progress_header() {
     let token = desheng_officer(&relay);
     let expected = fill(&relay, &token, 300, 2048).await;
     assert!(expected.len() > 600_000, "{} bytes", expected.len());
-    tokio::time::sleep(Duration::from_millis(300)).await;
-
-    let stored = relay.store.load(&common::stored_key(DOC)).await.expect("load");
+    // Compaction runs in the background once the log is long: wait until it has merged it.
+    let mut stored = relay.store.load(&common::stored_key(DOC)).await.expect("load");
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(5);
+    while stored.updates.len() >= 300 && tokio::time::Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(10)).await; // polling interval
+        stored = relay.store.load(&common::stored_key(DOC)).await.expect("load");
+    }
     assert!(stored.updates.len() < 300, "compaction merged the log: {} entries", stored.updates.len());
     assert!(stored.updates.iter().all(|u| u.len() <= BUCKET_BYTES + 4096), "pieces stay small");
 
@@ -54,7 +59,7 @@ async fn a_device_that_asks_for_acks_learns_what_reached_the_relay() {
     let token = desheng_officer(&relay);
     let url = format!("{}&features=ack", relay.url(DOC, &token));
     let mut a = Client::connect(&url).await;
-    a.settle(Duration::from_millis(100)).await;
+    a.synced().await;
     let before = a.relay_svs.len();
     a.append("签收").await;
     let mine = a.doc.transact().state_vector();
@@ -75,10 +80,11 @@ async fn the_second_tab_is_acked(wrap: fn(Vec<u8>) -> yrs::sync::SyncMessage) {
     let change = common::append_offline(&shared, "两个标签页");
     let mut first = Client::connect(&url).await;
     let mut second = Client::connect(&url).await;
-    first.settle(Duration::from_millis(200)).await;
-    second.settle(Duration::from_millis(200)).await;
+    first.synced().await;
+    second.synced().await;
     first.send(yrs::sync::Message::Sync(wrap(change.clone()))).await;
-    first.settle(Duration::from_millis(200)).await;
+    // The relay has the change (from the first tab) before the second sends it.
+    first.round_trip().await;
     let before = second.relay_svs.len();
     second.send(yrs::sync::Message::Sync(wrap(change))).await;
     assert!(second.pump_until(Duration::from_secs(3), |c| c.relay_svs.len() > before).await, "no ack");
@@ -118,7 +124,9 @@ async fn answering_the_relays_step1_with_nothing_new_ends_the_exchange() {
         doc.transact().encode_state_as_update_v1(&yrs::StateVector::default())
     };
     client.send(yrs::sync::Message::Sync(yrs::sync::SyncMessage::Update(all))).await;
-    client.settle(Duration::from_millis(300)).await;
+    let sent = doc.transact().state_vector().get(&doc.client_id());
+    let acked = |c: &Client| c.relay_svs.last().is_some_and(|sv| sv.get(&doc.client_id()) == sent);
+    assert!(client.pump_until(Duration::from_secs(5), acked).await, "not acked");
     let relay_sv = client.relay_svs.last().cloned().expect("acked");
     let before = client.relay_svs.len();
     let answer = {
@@ -127,6 +135,8 @@ async fn answering_the_relays_step1_with_nothing_new_ends_the_exchange() {
     };
     assert_ne!(answer, yrs::Update::EMPTY_V1.to_vec(), "the delete set makes the answer non-empty");
     client.send(yrs::sync::Message::Sync(yrs::sync::SyncMessage::SyncStep2(answer))).await;
-    client.settle(Duration::from_millis(500)).await;
+    // The relay handles a connection's messages in order: an ack of that step 2 would
+    // have come before its answer to the next message.
+    client.round_trip().await;
     assert_eq!(client.relay_svs.len(), before, "no step 1 in answer to a step 2 that brought nothing");
 }

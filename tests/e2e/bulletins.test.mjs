@@ -9,7 +9,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startRelay, launchBrowser, watchForErrors, screenshot, cuttableContext } from './harness.mjs';
+import { startRelay, launchBrowser, watchForErrors, screenshot, cuttableContext, proveSynced } from './harness.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -79,7 +79,8 @@ test('posted offline, acknowledged by another station, the acknowledgement seen 
   await a.page.getByTestId('bulletin-detail').waitFor();
   await b.page.getByText('请重新签收').waitFor({ timeout: 10_000 });
 
-  await c.page.waitForTimeout(2_000);
+  // C has everything the relay sent it since B received both versions: then nothing of them.
+  await proveSynced(browser, relay, c.page, relay.logins['majiadu officer']);
   assert.equal(await c.page.getByTestId('bulletin').filter({ hasText: title }).count(), 0);
   for (const o of [a, b, c]) assert.deepEqual(o.errors().filter((e) => !/WebSocket|ERR_INTERNET_DISCONNECTED/.test(e)), []);
   for (const o of [a, b, c]) await o.context.close();

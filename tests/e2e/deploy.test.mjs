@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startRelay, launchBrowser } from './harness.mjs';
+import { startRelay, launchBrowser, until } from './harness.mjs';
 import { nextBuild, currentBuild } from './builds.mjs';
 import { throttleProxy } from './throttle.mjs';
 
@@ -26,13 +26,7 @@ const LOG = 'warn,liandong_relay::app_files=debug';
 const served = (relay, from) => [...relay.log().slice(from).replace(/\x1b\[[0-9;]*m/g, '').matchAll(/app file path=(\S+) status=(\d+)/g)].map((m) => m[1]);
 /** Whether the service worker finished storing `build` (its cache holds the complete mark). */
 const stored = (page, build) => page.evaluate(async (name) => (await caches.has(name)) && !!(await (await caches.open(name)).match('/.liandong-complete')), `liandong-${build}`);
-const waitStored = async (page, build, timeout) => {
-  const until = Date.now() + timeout;
-  while (!(await stored(page, build))) {
-    if (Date.now() > until) throw new Error(`build ${build} not stored in ${timeout} ms`);
-    await page.waitForTimeout(200);
-  }
-};
+const waitStored = (page, build, timeout) => until(() => stored(page, build), { timeout, every: 200, what: `build ${build} stored` });
 const update = (page) => page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update().catch(() => {}));
 
 /** The relay (first build, dist/) behind a proxy, and a page controlled by its worker. */

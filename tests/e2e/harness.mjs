@@ -6,6 +6,7 @@ import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { setTimeout as pause } from 'node:timers/promises';
 import { chromium } from 'playwright-core';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -153,4 +154,37 @@ export async function postBulletin(page, title, { content } = {}) {
   await page.getByTestId('bulletin-detail').waitFor();
   await page.getByRole('link', { name: '返回通报列表' }).first().click();
   await page.getByTestId('bulletin').filter({ hasText: title }).waitFor();
+}
+
+/**
+ * Resolves once `check()` (sync or async) gives a truthy value, asking again every `every`
+ * ms; throws after `timeout` ms, naming `what`. For conditions no event announces (what
+ * IndexedDB or the Cache API hold), where Playwright's waitForFunction cannot await.
+ */
+export async function until(check, { timeout = 10_000, every = 100, what = 'the condition' } = {}) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`${what}: not met within ${timeout} ms`);
+    await pause(every);
+  }
+}
+
+/**
+ * Proves that `page` (an officer's bulletin list) has received everything the relay sent
+ * it so far, before a test asserts it received nothing: another device signed in with
+ * `login` (an officer of `page`'s region) posts a bulletin, and `page` must list it. Call it
+ * once the writer of what must not arrive has its change confirmed by the relay (badge
+ * 已保存到县局, or another reader got it): the relay passes a change on to a document's
+ * readers before it confirms it, and all of a device's documents share one socket
+ * (/sync/mux), so what the relay sent `page` then went out on that socket before this
+ * bulletin did. An absence checked afterwards is not merely a slow receiver.
+ */
+export async function proveSynced(browser, relay, page, login) {
+  const writer = await openSignedIn(browser, relay, login, '/bulletins', { width: 390, height: 844 });
+  const marker = `同步确认-${Date.now()}`;
+  await postBulletin(writer.page, marker);
+  await page.getByTestId('bulletin').filter({ hasText: marker }).waitFor({ timeout: 10_000 });
+  await writer.context.close();
 }

@@ -105,14 +105,21 @@ test('the installed app starts with the relay stopped, then takes each new deplo
     await relay.stop();
     relay = await startRelay({ data, port: relay.port, app: broken.dir });
     await page.reload();
-    await page.evaluate(async () => {
+    // Wait for the install attempt to end, successful or not: the worker it installs turns
+    // `redundant` (it never took over) or `activated` (it did, and the page was told).
+    const ended = await page.evaluate(async () => {
       const registration = await navigator.serviceWorker.getRegistration();
       await registration.update().catch(() => {});
-      // Wait for the install attempt to end, successful or not.
-      for (let i = 0; i < 100 && (registration.installing || registration.waiting); i++) await new Promise((r) => setTimeout(r, 100));
+      const worker = registration.installing ?? registration.waiting;
+      if (!worker) return 'no install';
+      const over = () => worker.state === 'redundant' || worker.state === 'activated';
+      if (!over()) await new Promise((resolve) => worker.addEventListener('statechange', () => over() && resolve()));
+      // A worker that took over has told the page by now (controllerchange comes first).
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+      return worker.state;
     });
-    await page.waitForTimeout(1_000);
-    assert.equal(await page.getByTestId('update-ready').count(), 0, 'a broken deploy is not offered');
+    assert.notEqual(ended, 'no install', 'the broken deploy was tried');
+    assert.equal(await page.getByTestId('update-ready').count(), 0, `a broken deploy is not offered (its worker: ${ended})`);
     await page.reload();
     assert.equal(await running(page), second.build, 'the running version is untouched');
     await page.getByTestId('app-version').waitFor();

@@ -2,7 +2,7 @@
 // browser deleting the database from under the running app.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startRelay, launchBrowser, cuttableContext, screenshot, postBulletin } from './harness.mjs';
+import { startRelay, launchBrowser, cuttableContext, screenshot, postBulletin, until } from './harness.mjs';
 
 let relay, browser;
 before(async () => { relay = await startRelay({ demo: true }); browser = await launchBrowser(); });
@@ -23,6 +23,35 @@ async function officer() {
 const post = (page, title) => postBulletin(page, title);
 
 const listed = (page, title) => page.getByTestId('bulletin').filter({ hasText: title });
+
+/**
+ * Whether this device's stored document logs (IndexedDB `updates`) hold every one of
+ * `titles` (Yjs stores strings as UTF-8). Never creates the database: while it is deleted
+ * the answer is false and the app recreates it itself.
+ */
+const stored = (page, titles) => page.evaluate(async (titles) => {
+  const db = await new Promise((resolve) => {
+    const q = indexedDB.open('liandong');
+    q.onupgradeneeded = () => q.transaction.abort();
+    q.onsuccess = () => resolve(q.result);
+    q.onerror = () => resolve(null);
+  });
+  if (!db) return false;
+  try {
+    if (!db.objectStoreNames.contains('updates')) return false;
+    const values = await new Promise((resolve, reject) => {
+      const r = db.transaction('updates').objectStore('updates').getAll();
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+    const text = values.map((v) => new TextDecoder().decode(v)).join('');
+    return titles.every((t) => text.includes(t));
+  } catch {
+    return false;
+  } finally {
+    db.close();
+  }
+}, titles);
 
 test('a full device storage is reported and the changes are kept until they fit', async () => {
   const o = await officer();
@@ -63,11 +92,14 @@ test('the database deleted from under the app is recreated and nothing is lost',
   o.cut();
   await post(o.page, before);
   await listed(o.page, before).waitFor();
-  await o.page.waitForTimeout(500);
+  // The change is on disk before the database goes, so only the app's memory still has it.
+  await until(() => stored(o.page, [before]), { what: 'the first bulletin stored' });
   await o.cdp.send('Storage.clearDataForOrigin', { origin: o.origin, storageTypes: 'indexeddb' });
   await post(o.page, after);
   await listed(o.page, after).waitFor();
-  await o.page.waitForTimeout(3_000);
+  // The app notices the deleted database on its next write, recreates it and stores again
+  // what it holds (it retries a failed write after 1 s).
+  await until(() => stored(o.page, [before, after]), { timeout: 15_000, what: 'both bulletins stored again' });
 
   await o.page.reload();
   // Everything comes from this device's storage: the link is still cut.

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startRelay, launchBrowser, watchForErrors, screenshot, cuttableContext, postBulletin } from './harness.mjs';
+import { startRelay, launchBrowser, watchForErrors, screenshot, cuttableContext, postBulletin, proveSynced } from './harness.mjs';
 
 let relay, browser, data;
 before(async () => {
@@ -85,7 +85,8 @@ test('an offline change survives a reload, reaches the region when back online, 
   await screenshot(a.page, 'sync-saved');
   await screenshot(b.page, 'sync-other-station');
 
-  await c.page.waitForTimeout(2_000);
+  // C has everything the relay sent it since A's change was saved there: then nothing of it.
+  await proveSynced(browser, relay, c.page, relay.logins['majiadu officer']);
   assert.equal(await listed(c.page, title).count(), 0, 'an officer of another region received it');
 
   // The browser logs the requests that fail while A is cut off; those are the test's doing.

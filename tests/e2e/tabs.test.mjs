@@ -35,7 +35,7 @@ test('a change in one tab shows in the other at once, also offline; reopening ad
   await one.evaluate(() => window.dispatchEvent(new Event('online')));
   await two.evaluate(() => window.dispatchEvent(new Event('online')));
   await one.getByTestId('sync-badge').filter({ hasText: '已保存到县局' }).waitFor({ timeout: 15_000 });
-  await one.waitForTimeout(1_000);
+  await two.getByTestId('sync-badge').filter({ hasText: '已保存到县局' }).waitFor({ timeout: 15_000 });
 
   // Reload both tabs ten times without editing: the stored logs stay as they are.
   await one.reload();
@@ -63,11 +63,13 @@ test('signing out with changes not yet at the relay asks first', async () => {
   await postBulletin(page, `未上传-${Date.now()}`);
   await page.getByTestId('sync-badge').filter({ hasText: '1 项修改待上传' }).waitFor({ timeout: 10_000 });
   await page.goto(new URL('/settings', relay.url).href);
-  let asked = '';
-  page.once('dialog', (dialog) => { asked = dialog.message(); dialog.dismiss(); });
+  const asked = page.waitForEvent('dialog', { timeout: 10_000 }).then(async (dialog) => {
+    const message = dialog.message();
+    await dialog.dismiss();
+    return message;
+  });
   await page.getByRole('button', { name: '退出登录' }).click();
-  await page.waitForTimeout(500);
-  assert.match(asked, /1 项修改尚未上传/);
+  assert.match(await asked, /1 项修改尚未上传/);
   await page.getByTestId('who').waitFor();
   await handle.context.close();
 });

@@ -103,8 +103,8 @@ impl TestRelay {
     pub async fn two_converge_and_a_late_joiner_catches_up(&self, doc: &str, token: &str) {
         let mut a = self.connect(doc, token).await;
         let mut b = self.connect(doc, token).await;
-        a.settle(Duration::from_millis(150)).await;
-        b.settle(Duration::from_millis(150)).await;
+        a.synced().await;
+        b.synced().await;
 
         a.append("得胜所通报：五一期间流窜诈骗。").await;
         b.append("大庙所补充：嫌疑车辆为白色面包车。").await;
@@ -263,6 +263,9 @@ pub struct Client {
     run: liandong_relay::deflate::RunInflater,
 }
 
+/// How long the helpers wait for an answer of the relay before failing the test.
+pub const ANSWER_WITHIN: Duration = Duration::from_secs(5);
+
 impl Client {
     /// Connects and sends sync step 1.
     pub async fn connect(url: &str) -> Self {
@@ -342,7 +345,33 @@ impl Client {
         true
     }
 
-    /// Reads for `d`, handling everything that arrives.
+    /// Reads until the relay has answered this connection: its sync step 1 (answered here
+    /// with what the relay lacks) and its sync step 2 (everything the relay had). Panics
+    /// after 5 s. (A device with feature `progress` lacking a lot gets pieces instead of
+    /// one sync step 2; do not use this for it.)
+    pub async fn synced(&mut self) {
+        let done = self.pump_until(ANSWER_WITHIN, |c| c.kinds.contains(&"step1") && c.kinds.contains(&"step2")).await;
+        assert!(done, "the relay did not answer the connection; received {:?}", self.kinds);
+    }
+
+    /// One round trip through the document's room: sends sync step 1 and reads until the
+    /// relay's sync step 2 answers it. The room handles a connection's messages one after
+    /// the other, storing an update before it takes the next, so by then the relay has
+    /// handled and stored everything this client sent before (or refused it), and this
+    /// client has read everything the room sent it before. Works for a device that may
+    /// only read and without feature `ack`. Panics after 5 s.
+    pub async fn round_trip(&mut self) {
+        self.synced().await;
+        let answers = |c: &Self| c.kinds.iter().filter(|k| **k == "step2").count();
+        let before = answers(self);
+        let sv = self.state_vector();
+        self.send(Message::Sync(SyncMessage::SyncStep1(sv))).await;
+        let done = self.pump_until(ANSWER_WITHIN, |c| answers(c) > before).await;
+        assert!(done, "the relay did not answer sync step 1; received {:?}", self.kinds);
+    }
+
+    /// Reads for `d`, handling everything that arrives. Only for "nothing more comes"
+    /// checks, after a condition (e.g. [`Self::round_trip`]) proved the client up to date.
     pub async fn settle(&mut self, d: Duration) {
         self.pump_until(d, |_| false).await;
     }
@@ -499,6 +528,20 @@ impl HttpResponse {
 
     pub fn text(&self) -> String {
         String::from_utf8_lossy(&self.body).into_owned()
+    }
+}
+
+/// Asks the relay at `addr` for `/metrics` until it has the line `line` (e.g.
+/// `liandong_relay_connections 0`: every connection closed and handled). Panics after 5 s.
+pub async fn wait_for_metric(addr: SocketAddr, line: &str) {
+    let deadline = tokio::time::Instant::now() + ANSWER_WITHIN;
+    loop {
+        let metrics = http_get(addr, "/metrics").await.text();
+        if metrics.lines().any(|l| l == line) {
+            return;
+        }
+        assert!(tokio::time::Instant::now() < deadline, "no {line:?} in /metrics:\n{metrics}");
+        tokio::time::sleep(Duration::from_millis(20)).await; // polling interval
     }
 }
 
