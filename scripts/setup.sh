@@ -33,6 +33,12 @@ if ! rustup component list --toolchain "$NIGHTLY" --installed 2>/dev/null | grep
   rustup toolchain install "$NIGHTLY" --profile minimal --component rust-src \
     || say "could not install $NIGHTLY: release builds use stable (a larger Wasm)"
 fi
+# Rebuilding std needs the crates std depends on; Trunk builds offline, so fetch them now.
+if rustup component list --toolchain "$NIGHTLY" --installed 2>/dev/null | grep -q '^rust-src'; then
+  std_manifest="$(rustc +"$NIGHTLY" --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml"
+  cargo +"$NIGHTLY" fetch --locked --manifest-path "$std_manifest" >/dev/null \
+    || die "could not fetch the crates std depends on (needed offline by scripts/build.sh)"
+fi
 
 # 2. Trunk, at the version that builds with this machine's rustc.
 if [ "$(trunk --version 2>/dev/null | awk '{print $2}')" != "$TRUNK_VERSION" ]; then
