@@ -1,4 +1,4 @@
-//! Document ids: which Yjs document holds what, by who may see it (DESIGN.md "Documents").
+//! Document ids: which Yjs document holds what, by who may see it (docs/architecture.md "Documents").
 //!
 //! An id is a path of three segments, `{scope}/{key}/{kind}`:
 //!

@@ -1,4 +1,4 @@
-//! Typed views over the five kinds of Yjs document (DESIGN.md "Documents").
+//! Typed views over the five kinds of Yjs document (docs/architecture.md "Documents").
 //!
 //! A [`View<D>`] wraps a `yrs::Doc` of kind `D` and reads and writes the [`Record`]s that
 //! belong to that kind (checked at compile time through `Record::Document`). Reads return

@@ -25,7 +25,8 @@ pub struct County {
 }
 record!(County, DirectoryDoc, "county");
 
-/// The thresholds of the county's rules. Defaults come from DOMAIN.md and the issues:
+/// The thresholds of the county's rules. Defaults come from the domain and the issues
+/// (docs/domain.md "Rules the coverage report checks"):
 /// regions of 3 to 5 stations within ±25 % of the regional mean manpower; districts of 2 to
 /// 3 villages or at most 3,000 people; officers with at least 3 skill categories; mediation,
 /// household registration and first response at every station.
@@ -128,7 +129,7 @@ pub struct Station {
 }
 record!(Station, DirectoryDoc, "stations");
 
-/// What an officer may do in the app (DOMAIN.md "Roles").
+/// What an officer may do in the app (docs/domain.md "Roles").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {

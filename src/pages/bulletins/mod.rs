@@ -1,4 +1,4 @@
-//! Bulletins screens (通报, DOMAIN.md "Information sharing"):
+//! Bulletins screens (通报, docs/domain.md "Information sharing"):
 //! - [`list`]: `/bulletins`: filters, search, urgent and unacknowledged first.
 //! - [`form`]: `/bulletins/new` and `/bulletins/{id}/edit`: post, or update as a new version.
 //! - [`detail`]: `/bulletins/{id}`: text, photos, versions and what changed, acknowledging,
