@@ -6,7 +6,8 @@
 //! - [`series`]: `/series`: the region's case series; `/series/{id}`: one on a timeline by
 //!   station. [`series_link`]: linking bulletins into a series from a bulletin's page.
 //! - [`forwarded`]: `/bulletins/forwarded`: what the stations forwarded to the center.
-//! - [`data`]: reading and writing the bulletins documents; [`photos`]: photo compression.
+//! - [`data`]: reading and writing the bulletins documents; photo compression is
+//!   [`crate::components::photo`].
 
 pub mod data;
 pub mod detail;
