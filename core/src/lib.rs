@@ -6,7 +6,7 @@
 //!
 //! A map of the crate:
 //! - [`access`]: which role may read and write which document.
-//! - [`document_id`]: ids of the five document kinds (`county/{county}/directory`, ...).
+//! - [`document_id`]: ids of the six document kinds (`county/{county}/directory`, ...).
 //! - [`ids`], [`time`]: record ids (UUID v7) and China Standard Time.
 //! - [`record`]: how a typed record is stored field by field in a `Y.Map`, and how
 //!   concurrent writes of one field are detected ([`record::conflict`]).

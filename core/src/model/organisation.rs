@@ -133,13 +133,14 @@ record!(Station, DirectoryDoc, "stations");
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
-    /// 民警 / 社区民警: reads and posts bulletins, keeps their office's records.
+    /// 民警 / 社区民警: reads, posts and acknowledges bulletins.
     Officer,
-    /// 信息联络员: collects the station's information for the center station.
+    /// 信息联络员: forwards the station's bulletins to the center station.
     Liaison,
-    /// 所长: owns the roster and district assignments, raises support requests.
+    /// 所长: owns the station's roster, districts and offices.
     StationHead,
-    /// 指挥长: commands the region in major incidents.
+    /// 指挥长: commands the region in major incidents; in the app, posts county-wide bulletins
+    /// and works as the center station for bulletins.
     Commander,
     /// 县局: runs the relay, sets up regions, stations and accounts.
     BureauAdmin,
