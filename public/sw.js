@@ -1,5 +1,5 @@
 // Liandong's service worker: the installed app starts with no network at all, as an
-// officer on a rural link needs (DESIGN.md "What it is"); the data is in IndexedDB, this
+// officer on a rural link needs (docs/architecture.md "What it is"); the data is in IndexedDB, this
 // keeps the app's own files.
 //
 // - Install: every file of this build (FILES: path → the first 16 hex digits of the SHA-256

@@ -5,7 +5,7 @@
 # wasm-split-cli, Debian's
 # chromium + chromium-driver + a CJK font, and the npm tools of package-lock.json
 # (wasm-opt from binaryen, playwright-core). Idempotent: a second run changes nothing.
-# Never lets Trunk or a test tool download a binary or a browser (see ../shared/TOOLCHAIN.md).
+# Never lets Trunk or a test tool download a binary or a browser (see docs/toolchain.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

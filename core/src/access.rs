@@ -1,4 +1,4 @@
-//! Who may read and write which document (DESIGN.md "Access"), for the relay to enforce and
+//! Who may read and write which document (docs/architecture.md "Access"), for the relay to enforce and
 //! the app to follow (it opens exactly the documents of the signed-in officer's scope and
 //! hides editing where the role may not write).
 //!

@@ -1,4 +1,4 @@
-//! Document ids: which Yjs document holds what, by who may see it (DESIGN.md "Documents").
+//! Document ids: which Yjs document holds what, by who may see it (docs/architecture.md "Documents").
 //!
 //! An id is a path of three segments, `{scope}/{key}/{kind}`:
 //!
@@ -7,9 +7,9 @@
 //! | `county/{county}/directory` | regions, stations, officers, skills catalogue |
 //! | `county/{county}/bulletins` | county-wide bulletins (commanders, the bureau) |
 //! | `region/{region}/bulletins` | bulletins, acknowledgements, series, assessments |
-//! | `region/{region}/command` | incidents, support requests, dispatches, equipment, plans |
+//! | `region/{region}/command` | support requests, equipment |
 //! | `station/{station}/roster` | districts, offices, assignments, duty shifts |
-//! | `station/{station}/community` | community reports, mediation, outreach, key persons |
+//! | `station/{station}/community` | community reports, key sites |
 //!
 //! Keys are short codes (`desheng`, `guandu-1`): lowercase ASCII letters, digits and `-`,
 //! 1 to 64 characters, so an id is safe in a URL path and a file name.
@@ -17,7 +17,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-/// The five kinds of document.
+/// The six kinds of document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum DocumentKind {
     /// `county/{county}/directory`

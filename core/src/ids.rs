@@ -1,4 +1,4 @@
-//! Record ids: UUID v7, so ids sort by creation time (DESIGN.md "Documents").
+//! Record ids: UUID v7, so ids sort by creation time (docs/architecture.md "Documents").
 
 use std::fmt;
 use std::str::FromStr;

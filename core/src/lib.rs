@@ -1,12 +1,12 @@
 //! liandong-core: the linkage-policing domain over Yjs documents.
 //!
-//! The one place that knows the domain (../shared/DOMAIN.md) and the shape of the Yjs
-//! documents (../shared/DESIGN.md "Documents"). Pure Rust: no browser, no network; the app
+//! The one place that knows the domain (docs/domain.md) and the shape of the Yjs documents
+//! (docs/architecture.md "Documents"). Pure Rust: no browser, no network; the app
 //! and the relay go through it and never touch raw Yjs map keys.
 //!
 //! A map of the crate:
 //! - [`access`]: which role may read and write which document.
-//! - [`document_id`]: ids of the five document kinds (`county/{county}/directory`, ...).
+//! - [`document_id`]: ids of the six document kinds (`county/{county}/directory`, ...).
 //! - [`ids`], [`time`]: record ids (UUID v7) and China Standard Time.
 //! - [`record`]: how a typed record is stored field by field in a `Y.Map`, and how
 //!   concurrent writes of one field are detected ([`record::conflict`]).
@@ -25,7 +25,8 @@
 //! - [`districts`]: the station head's districts and offices: edits with their checks, and
 //!   suggested resident officers (Kuhn–Munkres).
 //! - [`county_file`]: the versioned JSON format of a county, import into documents, export.
-//! - [`demo`]: the demo county of DOMAIN.md, generated deterministically from a seed.
+//! - [`demo`]: the demo county (docs/domain.md "The county of the demo"), generated
+//!   deterministically from a seed.
 //! - [`update_guard`]: reads a Yjs update without decoding it, to refuse values nested too
 //!   deep (which would overflow yrs' recursive decoder) and to check rights before decoding.
 

@@ -1,4 +1,4 @@
-//! Every rule at and around its boundary, with the numbers of DOMAIN.md and issue 3.
+//! Every rule at and around its boundary, with the numbers of docs/domain.md and issue 3.
 
 mod common;
 

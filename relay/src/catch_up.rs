@@ -1,5 +1,5 @@
 //! Bringing a device that is far behind up to date in pieces, so a slow rural link shows
-//! progress and never looks dead (DESIGN.md "Sync", "Slow links").
+//! progress and never looks dead (docs/architecture.md "How it moves", "Slow links").
 //!
 //! A device that asks for it (feature `progress`) and lacks more than [`CHUNK_THRESHOLD`]
 //! bytes is answered, instead of one sync step 2, with:

@@ -99,7 +99,7 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Print the demo county (DOMAIN.md's real county, generated details) as a county file.
+    /// Print the demo county (the source's real county, generated details; docs/domain.md) as a county file.
     DemoCounty,
     /// Certificates for HTTPS.
     #[command(subcommand)]

@@ -1,4 +1,4 @@
-//! The only door to IndexedDB: database `liandong` (DESIGN.md "Storage").
+//! The only door to IndexedDB: database `liandong` (docs/architecture.md "Where data lives").
 //!
 //! Object stores (schema version [`SCHEMA_VERSION`]):
 //! - `settings`: the device's small key-value store (strings by name): its access token.

@@ -12,7 +12,7 @@ import { chromium } from 'playwright-core';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const artifacts = path.join(root, 'test-artifacts');
 
-/** Chromium flags for this closed network (../shared/TOOLCHAIN.md). */
+/** Chromium flags for this closed network (docs/toolchain.md "Tests in Chromium"). */
 export const chromiumArgs = [
   '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run',

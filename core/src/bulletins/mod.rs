@@ -1,4 +1,4 @@
-//! Shared bulletins (信息共享, DOMAIN.md "Information sharing"): the rules over the records
+//! Shared bulletins (信息共享, docs/domain.md "Information sharing"): the rules over the records
 //! of [`crate::model::bulletin`].
 //! - [`draft`]: what an officer fills in, its checks (each error names its field), and the
 //!   writes that post, update (a new version), cancel and acknowledge, each in one

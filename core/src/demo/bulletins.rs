@@ -1,6 +1,6 @@
 //! Demo bulletins: the source's real events, plus generated ones to fill the lists.
 //!
-//! From the source (DOMAIN.md "The problem", "Information sharing"):
+//! From the source (docs/domain.md "The problem it answers", "Information sharing"):
 //! - the May Day travelling-fraud series that hit three townships in a few days: 柳林
 //!   Liulin, 大庙 Damiao and 麻家渡 Majiadu, each posted in its own region, and the
 //!   bureau's county-wide alert linking them;

@@ -1,7 +1,9 @@
-//! The demo county of DOMAIN.md, for the run command, the tests and trying the app.
+//! The demo county (docs/domain.md "The county of the demo"), for the run command, the tests
+//! and trying the app.
 //!
-//! From the source (DOMAIN.md): the county (about 4,800 km², about 460,000 residents), its
-//! four linkage regions and their sixteen stations with their real names, the town station
+//! From the source (docs/domain.md "The problem it answers"): the county (about 4,800 km²,
+//! about 460,000 residents), its four linkage regions and their sixteen stations with their
+//! real names, the town station
 //! of about 20 officers (城关 Chengguan, the county seat), one township station of about 10
 //! officers for more than 60,000 residents (宝丰 Baofeng), the others 5 to 7 officers, and
 //! 翠月湖 Cuiyuehu station (about 15,000 people, about 20 km², 12 km from the city, on

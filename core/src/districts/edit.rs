@@ -226,7 +226,7 @@ pub struct VillageInput {
 }
 
 /// The most people one village may have, 1,000,000: more than twice the whole source
-/// county (about 460,000 residents, DOMAIN.md), so a larger figure is a typing error.
+/// county (about 460,000 residents, docs/domain.md), so a larger figure is a typing error.
 pub const MAX_VILLAGE_POPULATION: u32 = 1_000_000;
 
 /// The population typed for `village`: a whole number from 0 to

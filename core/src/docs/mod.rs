@@ -1,4 +1,5 @@
-//! Typed views over the five kinds of Yjs document (DESIGN.md "Documents").
+//! Typed views over the kinds of Yjs document (docs/architecture.md "Documents"): five shapes,
+//! the county's and the regions' bulletins sharing one.
 //!
 //! A [`View<D>`] wraps a `yrs::Doc` of kind `D` and reads and writes the [`Record`]s that
 //! belong to that kind (checked at compile time through `Record::Document`). Reads return
@@ -54,7 +55,7 @@ document_marker!(
     BulletinsDoc => Bulletins, RegionBulletins
 );
 document_marker!(
-    /// `region/{region}/command`: support requests, equipment, contingency plans.
+    /// `region/{region}/command`: support requests, equipment.
     CommandDoc => Command, RegionCommand
 );
 document_marker!(
@@ -62,7 +63,7 @@ document_marker!(
     RosterDoc => Roster, StationRoster
 );
 document_marker!(
-    /// `station/{station}/community`: community reports, mediation, outreach, key persons.
+    /// `station/{station}/community`: community reports, key sites.
     CommunityDoc => Community, StationCommunity
 );
 

@@ -1,4 +1,4 @@
-//! The records of the domain, one file per document kind (names from DOMAIN.md's glossary).
+//! The records of the domain, one file per document kind (names from docs/domain.md "Words").
 
 pub mod bulletin;
 pub mod command;

@@ -25,7 +25,8 @@ pub struct County {
 }
 record!(County, DirectoryDoc, "county");
 
-/// The thresholds of the county's rules. Defaults come from DOMAIN.md and the issues:
+/// The thresholds of the county's rules. Defaults come from the domain and the issues
+/// (docs/domain.md "Rules the coverage report checks"):
 /// regions of 3 to 5 stations within ±25 % of the regional mean manpower; districts of 2 to
 /// 3 villages or at most 3,000 people; officers with at least 3 skill categories; mediation,
 /// household registration and first response at every station.
@@ -128,17 +129,18 @@ pub struct Station {
 }
 record!(Station, DirectoryDoc, "stations");
 
-/// What an officer may do in the app (DOMAIN.md "Roles").
+/// What an officer may do in the app (docs/domain.md "Roles").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
-    /// 民警 / 社区民警: reads and posts bulletins, keeps their office's records.
+    /// 民警 / 社区民警: reads, posts and acknowledges bulletins.
     Officer,
-    /// 信息联络员: collects the station's information for the center station.
+    /// 信息联络员: forwards the station's bulletins to the center station.
     Liaison,
-    /// 所长: owns the roster and district assignments, raises support requests.
+    /// 所长: owns the station's roster, districts and offices.
     StationHead,
-    /// 指挥长: commands the region in major incidents.
+    /// 指挥长: commands the region in major incidents; in the app, posts county-wide bulletins
+    /// and works as the center station for bulletins.
     Commander,
     /// 县局: runs the relay, sets up regions, stations and accounts.
     BureauAdmin,

@@ -1,7 +1,7 @@
 //! Records: typed structs stored field by field in a document collection.
 //!
 //! Inside a document each collection is a root `Y.Map` named [`Record::COLLECTION`], keyed by
-//! the record's [`RecordId`]; each record is a nested `Y.Map` of fields (DESIGN.md
+//! the record's [`RecordId`]; each record is a nested `Y.Map` of fields (docs/architecture.md
 //! "Documents"). A record's struct is (de)serialised with serde one field at a time, so:
 //! - only fields that changed are written, and concurrent edits of different fields merge;
 //! - fields a newer app version added are kept untouched when this version writes;
@@ -28,7 +28,7 @@ pub trait Record: Serialize + DeserializeOwned + Clone {
     fn id(&self) -> RecordId;
 }
 
-/// Field name of the tombstone: set once, never removed (DESIGN.md "Documents").
+/// Field name of the tombstone: set once, never removed (docs/architecture.md "Documents").
 pub const DELETED_AT: &str = "deleted_at";
 /// Field name under which the id travels through serde (stripped before storage).
 pub const ID_FIELD: &str = "id";

@@ -79,8 +79,9 @@ impl Default for KindTimes {
     }
 }
 
-/// The residency hours (驻警时限) of one station's offices: DOMAIN.md asks for the same hours
-/// at every office, so they are set per station, not per office.
+/// The residency hours (驻警时限) of one station's offices: offices are run uniformly, with the
+/// same hours at every office (docs/domain.md "Organisation"), so they are set per station,
+/// not per office.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct StationResidency {
     /// The station.
@@ -229,7 +230,7 @@ pub struct HoursRule {
     ///
     /// Why not 60 hours: the county's own default staffing (two officers on 24-hour duty
     /// every day, [`StaffingRule`]) takes 48 officer-hours a day, 336 a week; a station of
-    /// five officers (the small stations of DOMAIN.md have 5 to 7) then works 67 hours
+    /// five officers (the small stations of docs/domain.md have 5 to 7) then works 67 hours
     /// each on average, so a 60-hour limit flagged every rotation such a station can run
     /// (issue 14: every demo officer was flagged). 72 hours is the most that the common
     /// "one day on duty, two off" (值一休二) rotation puts in any 7 days, so it passes and a

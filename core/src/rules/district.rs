@@ -1,5 +1,5 @@
-//! District sizing (DOMAIN.md "Organisation"): a police district is 2 to 3 villages, or up
-//! to about 3,000 people (both configurable). A district without villages breaks it too.
+//! District sizing (docs/domain.md "Rules the coverage report checks"): a police district is
+//! 2 to 3 villages, or up to about 3,000 people (both configurable). A district without villages breaks it too.
 
 use super::{Violation, refs};
 use crate::org::Organisation;

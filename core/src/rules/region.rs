@@ -1,4 +1,4 @@
-//! Region rules (DOMAIN.md "Rules of thumb for drawing regions"): a region has 3 to 5
+//! Region rules (docs/domain.md "Rules the coverage report checks"): a region has 3 to 5
 //! stations including its center, and comparable total manpower: within the policy's band
 //! (default ±25 %) of the mean over the county's regions. Every station is in exactly one
 //! region.

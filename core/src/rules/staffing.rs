@@ -1,5 +1,6 @@
 //! "One district, one office; one office, one officer; one officer, many skills"
-//! (一区一室、一室一警、一警多能, DOMAIN.md), and the skills required at every station.
+//! (一区一室、一室一警、一警多能, docs/domain.md "Organisation"), and the skills required at
+//! every station.
 
 use std::collections::{BTreeSet, HashMap};
 

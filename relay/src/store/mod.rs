@@ -1,6 +1,7 @@
-//! Durable storage of documents behind one trait, so a county that outgrows one machine can
-//! put documents in PostgreSQL; the embedded SQLite store ([`sqlite`]) is the default and
-//! [`memory`] serves tests and the fuzzer.
+//! Durable storage of documents behind one trait, so that another backend (PostgreSQL, for a
+//! county that outgrows one machine) can be added without touching the rooms; none is
+//! written yet. The embedded SQLite store ([`sqlite`]) is the durable one and [`memory`]
+//! serves tests and the fuzzer.
 //!
 //! Documents are stored under county-qualified keys ([`keys`]): the same region or station
 //! code in two counties served by one relay names two documents.

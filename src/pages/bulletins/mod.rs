@@ -1,4 +1,4 @@
-//! Bulletins screens (通报, DOMAIN.md "Information sharing"):
+//! Bulletins screens (通报, docs/domain.md "Information sharing"):
 //! - [`list`]: `/bulletins`: filters, search, urgent and unacknowledged first.
 //! - [`form`]: `/bulletins/new` and `/bulletins/{id}/edit`: post, or update as a new version.
 //! - [`detail`]: `/bulletins/{id}`: text, photos, versions and what changed, acknowledging,
@@ -6,7 +6,8 @@
 //! - [`series`]: `/series`: the region's case series; `/series/{id}`: one on a timeline by
 //!   station. [`series_link`]: linking bulletins into a series from a bulletin's page.
 //! - [`forwarded`]: `/bulletins/forwarded`: what the stations forwarded to the center.
-//! - [`data`]: reading and writing the bulletins documents; [`photos`]: photo compression.
+//! - [`data`]: reading and writing the bulletins documents; photo compression is
+//!   [`crate::components::photo`].
 
 pub mod data;
 pub mod detail;

@@ -1,4 +1,4 @@
-//! Districts screens (警务区与警务室, DOMAIN.md "Organisation": one district, one office;
+//! Districts screens (警务区与警务室, docs/domain.md "Organisation": one district, one office;
 //! one office, one officer; one officer, many skills):
 //! - [`page`]: `/districts`: a station's coverage board, its districts with villages, the
 //!   sizing rule, office and resident; new districts; suggested residents; skill matrix.

@@ -1,4 +1,4 @@
-//! Roster screens (排班, DOMAIN.md "Community station rosters"):
+//! Roster screens (排班, docs/domain.md "Station rosters"):
 //! - [`page`]: `/roster`: a station's week or month, officers in rows and days in columns;
 //!   the station head taps a cell to plan it ([`editor`]), copies last week, applies a
 //!   rotation pattern to a date range ([`rotation`]), exports and
