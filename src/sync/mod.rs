@@ -1,4 +1,4 @@
-//! The only door to the relay, and the keeper of every open document (DESIGN.md "Sync").
+//! The only door to the relay, and the keeper of every open document (docs/architecture.md "How it moves").
 //!
 //! After sign-in the app opens exactly the documents of the officer's scope
 //! (`liandong_core::access::documents_of`): each is loaded from IndexedDB and shown at

@@ -29,7 +29,10 @@ async function strings(room, token) {
     provider.on('sync', (done) => done && resolve(true));
     provider.on('connection-close', () => resolve(false));
   });
-  if (!synced) { provider.destroy(); return []; }
+  // The provider's awareness keeps a timer of its own: without destroying it the test
+  // process never exits.
+  const close = () => { provider.destroy(); provider.awareness.destroy(); doc.destroy(); };
+  if (!synced) { close(); return []; }
   const out = [];
   const walk = (v) => {
     if (typeof v === 'string') out.push(v);
@@ -37,7 +40,7 @@ async function strings(room, token) {
     else if (v && typeof v === 'object') Object.values(v).forEach(walk);
   };
   for (const name of doc.share.keys()) walk(doc.getMap(name).toJSON());
-  provider.destroy();
+  close();
   return out;
 }
 
