@@ -19,7 +19,7 @@ pub fn App() -> impl IntoView {
     crate::sync::start();
     crate::pwa::start();
     let _ = window_event_listener(leptos::ev::beforeunload, |event| {
-        if crate::sync::shared().pending_writes.get() > 0 {
+        if crate::sync::writes_pending() {
             event.prevent_default();
             event.set_return_value("");
         }

@@ -19,8 +19,9 @@ use yrs::sync::Awareness;
 use yrs::updates::decoder::Decode;
 use yrs::{Doc, Origin, Transact, Update as YrsUpdate};
 
+use super::state::Shared;
 use super::status::{DocStatus, Mark, confirm};
-use super::{Shared, tabs};
+use super::tabs;
 use crate::store::StoreError;
 use crate::store::doc_log::COMPACT_AFTER;
 
@@ -91,20 +92,20 @@ pub struct DocSync {
 
 impl DocSync {
     /// Creates the document and its observer; call [`DocSync::load`] next.
-    pub fn new(id: DocumentId) -> Result<Rc<Self>, String> {
+    pub fn new(id: DocumentId, shared: &Shared) -> Result<Rc<Self>, String> {
         let doc = Doc::new();
         let (tx, rx) = mpsc::unbounded();
         let client = doc.client_id();
         let unsaved = Rc::new(Cell::new(0usize));
         let counting = unsaved.clone();
-        let shared = super::shared();
+        let shared = shared.clone();
         let observed =
             doc.observe_update_v1("liandong-sync", move |txn: &yrs::TransactionMut, event: &yrs::UpdateEvent| {
                 let origin = txn.origin().map(|o: &Origin| o.as_ref().to_vec());
                 let change = match origin.as_deref() {
                     None => {
                         counting.set(counting.get() + 1);
-                        shared.pending_writes.set(shared.pending_writes.get() + 1);
+                        shared.local_change_queued();
                         Change::Local(event.update.clone(), txn.after_state().get(&client))
                     }
                     Some(o) if o == ORIGIN_RELAY.as_bytes() => Change::Relay(event.update.clone()),
@@ -142,7 +143,7 @@ impl DocSync {
             Ok(updates) => updates,
             Err(e) => {
                 // Merging needs room to write; reading does not. Show the problem, load anyway.
-                shared.storage_error.set(Some(e));
+                shared.report_storage(e);
                 store.load_updates(&key).await?
             }
         };
@@ -226,7 +227,7 @@ impl DocSync {
                     self.marks.borrow_mut().push(Mark { client: self.doc.client_id().get(), clock });
                     self.save_marks(&shared).await;
                     self.unsaved.set(self.unsaved.get().saturating_sub(1));
-                    shared.pending_writes.set(shared.pending_writes.get().saturating_sub(1));
+                    shared.local_change_stored();
                     if let Some(tx) = self.to_relay.borrow().as_ref() {
                         let _ = tx.unbounded_send(update.clone());
                     }
@@ -249,22 +250,19 @@ impl DocSync {
             match result {
                 Ok(()) => {
                     if failed {
-                        shared.failing.set(shared.failing.get().saturating_sub(1));
+                        shared.write_recovered();
                     }
-                    // The message goes once no write is failing any more.
-                    if shared.failing.get() == 0 {
-                        shared.storage_error.set(None);
-                    }
+                    shared.write_done();
                     break;
                 }
                 Err(e) => {
                     leptos::logging::warn!("{key}: storing a change failed ({e:?}); retrying");
                     if !failed {
                         failed = true;
-                        shared.failing.set(shared.failing.get() + 1);
+                        shared.write_failing();
                     }
                     let wait = if e == StoreError::Full { 10_000 } else { 1_000 };
-                    shared.storage_error.set(Some(e));
+                    shared.report_storage(e);
                     shared.forget_store();
                     gloo::timers::future::TimeoutFuture::new(wait).await;
                 }
@@ -291,7 +289,7 @@ impl DocSync {
         if let Ok(store) = shared.store().await
             && let Err(e) = store.put_pending(&self.id.to_string(), &json).await
         {
-            shared.storage_error.set(Some(e));
+            shared.report_storage(e);
         }
         // Only now: "N changes waiting" is what a reload (or sign-out) will find on disk.
         self.status.update(|s| s.waiting = waiting);

@@ -32,9 +32,9 @@ use yrs::updates::decoder::{Decode, DecoderV1};
 use yrs::updates::encoder::Encode;
 use yrs::{ReadTxn, Transact};
 
-use super::Shared;
 use super::backoff;
 use super::doc::{DocSync, ORIGIN_RELAY};
+use super::state::Shared;
 use super::status::{Link, Refusal};
 use crate::session::Session;
 
@@ -112,17 +112,17 @@ pub async fn run(doc: Rc<DocSync>, shared: Shared) {
     }
 }
 
-/// Sleeps `ms`, waking early on sign-out or when woken ([`super::Inner::wake`]: the browser
-/// came back online, the page became visible, another document's connection got through).
-/// Returns whether it was woken.
+/// Sleeps `ms`, waking early on sign-out or when woken ([`super::state::Inner::wake`]: the
+/// browser came back online, the page became visible, another document's connection got
+/// through). Returns whether it was woken.
 async fn wait(shared: &Shared, ms: f64, generation: u32) -> bool {
-    let wake = shared.wake.get();
-    let until = js_sys::Date::now() + ms;
-    while js_sys::Date::now() < until && shared.wake.get() == wake && shared.generation() == generation {
-        // Checked every 100 ms: a link that comes back is used within a tenth of a second.
-        TimeoutFuture::new(100).await;
+    let woken = shared.wake.notified().fuse();
+    let slept = TimeoutFuture::new(ms as u32).fuse();
+    futures::pin_mut!(woken, slept);
+    futures::select_biased! {
+        () = woken => true,
+        () = slept => shared.generation() != generation,
     }
-    shared.wake.get() != wake
 }
 
 /// `message` as a frame for the relay: compressed when that makes it smaller.
@@ -175,7 +175,7 @@ async fn connect(doc: &Rc<DocSync>, shared: &Shared, session: &Session, generati
                     last_heard = js_sys::Date::now();
                     if !std::mem::replace(&mut heard, true) {
                         // The link works: documents waiting to reconnect try at once.
-                        shared.wake.set(shared.wake.get() + 1);
+                        shared.wake.notify_all();
                     }
                     let wire = bytes.len() as u64;
                     let bytes = if bytes.first() == Some(&super::deflate::MSG_DEFLATE_RUN) {

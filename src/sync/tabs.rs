@@ -10,8 +10,8 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{BroadcastChannel, MessageEvent};
 
-use super::Shared;
 use super::doc::ORIGIN_TAB;
+use super::state::Shared;
 
 /// Name of the channel.
 const CHANNEL: &str = "liandong-updates";
