@@ -9,6 +9,8 @@
 //! - [`session`]: the access token this device signed in with, and its claims.
 //! - [`store`]: the only door to IndexedDB (database `liandong`).
 //! - [`sync`]: the open documents, their storage and their relay connections.
+//! - [`data`]: the one door screens use to data: the signed-in officer, the organisation,
+//!   and writing a typed record as that officer.
 //! - [`prefs`]: device preferences kept across reloads (interface language).
 //! - [`pwa`]: the service worker (the app's files on the device, so it starts offline) and
 //!   "a new version is ready".
@@ -34,6 +36,7 @@ pub use generated_i18n::i18n;
 
 pub mod app;
 pub mod components;
+pub mod data;
 pub mod pages;
 pub mod prefs;
 pub mod pwa;

@@ -17,11 +17,13 @@
 use serde::{Deserialize, Serialize};
 
 use crate::document_id::{DocumentId, DocumentKind};
+use crate::ids::RecordId;
 use crate::model::Role;
+use crate::org::Organisation;
 
 /// Who a device acts for: the claims of its access token that decide rights.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Scope {
+pub struct Post {
     /// County code.
     pub county: String,
     /// Role.
@@ -67,13 +69,33 @@ pub struct Claims {
 
 impl Claims {
     /// The part of the claims that decides rights.
-    pub fn scope(&self) -> Scope {
-        Scope {
+    pub fn post(&self) -> Post {
+        Post {
             county: self.county.clone(),
             role: self.role,
             station: self.station.clone(),
             region: self.region.clone(),
         }
+    }
+
+    /// The record id of the officer's station in `org` (`None` for the bureau's staff and
+    /// commanders without a station, or while the directory does not name it yet).
+    pub fn station_id(&self, org: &Organisation) -> Option<RecordId> {
+        let code = self.station.as_deref()?;
+        org.stations.iter().find(|s| s.code == code).map(|s| s.id)
+    }
+
+    /// Whether the officer commands the region or belongs to its center station (中心所,
+    /// where the region's liaison and joint analysis sit; docs/domain.md "Information
+    /// sharing").
+    pub fn at_center(&self, org: &Organisation) -> bool {
+        if self.role == Role::Commander {
+            return true;
+        }
+        let Some(region) = self.region.as_deref().and_then(|r| org.regions.iter().find(|x| x.code == r)) else {
+            return false;
+        };
+        self.station_id(org) == Some(region.center)
     }
 }
 
@@ -108,66 +130,66 @@ pub trait CountyMap {
     fn center_of(&self, region: &str) -> Option<String>;
 }
 
-/// The rights of `scope` on document `doc`. A county document (`county/{county}/…`) is
-/// of the county it names; a region or station document is taken as one of the scope's
+/// The rights of `post` on document `doc`. A county document (`county/{county}/…`) is
+/// of the county it names; a region or station document is taken as one of the post's
 /// own county, since its code carries none: the relay stores it under that county's key
 /// (`relay/src/store/keys.rs`), so a device of another county reaches another document.
-pub fn rights(scope: &Scope, doc: &DocumentId, map: &dyn CountyMap) -> Rights {
-    let county = doc.county().unwrap_or(&scope.county);
-    if scope.county != county {
+pub fn rights(post: &Post, doc: &DocumentId, map: &dyn CountyMap) -> Rights {
+    let county = doc.county().unwrap_or(&post.county);
+    if post.county != county {
         return Rights::None;
     }
-    let admin = scope.role == Role::BureauAdmin;
+    let admin = post.role == Role::BureauAdmin;
     let grant = |read: bool, write: bool| match (read || admin, write) {
         (_, true) => Rights::Write,
         (true, false) => Rights::Read,
         (false, false) => Rights::None,
     };
-    let in_region = |region: &str| scope.region.as_deref() == Some(region);
-    let own_station = |station: &str| scope.station.as_deref() == Some(station);
+    let in_region = |region: &str| post.region.as_deref() == Some(region);
+    let own_station = |station: &str| post.station.as_deref() == Some(station);
     match doc.kind {
         // Of the scope's own county, checked above.
         DocumentKind::Directory => grant(true, admin),
-        DocumentKind::CountyBulletins => grant(true, matches!(scope.role, Role::Commander | Role::BureauAdmin)),
+        DocumentKind::CountyBulletins => grant(true, matches!(post.role, Role::Commander | Role::BureauAdmin)),
         DocumentKind::Bulletins => {
             let member = in_region(&doc.key);
-            grant(member, member && scope.role != Role::BureauAdmin)
+            grant(member, member && post.role != Role::BureauAdmin)
         }
         DocumentKind::Command => {
             let member = in_region(&doc.key);
-            grant(member, member && matches!(scope.role, Role::Commander | Role::StationHead))
+            grant(member, member && matches!(post.role, Role::Commander | Role::StationHead))
         }
         DocumentKind::Roster => {
             let region = map.region_of(&doc.key);
             let member = region.as_deref().is_some_and(in_region);
-            grant(member, own_station(&doc.key) && scope.role == Role::StationHead)
+            grant(member, own_station(&doc.key) && post.role == Role::StationHead)
         }
         DocumentKind::Community => {
-            let liaison_of_center = scope.role == Role::Liaison
+            let liaison_of_center = post.role == Role::Liaison
                 && map
                     .region_of(&doc.key)
-                    .is_some_and(|r| in_region(&r) && map.center_of(&r).as_deref() == scope.station.as_deref());
+                    .is_some_and(|r| in_region(&r) && map.center_of(&r).as_deref() == post.station.as_deref());
             let own = own_station(&doc.key);
-            grant(own || liaison_of_center, own && scope.role.is_station_strength())
+            grant(own || liaison_of_center, own && post.role.is_station_strength())
         }
     }
 }
 
-/// The documents a device of `scope` opens: its county directory, its region's bulletins
+/// The documents a device of `post` opens: its county directory, its region's bulletins
 /// and command, the station rosters of `stations` (its region's; for the bureau
 /// administrator every station of the county, for the county's coverage board), and its
 /// station's community work.
-pub fn documents_of(scope: &Scope, stations: &[String]) -> Vec<DocumentId> {
+pub fn documents_of(post: &Post, stations: &[String]) -> Vec<DocumentId> {
     let stations_of_region = stations;
-    let mut docs = vec![DocumentId::directory(&scope.county), DocumentId::county_bulletins(&scope.county)];
-    if let Some(region) = &scope.region {
+    let mut docs = vec![DocumentId::directory(&post.county), DocumentId::county_bulletins(&post.county)];
+    if let Some(region) = &post.region {
         docs.push(DocumentId::bulletins(region));
         docs.push(DocumentId::command(region));
     }
-    if scope.region.is_some() || scope.role == Role::BureauAdmin {
+    if post.region.is_some() || post.role == Role::BureauAdmin {
         docs.extend(stations_of_region.iter().map(|s| DocumentId::roster(s)));
     }
-    if let Some(station) = &scope.station {
+    if let Some(station) = &post.station {
         if !stations_of_region.contains(station) {
             docs.push(DocumentId::roster(station));
         }
@@ -176,11 +198,11 @@ pub fn documents_of(scope: &Scope, stations: &[String]) -> Vec<DocumentId> {
     docs
 }
 
-/// The bulletins documents of `regions` a device of `scope` opens besides [`documents_of`]:
+/// The bulletins documents of `regions` a device of `post` opens besides [`documents_of`]:
 /// every region's for the bureau administrator (who reads every document of the county and
 /// follows every region's bulletins), none for anyone else.
-pub fn bulletins_of_regions(scope: &Scope, regions: &[String]) -> Vec<DocumentId> {
-    if scope.role != Role::BureauAdmin {
+pub fn bulletins_of_regions(post: &Post, regions: &[String]) -> Vec<DocumentId> {
+    if post.role != Role::BureauAdmin {
         return Vec::new();
     }
     regions.iter().map(|r| DocumentId::bulletins(r)).collect()
@@ -204,11 +226,11 @@ mod tests {
         }
     }
 
-    fn scope(role: Role, station: Option<&str>, region: Option<&str>) -> Scope {
-        Scope { county: "demo".into(), role, station: station.map(Into::into), region: region.map(Into::into) }
+    fn scope(role: Role, station: Option<&str>, region: Option<&str>) -> Post {
+        Post { county: "demo".into(), role, station: station.map(Into::into), region: region.map(Into::into) }
     }
 
-    fn r(s: &Scope, doc: &str) -> Rights {
+    fn r(s: &Post, doc: &str) -> Rights {
         rights(s, &doc.parse().expect("doc id"), &Demo)
     }
 

@@ -9,7 +9,7 @@ use jiff::Timestamp;
 use liandong_core::model::{LeaveKind, Shift, ShiftKind};
 use liandong_core::roster::export::csv::{BOM, HEADER, to_csv};
 use liandong_core::roster::export::ical::to_ical;
-use liandong_core::roster::export::{Scope, select};
+use liandong_core::roster::export::{Whose, select};
 
 fn roster(s: &Station) -> Vec<Shift> {
     let o = &s.officers;
@@ -37,12 +37,12 @@ fn the_icalendar_of_an_officer_parses_back_to_the_same_shifts() {
     let s = Station::new(2, 2);
     let shifts = roster(&s);
     let stamp: Timestamp = "2026-11-30T01:00:00Z".parse().unwrap();
-    let text = to_ical(&s.org, &shifts, Scope::Officer(s.officers[0]), "officer 0 排班", stamp);
+    let text = to_ical(&s.org, &shifts, Whose::Officer(s.officers[0]), "officer 0 排班", stamp);
     assert!(text.starts_with("BEGIN:VCALENDAR\r\n"));
     assert!(text.contains("X-WR-TIMEZONE:Asia/Shanghai"));
     let calendar: Calendar = text.parse().unwrap();
     let events: Vec<_> = calendar.events().collect();
-    let mine = select(&shifts, Scope::Officer(s.officers[0]));
+    let mine = select(&shifts, Whose::Officer(s.officers[0]));
     assert_eq!(events.len(), mine.len());
     for (event, shift) in events.iter().zip(&mine) {
         assert_eq!(timestamp(event.get_start()), shift.start);
@@ -60,7 +60,7 @@ fn a_long_chinese_note_is_folded_into_short_lines_and_reads_back_whole() {
     let mut shifts = roster(&s);
     let note = "县局专项行动：请各驻村民警于当日上午九点前到达得胜派出所会议室集合，携带执法记录仪、反光背心; 地点\\变更, 另行通知。".repeat(3);
     shifts[1].note = Some(note.clone());
-    let text = to_ical(&s.org, &shifts, Scope::Officer(s.officers[0]), "officer 0 排班", Timestamp::UNIX_EPOCH);
+    let text = to_ical(&s.org, &shifts, Whose::Officer(s.officers[0]), "officer 0 排班", Timestamp::UNIX_EPOCH);
     let longest = text.split("\r\n").map(str::len).max().unwrap_or(0);
     assert!(longest <= 75, "a line of {longest} octets: calendar apps may cut it");
     assert!(text.split("\r\n").all(|l| std::str::from_utf8(l.as_bytes()).is_ok()));
@@ -73,7 +73,7 @@ fn a_long_chinese_note_is_folded_into_short_lines_and_reads_back_whole() {
 fn the_icalendar_of_a_station_names_the_officers() {
     let s = Station::new(2, 2);
     let shifts = roster(&s);
-    let text = to_ical(&s.org, &shifts, Scope::Station(s.station), "得胜派出所排班", Timestamp::UNIX_EPOCH);
+    let text = to_ical(&s.org, &shifts, Whose::Station(s.station), "得胜派出所排班", Timestamp::UNIX_EPOCH);
     let calendar: Calendar = text.parse().unwrap();
     let summaries: Vec<_> = calendar.events().map(|e| e.get_summary().unwrap().to_owned()).collect();
     assert_eq!(
@@ -81,14 +81,14 @@ fn the_icalendar_of_a_station_names_the_officers() {
         ["请假（年休假）：officer 1", "值班（带班）：officer 0", "驻警：officer 0", "夜班：officer 1"]
     );
     let starts: Vec<_> = calendar.events().map(|e| timestamp(e.get_start())).collect();
-    assert_eq!(starts, select(&shifts, Scope::Station(s.station)).iter().map(|s| s.start).collect::<Vec<_>>());
+    assert_eq!(starts, select(&shifts, Whose::Station(s.station)).iter().map(|s| s.start).collect::<Vec<_>>());
 }
 
 #[test]
 fn the_csv_has_a_header_and_one_row_per_shift_and_parses_back() {
     let s = Station::new(2, 2);
     let shifts = roster(&s);
-    let text = to_csv(&s.org, &shifts, Scope::Station(s.station)).unwrap();
+    let text = to_csv(&s.org, &shifts, Whose::Station(s.station)).unwrap();
     assert!(text.starts_with(BOM));
     assert_eq!(text.lines().count(), shifts.len() + 1);
     let mut reader = csv::Reader::from_reader(text.as_bytes());
@@ -104,7 +104,7 @@ fn the_csv_has_a_header_and_one_row_per_shift_and_parses_back() {
     assert_eq!(&row[7], "24.00");
     assert_eq!(&row[8], "是");
     assert_eq!(&row[10], "县局专项行动, 注意: 逗号;分号");
-    for (row, shift) in rows.iter().zip(select(&shifts, Scope::Station(s.station))) {
+    for (row, shift) in rows.iter().zip(select(&shifts, Whose::Station(s.station))) {
         let start: Timestamp = row[5].parse().unwrap();
         let end: Timestamp = row[6].parse().unwrap();
         assert_eq!((&row[0], start, end), (shift.id.to_string().as_str(), shift.start, shift.end));
@@ -112,6 +112,6 @@ fn the_csv_has_a_header_and_one_row_per_shift_and_parses_back() {
     let leave = rows.iter().find(|r| &r[4] == "leave").unwrap();
     assert_eq!((&leave[3], &leave[9]), ("请假（年休假）", "年休假"));
     // One officer's CSV.
-    let mine = to_csv(&s.org, &shifts, Scope::Officer(s.officers[1])).unwrap();
+    let mine = to_csv(&s.org, &shifts, Whose::Officer(s.officers[1])).unwrap();
     assert_eq!(mine.lines().count(), 3);
 }

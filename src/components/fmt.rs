@@ -33,6 +33,36 @@ pub fn store_error(i18n: I18nContext<Locale>, error: &crate::store::StoreError) 
     }
 }
 
+/// What the officer reads when a write did not happen ([`crate::data::WriteFailure`]).
+pub fn write_failure(i18n: I18nContext<Locale>, failure: &crate::data::WriteFailure) -> String {
+    use crate::data::WriteFailure;
+    use liandong_core::docs::{Refusal, TextField, WriteError};
+    let max = |key: &str, max: usize| fill(key, &[("max", max.to_string())]);
+    match failure {
+        WriteFailure::NotOpen => t_string!(i18n, write_not_open).to_owned(),
+        WriteFailure::SignedOut => t_string!(i18n, write_signed_out).to_owned(),
+        WriteFailure::NoRight => t_string!(i18n, write_no_right).to_owned(),
+        WriteFailure::Refused(e) => match e {
+            WriteError::NewerSchema { found, supported } => fill(
+                t_string!(i18n, write_newer_schema),
+                &[("found", found.to_string()), ("supported", supported.to_string())],
+            ),
+            WriteError::WrongKind { .. } => t_string!(i18n, write_wrong_kind).to_owned(),
+            WriteError::NotFound { .. } => t_string!(i18n, write_not_found).to_owned(),
+            WriteError::Serialize(..) => t_string!(i18n, write_bug).to_owned(),
+            WriteError::Invalid(refusal) => match refusal {
+                Refusal::Text { field: TextField::CancelReason, max: m } => {
+                    max(t_string!(i18n, refusal_cancel_reason), *m)
+                }
+                Refusal::Text { field: TextField::Assessment, max: m } => max(t_string!(i18n, refusal_assessment), *m),
+                Refusal::Text { field: TextField::SeriesName, max: m } => max(t_string!(i18n, refusal_series_name), *m),
+                Refusal::SeriesTooSmall => t_string!(i18n, refusal_series_too_small).to_owned(),
+                Refusal::AlreadyInSeries => t_string!(i18n, refusal_already_in_series).to_owned(),
+            },
+        },
+    }
+}
+
 /// The role's name.
 pub fn role(i18n: I18nContext<Locale>, role: Role) -> String {
     match role {
@@ -47,7 +77,7 @@ pub fn role(i18n: I18nContext<Locale>, role: Role) -> String {
 /// The signed-in officer's post: their title from the directory (e.g. `副所长`) when it
 /// has one, else the name of the token's role (reactive: tracks the directory).
 pub fn post(i18n: I18nContext<Locale>, claims: &liandong_core::access::Claims) -> String {
-    crate::sync::with_organisation(|org| {
+    crate::sync::with_directory_org(|org| {
         org.officers.iter().find(|o| o.badge_number == claims.badge).and_then(|o| o.title.clone())
     })
     .unwrap_or_else(|| role(i18n, claims.role))
@@ -76,7 +106,7 @@ pub fn document(i18n: I18nContext<Locale>, id: &DocumentId) -> String {
     };
     // The key names a county, a region or a station depending on the kind; a region and
     // its lead station share a code (得胜), so the kind decides which name is meant.
-    let org = crate::sync::organisation();
+    let org = crate::sync::directory_org();
     let station = || org.stations.iter().find(|s| s.code == id.key).map(|s| s.name.clone());
     let region = || org.regions.iter().find(|r| r.code == id.key).map(|r| r.name.clone());
     let county = || org.county.as_ref().filter(|c| c.code == id.key).map(|c| c.name.clone());

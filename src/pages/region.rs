@@ -4,6 +4,8 @@
 //! station its districts, offices, residents and officers with many skills, with the
 //! number of findings and a link to the station's districts page.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use liandong_core::rules::report::{Counts, StationCoverage};
 use liandong_core::rules::{CoverageReport, RegionCoverage};
@@ -42,7 +44,7 @@ fn station_row(s: &StationCoverage, code: Option<String>) -> impl IntoView + use
 #[component]
 pub fn Region() -> impl IntoView {
     let i18n = use_i18n();
-    let org = Memo::new_with_compare(|_| crate::pages::districts::data::organisation(), |_, _| true);
+    let org = Memo::new_with_compare(|_| Arc::new(crate::data::org_with_rosters()), |_, _| true);
     let claims = sync::signals().claims;
     let report = Memo::new(move |_| org.with(|o| CoverageReport::build(o, crate::pages::roster::data::today())));
     let regions = Memo::new(move |_| {

@@ -28,7 +28,7 @@ pub fn Settings() -> impl IntoView {
 fn Session() -> impl IntoView {
     let i18n = use_i18n();
     let claims = sync::signals().claims;
-    let error = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<crate::store::StoreError>);
     let sign_out = move |_| {
         let waiting = sync::waiting_changes();
         if waiting > 0 {
@@ -63,7 +63,7 @@ fn Session() -> impl IntoView {
                         <p class="error" role="alert" data-testid="sign-in-expired">{t!(i18n, session_expired_hint)}</p>
                     })}
                     <button class="button secondary" on:click=sign_out>{t!(i18n, settings_sign_out)}</button>
-                    {move || error.get().map(|e| view! { <p class="error">{e}</p> })}
+                    {move || error.get().map(|e| view! { <p class="error" role="alert">{fmt::store_error(i18n, &e)}</p> })}
                 </section>
             }
         })
@@ -169,10 +169,11 @@ fn Documents() -> impl IntoView {
 #[component]
 fn Language() -> impl IntoView {
     let i18n = use_i18n();
-    let error = RwSignal::new(None::<String>);
+    // Only that the choice is not remembered: the browser's storage is full or disabled.
+    let not_kept = RwSignal::new(false);
     let choose = move |locale: Locale| {
         i18n.set_locale(locale);
-        error.set(prefs::set_locale(locale).err().map(|e| e.to_string()));
+        not_kept.set(prefs::set_locale(locale).is_err());
     };
     view! {
         <section class="card">
@@ -184,7 +185,7 @@ fn Language() -> impl IntoView {
                     on:click=move |_| choose(Locale::en)>{t!(i18n, lang_en)}</button>
             </div>
             <p class="hint">{t!(i18n, settings_language_hint)}</p>
-            {move || error.get().map(|e| view! { <p class="error">{e}</p> })}
+            {move || not_kept.get().then(|| view! { <p class="error" role="alert">{t!(i18n, settings_language_not_kept)}</p> })}
         </section>
     }
 }

@@ -103,10 +103,8 @@ pub fn report(org: &Organisation, bulletin: &Bulletin, acks: &[Acknowledgement])
         let idx = match stations.iter().position(|s| s.station == officer.station) {
             Some(i) => i,
             None => {
-                let name = officer
-                    .station
-                    .and_then(|id| org.stations.iter().find(|s| s.id == id))
-                    .map(|s| s.name.clone());
+                let name =
+                    officer.station.and_then(|id| org.stations.iter().find(|s| s.id == id)).map(|s| s.name.clone());
                 stations.push(StationAcks {
                     station: officer.station,
                     name,

@@ -11,7 +11,7 @@ use base64::engine::general_purpose::STANDARD;
 use jiff::Timestamp;
 use serde::Serialize;
 
-use crate::docs::{BulletinsDoc, WriteError, Writer};
+use crate::docs::{BulletinsDoc, Refusal, TextField, WriteError, Writer};
 use crate::ids::RecordId;
 use crate::model::{
     Acknowledgement, Assessment, Bulletin, BulletinCategory, BulletinPhoto, BulletinVersion, Role, Scope, Series,
@@ -158,7 +158,7 @@ impl Draft {
                 });
             }
         }
-        if self.scope == Scope::County && !matches!(role, Role::Commander | Role::BureauAdmin) {
+        if self.scope == Scope::County && !super::may_post_county_wide(role) {
             errors.push(FieldError::ScopeNotAllowed);
         }
         if errors.is_empty() { Ok(()) } else { Err(errors) }
@@ -289,7 +289,7 @@ pub fn cancel(
 ) -> Result<(), WriteError> {
     let reason = reason.trim();
     if reason.is_empty() || reason.chars().count() > MAX_NOTE {
-        return Err(WriteError::Invalid(format!("撤销原因必须填写，且不超过 {MAX_NOTE} 字")));
+        return Err(WriteError::Invalid(Refusal::Text { field: TextField::CancelReason, max: MAX_NOTE }));
     }
     let mut next = bulletin.clone();
     next.cancelled = Some(reason.to_owned());
@@ -329,7 +329,7 @@ pub fn assess(
 ) -> Result<RecordId, WriteError> {
     let text = text.trim();
     if text.is_empty() || text.chars().count() > MAX_NOTE {
-        return Err(WriteError::Invalid(format!("研判意见必须填写，且不超过 {MAX_NOTE} 字")));
+        return Err(WriteError::Invalid(Refusal::Text { field: TextField::Assessment, max: MAX_NOTE }));
     }
     let id = RecordId::new();
     w.put(&Assessment { id, bulletin, author, at: now, text: text.to_owned() })?;
@@ -346,10 +346,10 @@ pub fn link_series(
 ) -> Result<RecordId, WriteError> {
     let name = name.trim();
     if name.is_empty() || name.chars().count() > MAX_TITLE {
-        return Err(WriteError::Invalid(format!("串并案名称必须填写，且不超过 {MAX_TITLE} 字")));
+        return Err(WriteError::Invalid(Refusal::Text { field: TextField::SeriesName, max: MAX_TITLE }));
     }
     if bulletins.len() < 2 {
-        return Err(WriteError::Invalid("串并至少需要两条通报".into()));
+        return Err(WriteError::Invalid(Refusal::SeriesTooSmall));
     }
     let id = RecordId::new();
     w.put(&Series { id, name: name.to_owned(), bulletins: bulletins.to_vec(), author, at: now })?;
@@ -370,7 +370,7 @@ pub fn add_to_series(
         }
     }
     if next.bulletins.len() == series.bulletins.len() {
-        return Err(WriteError::Invalid("所选通报已在该串并案中".into()));
+        return Err(WriteError::Invalid(Refusal::AlreadyInSeries));
     }
     w.put(&next)
 }

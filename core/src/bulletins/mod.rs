@@ -6,13 +6,16 @@
 //! - [`audience`]: who a bulletin is for, and who of them acknowledged which version.
 //! - [`listing`]: active or not, filters, full-text search (Chinese included) and order.
 //! - [`versions`]: what changed from one version to the next.
+//! - [`rights`]: who may post county-wide, edit a bulletin, and whom a bulletin is from.
 
 pub mod audience;
 pub mod draft;
 pub mod listing;
+pub mod rights;
 pub mod versions;
 
 pub use audience::{AckReport, StationAcks, audience, report};
 pub use draft::{Draft, FieldError, PhotoDraft};
 pub use listing::{Filter, Listed, is_active, list};
+pub use rights::{may_edit, may_post_county_wide, posting_unit};
 pub use versions::{Change, changes};

@@ -10,6 +10,7 @@
 //! [`WriteError::NewerSchema`]. Views must not be used while the caller holds a
 //! transaction on the same document.
 
+pub mod refusal;
 pub mod schema;
 
 use std::marker::PhantomData;
@@ -23,6 +24,7 @@ use crate::ids::RecordId;
 use crate::record::conflict::{self, FieldConflict};
 use crate::record::value::{to_any, to_json};
 use crate::record::{DELETED_AT, ID_FIELD, Record, RecordError};
+pub use refusal::{Refusal, TextField};
 pub use schema::{SCHEMA_VERSION, SchemaStatus};
 
 /// A kind of document, as a type (so records are bound to their document at compile time).
@@ -72,7 +74,7 @@ document_marker!(
 pub enum WriteError {
     /// The document was written by a newer app version; this one may only read it.
     #[error(
-        "只读：此文档由较新版本的联动写入（格式 {found}，本版本支持到 {supported}），请更新应用后再编辑 / read-only: written by a newer version of Liandong (schema {found}, this app supports up to {supported}); update the app to edit"
+        "read-only: written by a newer version of Liandong (schema {found}, this app supports up to {supported}); update the app to edit"
     )]
     NewerSchema {
         /// Schema version found in the document.
@@ -99,9 +101,9 @@ pub enum WriteError {
         /// The id asked for.
         id: RecordId,
     },
-    /// A rule of the domain refused the change (the message names the field and why).
+    /// A rule of the domain refused the change.
     #[error("{0}")]
-    Invalid(String),
+    Invalid(Refusal),
 }
 
 /// A record as stored: its typed value and its tombstone.

@@ -70,6 +70,6 @@ impl Access {
         } else {
             Arc::new(Organisation::default())
         };
-        access::rights(&claims.scope(), doc, org.as_ref())
+        access::rights(&claims.post(), doc, org.as_ref())
     }
 }

@@ -42,7 +42,7 @@ pub fn BulletinDetail() -> impl IntoView {
 #[component]
 fn Detail(doc: DocumentId, bulletin: Bulletin, acks: Vec<Acknowledgement>) -> impl IntoView {
     let i18n = use_i18n();
-    let org = data::organisation();
+    let org = crate::data::directory_org();
     let claims = sync::signals().claims.get_untracked();
     let me = sync::officer_id();
     let b = bulletin;
@@ -67,30 +67,30 @@ fn Detail(doc: DocumentId, bulletin: Bulletin, acks: Vec<Acknowledgement>) -> im
     let mine = me.and_then(|me| {
         acks.iter().filter(|a| a.bulletin == b.id && a.officer == me).max_by_key(|a| (a.version, a.at)).cloned()
     });
+    // Only its author cancels a bulletin; commanders and the bureau may also edit it.
     let is_author = me == Some(b.author);
-    let role = claims.as_ref().map(|c| c.role);
     let can_edit = active
         && sync::rights(&doc).can_write()
-        && (is_author || matches!(role, Some(Role::Commander | Role::BureauAdmin)));
+        && me.zip(claims.as_ref()).is_some_and(|(me, c)| liandong_core::bulletins::may_edit(&b, me, c.role));
     let liaison_here = claims.as_ref().is_some_and(|c| c.role == Role::Liaison)
-        && claims.as_ref().and_then(|c| data::my_station(&org, c)) == Some(b.station);
-    let center = claims.as_ref().is_some_and(|c| data::at_center(&org, c));
+        && claims.as_ref().and_then(|c| c.station_id(&org)) == Some(b.station);
+    let center = claims.as_ref().is_some_and(|c| c.at_center(&org));
     let report = report(&org, &b, &acks);
 
     let acknowledge = {
         let (b, acks, doc) = (b.clone(), acks.clone(), data::region_doc().unwrap_or_else(|| doc.clone()));
         move |_| {
             let Some(me) = me else { return };
-            if let Err(e) = data::write(i18n, &doc, |w| draft::acknowledge(w, &b, &acks, me, Timestamp::now())) {
-                error.set(Some(e));
+            if let Err(e) = crate::data::write(&doc, |w| draft::acknowledge(w, &b, &acks, me, Timestamp::now())) {
+                error.set(Some(fmt::write_failure(i18n, &e)));
             }
         }
     };
     let forward = {
         let (b, doc) = (b.clone(), doc.clone());
         move |_| {
-            if let Err(e) = data::write(i18n, &doc, |w| draft::forward(w, &b, Timestamp::now())) {
-                error.set(Some(e));
+            if let Err(e) = crate::data::write(&doc, |w| draft::forward(w, &b, Timestamp::now())) {
+                error.set(Some(fmt::write_failure(i18n, &e)));
             }
         }
     };
@@ -100,9 +100,9 @@ fn Detail(doc: DocumentId, bulletin: Bulletin, acks: Vec<Acknowledgement>) -> im
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
             if let Err(e) =
-                data::write(i18n, &doc, |w| draft::cancel(w, &b, &cancel_reason.get_untracked(), Timestamp::now()))
+                crate::data::write(&doc, |w| draft::cancel(w, &b, &cancel_reason.get_untracked(), Timestamp::now()))
             {
-                error.set(Some(e));
+                error.set(Some(fmt::write_failure(i18n, &e)));
             }
         }
     };
@@ -209,18 +209,18 @@ fn Assessments(bulletin: RecordId, center: bool) -> impl IntoView {
     let i18n = use_i18n();
     let text = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
-    let org = data::organisation();
+    let org = crate::data::directory_org();
     let notes = Memo::new(move |_| data::assessments(bulletin));
     let name = move |id: RecordId| org.officers.iter().find(|o| o.id == id).map(|o| o.name.clone()).unwrap_or_default();
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let (Some(doc), Some(me)) = (data::region_doc(), sync::officer_id()) else { return };
-        match data::write(i18n, &doc, |w| draft::assess(w, bulletin, me, &text.get_untracked(), Timestamp::now())) {
+        match crate::data::write(&doc, |w| draft::assess(w, bulletin, me, &text.get_untracked(), Timestamp::now())) {
             Ok(_) => {
                 text.set(String::new());
                 error.set(None);
             }
-            Err(e) => error.set(Some(e)),
+            Err(e) => error.set(Some(fmt::write_failure(i18n, &e))),
         }
     };
     view! {

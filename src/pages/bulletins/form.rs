@@ -74,7 +74,7 @@ fn BulletinForm(existing: Option<(DocumentId, Bulletin)>) -> impl IntoView {
     let saving = RwSignal::new(false);
     let existing = StoredValue::new(existing);
     let existing_photos = b.as_ref().map_or(0, |b| b.photos as usize);
-    let county_allowed = move || matches!(role(), Role::Commander | Role::BureauAdmin);
+    let county_allowed = move || liandong_core::bulletins::may_post_county_wide(role());
     if b.is_none() {
         // The bureau has no region: its bulletins go to the whole county.
         Effect::new(move |_| {
@@ -141,14 +141,14 @@ fn BulletinForm(existing: Option<(DocumentId, Bulletin)>) -> impl IntoView {
             return;
         }
         let Some(author) = sync::officer_id() else { return };
-        let org = data::organisation();
+        let org = crate::data::directory_org();
         let result = match existing.get_value() {
             Some((doc, b)) => {
-                data::write(i18n, &doc, |w| draft::update(w, &b, &d, author, now).map(|_| (doc.clone(), b.id)))
+                crate::data::write(&doc, |w| draft::update(w, &b, &d, author, now).map(|_| (doc.clone(), b.id)))
             }
             None => {
                 let Some(claims) = sync::signals().claims.get_untracked() else { return };
-                let station = data::posting_unit(&org, &claims);
+                let station = liandong_core::bulletins::posting_unit(&org, &claims);
                 let Some(station) = station else {
                     failure.set(Some(t_string!(i18n, write_no_directory).to_string()));
                     return;
@@ -164,7 +164,7 @@ fn BulletinForm(existing: Option<(DocumentId, Bulletin)>) -> impl IntoView {
                         }
                     }
                 };
-                data::write(i18n, &doc, |w| draft::post(w, &d, station, author, now)).map(|id| (doc.clone(), id))
+                crate::data::write(&doc, |w| draft::post(w, &d, station, author, now)).map(|id| (doc.clone(), id))
             }
         };
         match result {
@@ -180,7 +180,7 @@ fn BulletinForm(existing: Option<(DocumentId, Bulletin)>) -> impl IntoView {
                     navigate(&format!("/bulletins/{id}{note}"), Default::default());
                 });
             }
-            Err(e) => failure.set(Some(e)),
+            Err(e) => failure.set(Some(fmt::write_failure(i18n, &e))),
         }
     };
 

@@ -13,7 +13,7 @@ use crate::i18n::*;
 pub fn Forwarded() -> impl IntoView {
     let i18n = use_i18n();
     let groups = Memo::new(move |_| {
-        let org = data::organisation();
+        let org = crate::data::directory_org();
         let (all, _) = data::bulletins();
         let mut groups: Vec<(String, Vec<liandong_core::model::Bulletin>)> = Vec::new();
         let mut forwarded: Vec<_> = all.into_iter().map(|(_, b)| b).filter(|b| b.forwarded_at.is_some()).collect();

@@ -72,7 +72,7 @@ pub fn latest(n: usize) -> Vec<Listed> {
 pub fn BulletinRow(row: Listed) -> impl IntoView {
     let i18n = use_i18n();
     let b = row.bulletin;
-    let station = sync::with_organisation(|org| super::station_label(i18n, org, b.station));
+    let station = sync::with_directory_org(|org| super::station_label(i18n, org, b.station));
     let class = match b.urgency {
         Urgency::Urgent => "urgency urgent",
         Urgency::Important => "urgency important",
@@ -109,7 +109,7 @@ pub fn Bulletins() -> impl IntoView {
     // of the county for the bureau, which has no region).
     let stations = move || {
         let region = data::claims().and_then(|c| c.region);
-        sync::with_organisation(|org| {
+        sync::with_directory_org(|org| {
             let ids: Vec<RecordId> = match region.and_then(|code| org.regions.iter().find(|r| r.code == code)) {
                 Some(r) => r.stations().collect(),
                 None => org.stations.iter().map(|s| s.id).collect(),
@@ -128,7 +128,7 @@ pub fn Bulletins() -> impl IntoView {
         <div class="page-head">
             <h1>{t!(i18n, bulletins_title)}</h1>
             <div class="row">
-                <Show when=move || data::claims().is_some_and(|c| sync::with_organisation(|org| data::at_center(org, &c)))>
+                <Show when=move || data::claims().is_some_and(|c| sync::with_directory_org(|org| c.at_center(org)))>
                     <A href="/bulletins/forwarded" attr:class="button plain">{t!(i18n, b_forwarded_list)}</A>
                 </Show>
                 <A href="/series" attr:class="button plain">{t!(i18n, b_series)}</A>

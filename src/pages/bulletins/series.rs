@@ -21,7 +21,7 @@ pub fn SeriesPage() -> impl IntoView {
         let Some(series) = id.and_then(|id| data::series().into_iter().find(|s| s.id == id)) else {
             return view! { <p class="empty">{t!(i18n, b_not_found)}</p> }.into_any();
         };
-        let org = data::organisation();
+        let org = crate::data::directory_org();
         let mut items: Vec<_> = series.bulletins.iter().filter_map(|id| data::find(*id)).map(|(_, b)| b).collect();
         liandong_core::sort::by_key(&mut items, |b| b.posted_at);
         let mut lanes: Vec<(String, Vec<liandong_core::model::Bulletin>)> = Vec::new();
@@ -72,7 +72,7 @@ pub fn SeriesList() -> impl IntoView {
                 }
                 all.into_iter().map(|s| {
                     let count = s.bulletins.len();
-                    let stations = sync::with_organisation(|org| {
+                    let stations = sync::with_directory_org(|org| {
                         let mut names: Vec<String> = Vec::new();
                         for b in s.bulletins.iter().filter_map(|id| data::find(*id)).map(|(_, b)| b) {
                             let name = super::station_label(i18n, org, b.station);

@@ -70,17 +70,17 @@ fn LinkForm(bulletin: RecordId) -> impl IntoView {
             .get_untracked()
             .and_then(|t| joinable.with_untracked(|j| j.iter().find(|s| s.id == t).cloned()))
         {
-            Some(series) => data::write(i18n, &doc, |w| draft::add_to_series(w, &series, &chosen).map(|_| series.id)),
-            None => {
-                data::write(i18n, &doc, |w| draft::link_series(w, &name.get_untracked(), &chosen, me, Timestamp::now()))
-            }
+            Some(series) => crate::data::write(&doc, |w| draft::add_to_series(w, &series, &chosen).map(|_| series.id)),
+            None => crate::data::write(&doc, |w| {
+                draft::link_series(w, &name.get_untracked(), &chosen, me, Timestamp::now())
+            }),
         };
         match result {
             Ok(id) => {
                 error.set(None);
                 navigate(&format!("/series/{id}"), Default::default());
             }
-            Err(e) => error.set(Some(e)),
+            Err(e) => error.set(Some(fmt::write_failure(i18n, &e))),
         }
     };
     view! {
@@ -106,7 +106,7 @@ fn LinkForm(bulletin: RecordId) -> impl IntoView {
                         }
                         list.into_iter().map(|b| {
                             let id = b.id;
-                            let station = sync::with_organisation(|org| super::station_label(i18n, org, b.station));
+                            let station = sync::with_directory_org(|org| super::station_label(i18n, org, b.station));
                             view! {
                                 <li data-testid="series-candidate">
                                     <label class="check">

@@ -12,11 +12,6 @@ use liandong_core::rules;
 
 use crate::pages::roster::data as roster;
 
-/// The organisation as this device has it, shared (reactive: tracks the documents).
-pub fn organisation() -> Arc<Organisation> {
-    Arc::new(roster::organisation())
-}
-
 /// What an edit did to the rules: findings it resolved and findings it caused (each one
 /// line in the officer's language), from core's rules over the organisation before and
 /// after.
@@ -40,14 +35,17 @@ fn write(
     let words =
         |errors: &[DistrictError]| errors.iter().map(|e| super::refusal::words(i18n, e)).collect::<Vec<_>>().join(" ");
     let change = change.map_err(|errors| words(&errors))?;
-    let view = roster::writer(code).ok_or_else(|| crate::i18n::t_string!(i18n, de_not_open).to_owned())?;
+    let view = crate::data::writer(&liandong_core::DocumentId::roster(code))
+        .map_err(|e| crate::components::fmt::write_failure(i18n, &e))?;
     let today = roster::today();
     let lang = crate::components::fmt::lang(i18n);
     let lines =
         |o: &Organisation| -> Vec<String> { rules::check_all(o, today).iter().map(|v| v.describe(lang)).collect() };
     let before = lines(org);
     let after = lines(&change.applied_to(org));
-    change.write(&view, liandong_core::time::now()).map_err(|e| e.to_string())?;
+    change
+        .write(&view, liandong_core::time::now())
+        .map_err(|e| crate::components::fmt::write_failure(i18n, &e.into()))?;
     Ok(Effect {
         resolved: before.iter().filter(|l| !after.contains(l)).cloned().collect(),
         caused: after.iter().filter(|l| !before.contains(l)).cloned().collect(),

@@ -2,6 +2,8 @@
 //! coverage board and the cards; the station head also adds districts and villages, opens
 //! and edits offices, picks residents and runs the suggestions.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use liandong_core::districts::VillageInput;
 use liandong_core::districts::edit::create_district;
@@ -41,7 +43,7 @@ pub fn Districts() -> impl IntoView {
         })
     });
     let station_id = Memo::new(move |_| station.get().map(|s| s.id));
-    let org = Memo::new_with_compare(|_| data::organisation(), |_, _| true);
+    let org = Memo::new_with_compare(|_| Arc::new(crate::data::org_with_rosters()), |_, _| true);
     let writable = Memo::new(move |_| station.get().is_some_and(|s| data::can_write(&s.code)));
     let district_ids = Memo::new(move |_| {
         let id = station.with(|s| s.as_ref().map(|s| s.id));

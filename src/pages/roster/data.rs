@@ -30,13 +30,13 @@ pub struct StationChoice {
 /// station in directory order (the bureau administrator reads them all); reactive.
 pub fn stations() -> Vec<StationChoice> {
     let Some(claims) = sync::signals().claims.get() else { return Vec::new() };
-    let all: Vec<StationChoice> = sync::with_organisation(|org| {
+    let all: Vec<StationChoice> = sync::with_directory_org(|org| {
         org.stations.iter().map(|s| StationChoice { id: s.id, code: s.code.clone(), name: s.name.clone() }).collect()
     });
     let region: Vec<String> = claims
         .region
         .as_deref()
-        .map(|r| sync::with_organisation(|org| org.station_codes_of_region(r)))
+        .map(|r| sync::with_directory_org(|org| org.station_codes_of_region(r)))
         .unwrap_or_default();
     let rank = |s: &StationChoice| {
         if claims.station.as_deref() == Some(s.code.as_str()) {
@@ -60,27 +60,9 @@ pub fn view(code: &str) -> Option<StationRoster> {
     sync::read_doc(&DocumentId::roster(code)).map(StationRoster::new)
 }
 
-/// The same view, writing as the signed-in officer (the document's `devices` map then says
-/// which officer this device's edits are from).
-pub fn writer(code: &str) -> Option<StationRoster> {
-    let (doc, _) = sync::open_doc(&DocumentId::roster(code))?;
-    let officer = sync::officer_id()?;
-    Some(StationRoster::with_author(doc, officer))
-}
-
 /// Whether the signed-in officer may change this station's roster (its station head).
 pub fn can_write(code: &str) -> bool {
     sync::rights(&DocumentId::roster(code)).can_write()
-}
-
-/// The organisation with the skill grants, residences and offices of every open roster
-/// (the rules need who holds which skill); without the directory, an empty one.
-pub fn organisation() -> Organisation {
-    let Some(claims) = sync::signals().claims.get() else { return Organisation::default() };
-    let Some(dir) = sync::read_doc(&DocumentId::directory(&claims.county)) else { return Organisation::default() };
-    let codes = sync::with_organisation(|org| org.stations.iter().map(|s| s.code.clone()).collect::<Vec<_>>());
-    let rosters: Vec<StationRoster> = codes.iter().filter_map(|code| view(code)).collect();
-    Organisation::read(&Directory::new(dir), &rosters).0
 }
 
 /// The county's roster settings (defaults until the bureau sets its own).

@@ -8,15 +8,15 @@ use std::sync::Arc;
 
 use jiff::civil::Date;
 use leptos::prelude::*;
-use liandong_core::RecordId;
 use liandong_core::model::{LeaveKind, Role, Shift, ShiftKind};
 use liandong_core::org::Organisation;
 use liandong_core::roster::shift_types::{day_of, kind_name, leave_name};
 use liandong_core::roster::{
     Context, RosterConfig, RosterViolation, SaveError, check_removal, label, new_shift, override_violations, save,
 };
+use liandong_core::{DocumentId, RecordId};
 
-use super::data::{self, StationChoice};
+use super::data::StationChoice;
 use super::{KINDS, kind_code, parse_kind};
 use crate::components::fmt;
 use crate::i18n::*;
@@ -75,9 +75,12 @@ pub fn CellEditor(
     };
     let try_save = move |shift: Shift| {
         let lang = fmt::lang(i18n);
-        let Some(view) = data::writer(&code.get_value()) else {
-            outcome.set(Some((false, t_string!(i18n, roster_not_open).to_string())));
-            return;
+        let view = match crate::data::writer(&DocumentId::roster(&code.get_value())) {
+            Ok(view) => view,
+            Err(e) => {
+                outcome.set(Some((false, fmt::write_failure(i18n, &e))));
+                return;
+            }
         };
         let result = org.with_untracked(|o| {
             config.with_untracked(|c| save(&view, &Context { org: o, config: c, station: station_id }, &shift))
@@ -103,7 +106,7 @@ pub fn CellEditor(
                 blocked.set(Vec::new());
                 outcome.set(Some((false, errors.iter().map(|e| e.describe(lang)).collect::<Vec<_>>().join("；"))));
             }
-            Err(SaveError::Write(e)) => outcome.set(Some((false, e.to_string()))),
+            Err(SaveError::Write(e)) => outcome.set(Some((false, fmt::write_failure(i18n, &e.into())))),
         }
     };
     // The shift last submitted: an override is recorded on this very shift (its id is in
@@ -150,10 +153,11 @@ pub fn CellEditor(
             }
         }
         confirm_removal.set(None);
-        let Some(view) = data::writer(&code.get_value()) else { return };
-        match view.delete::<Shift>(id, liandong_core::time::now()) {
+        let removed = crate::data::writer(&DocumentId::roster(&code.get_value()))
+            .and_then(|view| Ok(view.delete::<Shift>(id, liandong_core::time::now())?));
+        match removed {
             Ok(()) => outcome.set(Some((true, t_string!(i18n, roster_removed).to_string()))),
-            Err(e) => outcome.set(Some((false, e.to_string()))),
+            Err(e) => outcome.set(Some((false, fmt::write_failure(i18n, &e)))),
         }
     };
 

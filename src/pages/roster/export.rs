@@ -5,7 +5,7 @@
 
 use liandong_core::model::Shift;
 use liandong_core::org::Organisation;
-use liandong_core::roster::export::{Scope, csv::to_csv, ical::to_ical};
+use liandong_core::roster::export::{Whose, csv::to_csv, ical::to_ical};
 use wasm_bindgen::{JsCast, JsValue};
 
 /// Offers `text` as a file named `name` of type `mime`; the browser's reason if it
@@ -28,13 +28,13 @@ fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
 }
 
 /// Downloads the shifts of `scope` as `{name}.ics`.
-pub fn ical(org: &Organisation, shifts: &[Shift], scope: Scope, name: &str) -> Result<(), String> {
+pub fn ical(org: &Organisation, shifts: &[Shift], scope: Whose, name: &str) -> Result<(), String> {
     let text = to_ical(org, shifts, scope, name, liandong_core::time::now());
     download(&format!("{name}.ics"), "text/calendar;charset=utf-8", &text)
 }
 
 /// Downloads the shifts of `scope` as `{name}.csv`.
-pub fn csv(org: &Organisation, shifts: &[Shift], scope: Scope, name: &str) -> Result<(), String> {
+pub fn csv(org: &Organisation, shifts: &[Shift], scope: Whose, name: &str) -> Result<(), String> {
     let text = to_csv(org, shifts, scope).map_err(|e| e.to_string())?;
     download(&format!("{name}.csv"), "text/csv;charset=utf-8", &text)
 }

@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use liandong_core::RecordId;
 use liandong_core::model::{Officer, Role, Shift};
 use liandong_core::org::Organisation;
-use liandong_core::roster::export::Scope;
+use liandong_core::roster::export::Whose;
 use liandong_core::roster::shift_types::day_of;
 use liandong_core::roster::{Context, copy_last_week, label};
 
@@ -63,7 +63,7 @@ pub fn Roster() -> impl IntoView {
     let anchor = RwSignal::new(data::today());
     let selected = RwSignal::new(None::<(RecordId, Date)>);
     let message = RwSignal::new(None::<String>);
-    let org = Memo::new_with_compare(|_| Arc::new(data::organisation()), |_, _| true);
+    let org = Memo::new_with_compare(|_| Arc::new(crate::data::org_with_rosters()), |_, _| true);
     let config = Memo::new(|_| data::config());
     let shifts = Memo::new(move |_| station.get().map(|s| data::shifts(&s.code, s.id)).unwrap_or_default());
     let report = Memo::new(move |_| {
@@ -92,7 +92,7 @@ pub fn Roster() -> impl IntoView {
                 Some(id) => {
                     let who = o.officers.iter().find(|x| x.id == id).map(|x| x.name.clone()).unwrap_or_default();
                     (
-                        Scope::Officer(id),
+                        Whose::Officer(id),
                         fmt::fill(
                             t_string!(i18n, roster_file_officer),
                             &[("station", s.name.clone()), ("officer", who)],
@@ -100,7 +100,7 @@ pub fn Roster() -> impl IntoView {
                     )
                 }
                 None => (
-                    Scope::Station(s.id),
+                    Whose::Station(s.id),
                     fmt::fill(t_string!(i18n, roster_file_station), &[("station", s.name.clone())]),
                 ),
             };

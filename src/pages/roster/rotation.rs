@@ -39,16 +39,16 @@ pub fn summary(i18n: leptos_i18n::I18nContext<Locale>, fill: &Fill) -> String {
     text
 }
 
-/// Writes the shifts of a fill into the station's roster in one transaction.
+/// Writes the shifts of a fill into the station's roster in one transaction; on failure
+/// the reason in the officer's language.
 pub fn write(i18n: leptos_i18n::I18nContext<Locale>, code: &str, shifts: &[Shift]) -> Result<(), String> {
-    let view = data::writer(code).ok_or_else(|| t_string!(i18n, roster_not_open).to_owned())?;
-    view.write(|w| {
+    crate::data::write(&liandong_core::DocumentId::roster(code), |w| {
         for shift in shifts {
             w.put(shift)?;
         }
         Ok(())
     })
-    .map_err(|e| e.to_string())
+    .map_err(|e| fmt::write_failure(i18n, &e))
 }
 
 /// The panel.

@@ -7,7 +7,7 @@
 
 use jiff::Timestamp;
 
-use super::{Scope, select};
+use super::{Whose, select};
 use crate::model::Shift;
 use crate::org::Organisation;
 use crate::roster::shift_types::{label, leave_name};
@@ -35,7 +35,7 @@ fn kind_code(shift: &Shift) -> String {
 }
 
 /// The shifts of `scope` among `shifts` as CSV text (BOM, header, one row per shift).
-pub fn to_csv(org: &Organisation, shifts: &[Shift], scope: Scope) -> Result<String, CsvError> {
+pub fn to_csv(org: &Organisation, shifts: &[Shift], scope: Whose) -> Result<String, CsvError> {
     let mut writer = ::csv::Writer::from_writer(BOM.as_bytes().to_vec());
     let error = |e: ::csv::Error| CsvError(e.to_string());
     writer.write_record(HEADER).map_err(error)?;

@@ -19,7 +19,7 @@ use std::fmt::Write as _;
 
 use jiff::Timestamp;
 
-use super::{Scope, select};
+use super::{Whose, select};
 use crate::model::Shift;
 use crate::org::Organisation;
 use crate::roster::shift_types::{kind_name, label};
@@ -33,11 +33,11 @@ fn utc(ts: Timestamp) -> String {
 }
 
 /// The summary of `shift` in a calendar of `scope`.
-pub fn summary(org: &Organisation, shift: &Shift, scope: Scope) -> String {
+pub fn summary(org: &Organisation, shift: &Shift, scope: Whose) -> String {
     let what = label(shift, Lang::Zh);
     match scope {
-        Scope::Officer(_) => what,
-        Scope::Station(_) => match org.officers.iter().find(|o| o.id == shift.officer) {
+        Whose::Officer(_) => what,
+        Whose::Station(_) => match org.officers.iter().find(|o| o.id == shift.officer) {
             Some(officer) => format!("{what}：{}", officer.name),
             None => what,
         },
@@ -80,7 +80,7 @@ fn line(out: &mut String, name: &str, value: &str) {
 
 /// The shifts of `scope` among `shifts` as an iCalendar text named `name` (e.g.
 /// `得胜派出所排班`), stamped `stamp` (the export time). Lines end in CRLF.
-pub fn to_ical(org: &Organisation, shifts: &[Shift], scope: Scope, name: &str, stamp: Timestamp) -> String {
+pub fn to_ical(org: &Organisation, shifts: &[Shift], scope: Whose, name: &str, stamp: Timestamp) -> String {
     let mut out = String::new();
     line(&mut out, "BEGIN", "VCALENDAR");
     line(&mut out, "VERSION", "2.0");

@@ -2,7 +2,7 @@
 //! calendar apps on phones and laptops ([`ical`]), CSV for spreadsheets ([`csv`]).
 //!
 //! Both take live shifts (e.g. from [`crate::roster::merge::read_shifts`]) and a
-//! [`Scope`]; shifts come out in start order.
+//! [`Whose`]; shifts come out in start order.
 
 pub mod csv;
 pub mod ical;
@@ -12,7 +12,7 @@ use crate::model::Shift;
 
 /// Whose shifts to export.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Scope {
+pub enum Whose {
     /// Every shift of a station.
     Station(RecordId),
     /// One officer's shifts.
@@ -20,12 +20,12 @@ pub enum Scope {
 }
 
 /// The shifts of `scope` among `shifts`, by start (then id).
-pub fn select(shifts: &[Shift], scope: Scope) -> Vec<&Shift> {
+pub fn select(shifts: &[Shift], scope: Whose) -> Vec<&Shift> {
     let mut out: Vec<&Shift> = shifts
         .iter()
         .filter(|s| match scope {
-            Scope::Station(station) => s.station == station,
-            Scope::Officer(officer) => s.officer == officer,
+            Whose::Station(station) => s.station == station,
+            Whose::Officer(officer) => s.officer == officer,
         })
         .collect();
     crate::sort::by_key(&mut out, |s| (s.start, s.id));
