@@ -63,6 +63,15 @@ pub fn write_failure(i18n: I18nContext<Locale>, failure: &crate::data::WriteFail
     }
 }
 
+/// A skill's name in the interface language (the county's catalogue has both; a skill
+/// without an English name shows its Chinese one).
+pub fn skill_name(i18n: I18nContext<Locale>, skill: &liandong_core::model::SkillDef) -> String {
+    match i18n.get_locale() {
+        Locale::en if !skill.name_en.trim().is_empty() => skill.name_en.clone(),
+        _ => skill.name.clone(),
+    }
+}
+
 /// The role's name.
 pub fn role(i18n: I18nContext<Locale>, role: Role) -> String {
     match role {

@@ -9,7 +9,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use liandong_core::RecordId;
 use liandong_core::bulletins::draft;
-use liandong_core::model::Series;
+use liandong_core::model::{Bulletin, Series};
 
 use super::data;
 use crate::components::fmt;
@@ -97,36 +97,45 @@ fn LinkForm(bulletin: RecordId) -> impl IntoView {
             <Show when=move || target.get().is_none()>
                 <label>{t!(i18n, b_series_name)}<input name="series" prop:value=name on:input=move |e| name.set(event_target_value(&e))/></label>
             </Show>
-            <fieldset class="pick"><legend>{t!(i18n, b_series_pick)}</legend>
-                <ul class="pick-list">
-                    {move || {
-                        let list = candidates.get();
-                        if list.is_empty() {
-                            return view! { <li class="hint">{t!(i18n, b_series_no_candidates)}</li> }.into_any();
-                        }
-                        list.into_iter().map(|b| {
-                            let id = b.id;
-                            let station = sync::with_directory_org(|org| super::station_label(i18n, org, b.station));
-                            view! {
-                                <li data-testid="series-candidate">
-                                    <label class="check">
-                                        <input type="checkbox" prop:checked=move || picked.with(|p| p.contains(&id)) on:change=move |e| {
-                                            let on = event_target_checked(&e);
-                                            picked.update(|p| { p.retain(|x| *x != id); if on { p.push(id); } });
-                                        }/>
-                                        <span>
-                                            <span class="pick-title">{b.title}</span>
-                                            <span class="hint">{station}" · "{fmt::date_time(b.posted_at)}</span>
-                                        </span>
-                                    </label>
-                                </li>
-                            }
-                        }).collect_view().into_any()
-                    }}
-                </ul>
-            </fieldset>
+            <CandidatePicks candidates picked/>
             {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
             <button class="button" type="submit">{move || if target.get().is_some() { t_string!(i18n, b_series_add) } else { t_string!(i18n, b_series_save) }}</button>
         </form>
+    }
+}
+
+/// The bulletins offered for linking, each with its station and time, to tick.
+#[component]
+fn CandidatePicks(candidates: Memo<Vec<Bulletin>>, picked: RwSignal<Vec<RecordId>>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <fieldset class="pick"><legend>{t!(i18n, b_series_pick)}</legend>
+            <ul class="pick-list">
+                {move || {
+                    let list = candidates.get();
+                    if list.is_empty() {
+                        return view! { <li class="hint">{t!(i18n, b_series_no_candidates)}</li> }.into_any();
+                    }
+                    list.into_iter().map(|b| {
+                        let id = b.id;
+                        let station = sync::with_directory_org(|org| super::station_label(i18n, org, b.station));
+                        view! {
+                            <li data-testid="series-candidate">
+                                <label class="check">
+                                    <input type="checkbox" prop:checked=move || picked.with(|p| p.contains(&id)) on:change=move |e| {
+                                        let on = event_target_checked(&e);
+                                        picked.update(|p| { p.retain(|x| *x != id); if on { p.push(id); } });
+                                    }/>
+                                    <span>
+                                        <span class="pick-title">{b.title}</span>
+                                        <span class="hint">{station}" · "{fmt::date_time(b.posted_at)}</span>
+                                    </span>
+                                </label>
+                            </li>
+                        }
+                    }).collect_view().into_any()
+                }}
+            </ul>
+        </fieldset>
     }
 }
