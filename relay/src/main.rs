@@ -274,8 +274,14 @@ async fn run(command: Command) -> Result<(), CommandError> {
             Ok(())
         }
         Command::DemoCounty => {
-            println!("{}", liandong_core::demo::county().to_json());
-            Ok(())
+            // Piped into `head` or a closed reader, the rest is not wanted: not an error.
+            use std::io::Write as _;
+            match writeln!(std::io::stdout().lock(), "{}", liandong_core::demo::county().to_json()) {
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                    Err(commands::CommandError::Io { path: "standard output".into(), source: e })
+                }
+                _ => Ok(()),
+            }
         }
         Command::Tls(TlsCommand::SelfSigned { hosts, out, days }) => {
             let files = commands::tls::self_signed(&hosts, days, &out)?;

@@ -63,7 +63,10 @@ async function demoData() {
   out.push(...await strings('region/desheng/bulletins', liaison));
   // Rosters are read by their region's officers.
   for (const station of county.stations) out.push(...await strings(`station/${station.code}/roster`, liaison));
-  return [...new Set(out.flatMap((d) => d.match(/\p{Script=Han}+/gu) ?? []))];
+  // A name the county gives in English too (the skill catalogue's `name_en`) must show in
+  // English: its Chinese name is not data to allow.
+  const translated = new Set(county.skills.filter((k) => k.name_en).map((k) => k.name));
+  return [...new Set(out.filter((d) => !translated.has(d)).flatMap((d) => d.match(/\p{Script=Han}+/gu) ?? []))];
 }
 
 /** A language picker shows each language in its own name. */
