@@ -90,7 +90,9 @@ impl DocumentId {
     }
 }
 
-fn valid_key(key: &str) -> bool {
+/// Whether `key` may be a county, region or station code in a document id: 1 to 64 of
+/// `a-z`, `0-9` and `-`.
+pub fn valid_key(key: &str) -> bool {
     (1..=64).contains(&key.len()) && key.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 

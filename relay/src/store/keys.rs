@@ -38,8 +38,7 @@ pub fn parse(key: &str) -> Option<(String, DocumentId)> {
     let (county, id) = rest.split_once('/')?;
     let doc = id.parse::<DocumentId>().ok()?;
     let scoped = !matches!(doc.kind, DocumentKind::Directory | DocumentKind::CountyBulletins);
-    let county_code = format!("county/{county}/directory").parse::<DocumentId>().is_ok();
-    (scoped && county_code).then(|| (county.to_owned(), doc))
+    (scoped && liandong_core::document_id::valid_key(county)).then(|| (county.to_owned(), doc))
 }
 
 /// The counties that have a directory in `store`.
