@@ -91,7 +91,7 @@ pub fn RotationPanel(
                 };
                 let ctx = Context { org: o, config: c, station: station.id };
                 apply_rotation(&ctx, &roster, rotation, &picked, (start, end), stagger.get_untracked())
-                    .map_err(|e| e.to_string())
+                    .map_err(|e| crate::words::refused::rotation(i18n.get_locale(), &e))
             })
         });
         outcome.set(Some(match result {
