@@ -7,6 +7,7 @@
 //! - [`roster`]: the roster rules' findings (排班规则), with their time range and lengths.
 //! - [`refused`]: why a shift, an override, a rotation or a cell of a fill was refused.
 //! - [`rules`]: the organisation rules' violations (regions, districts, offices, skills).
+//! - [`export`]: the words of the roster's iCalendar and CSV files.
 //!
 //! Each takes the [`crate::i18n::Locale`] rather than the i18n context: a caller in a
 //! reactive closure passes `i18n.get_locale()` (and so follows a change of language), and
@@ -14,6 +15,7 @@
 //! met: [`crate::components::fmt::write_failure`], [`crate::components::fmt::store_error`],
 //! `pages::districts::refusal`.
 
+pub mod export;
 pub mod refused;
 pub mod roster;
 pub mod rules;

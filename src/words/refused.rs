@@ -1,11 +1,12 @@
 //! Why core refused something on the roster: a shift's bad input ([`ShiftError`], locale
 //! keys `shift_refused_*`), a day it cannot plan ([`PlanError`]), an override
-//! ([`OverrideError`], `override_*`) and a rotation ([`RotationError`], `rotation_*`).
+//! ([`OverrideError`], `override_*`), a rotation ([`RotationError`], `rotation_*`) and a
+//! cell a fill left out ([`SkipReason`]).
 
 use liandong_core::roster::edit::OverrideError;
 use liandong_core::roster::fill::MAX_ROTATION_DAYS;
 use liandong_core::roster::shift_types::PlanError;
-use liandong_core::roster::{RotationError, ShiftError};
+use liandong_core::roster::{RotationError, ShiftError, SkipReason};
 use liandong_core::time::text::ymd;
 
 use crate::components::fmt::fill;
@@ -25,6 +26,15 @@ pub fn shift(locale: Locale, error: &ShiftError) -> String {
         }
         ShiftError::LeaveKindMismatch { .. } => td_string!(locale, shift_refused_leave_kind).to_owned(),
         ShiftError::OnLeave { officer: o, .. } => officer(td_string!(locale, shift_refused_on_leave), &o.label),
+    }
+}
+
+/// Why a fill (a rotation, a copy of last week) left a cell out: one line per error or
+/// blocking violation.
+pub fn skipped(locale: Locale, reason: &SkipReason) -> Vec<String> {
+    match reason {
+        SkipReason::Refused(errors) => errors.iter().map(|e| shift(locale, e)).collect(),
+        SkipReason::Blocked(violations) => violations.iter().map(|v| super::roster::violation(locale, v)).collect(),
     }
 }
 

@@ -105,7 +105,8 @@ pub fn Roster() -> impl IntoView {
                     fmt::fill(t_string!(i18n, roster_file_station), &[("station", s.name.clone())]),
                 ),
             };
-            if ical { export::ical(o, &all, scope, &name) } else { export::csv(o, &all, scope, &name) }
+            let words = words::export::Export(i18n.get_locale());
+            if ical { export::ical(o, &all, scope, &name, &words) } else { export::csv(o, &all, scope, &name, &words) }
         });
         message.set(result.err().map(|reason| fmt::fill(t_string!(i18n, roster_export_failed), &[("reason", reason)])));
     };
