@@ -11,6 +11,8 @@
 //! - [`sync`]: the open documents, their storage and their relay connections.
 //! - [`data`]: the one door screens use to data: the signed-in officer, the organisation,
 //!   and writing a typed record as that officer.
+//! - [`words`]: core's structured results (rule findings, refusals, kinds of shift) worded
+//!   in the officer's language from the locale files.
 //! - [`prefs`]: device preferences kept across reloads (interface language).
 //! - [`pwa`]: the service worker (the app's files on the device, so it starts offline) and
 //!   "a new version is ready".
@@ -44,3 +46,4 @@ pub mod routes;
 pub mod session;
 pub mod store;
 pub mod sync;
+pub mod words;

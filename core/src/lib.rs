@@ -2,7 +2,9 @@
 //!
 //! The one place that knows the domain (docs/domain.md) and the shape of the Yjs documents
 //! (docs/architecture.md "Documents"). Pure Rust: no browser, no network; the app
-//! and the relay go through it and never touch raw Yjs map keys.
+//! and the relay go through it and never touch raw Yjs map keys. It has no words for
+//! people: results are enums with their numbers and the records involved, which the app
+//! words in the officer's language (docs/architecture.md "The parts").
 //!
 //! A map of the crate:
 //! - [`access`]: which role may read and write which document.

@@ -48,11 +48,6 @@ pub mod text {
         format!("{} {}", md(t.date()), hm(t))
     }
 
-    /// `12月06日 08:30`.
-    pub fn md_hm_zh(t: DateTime) -> String {
-        format!("{:02}月{:02}日 {}", t.month(), t.day(), hm(t))
-    }
-
     /// `2026-12-06T08:30` (the value of an HTML `datetime-local` input).
     pub fn ymd_t_hm(t: DateTime) -> String {
         format!("{}T{}", ymd(t.date()), hm(t))
@@ -73,7 +68,6 @@ pub mod text {
             let t = date(2026, 3, 7).at(8, 5, 9, 0);
             assert_eq!(ymd(t.date()), t.strftime("%Y-%m-%d").to_string());
             assert_eq!(md_hm(t), t.strftime("%m-%d %H:%M").to_string());
-            assert_eq!(md_hm_zh(t), t.strftime("%m月%d日 %H:%M").to_string());
             assert_eq!(ymd_t_hms(t), t.strftime("%Y-%m-%dT%H:%M:%S").to_string());
         }
     }

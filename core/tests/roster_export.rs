@@ -4,10 +4,11 @@
 mod common;
 
 use common::roster::Station;
+use common::words::Zh;
 use icalendar::{Calendar, CalendarDateTime, Component, DatePerhapsTime};
 use jiff::Timestamp;
 use liandong_core::model::{LeaveKind, Shift, ShiftKind};
-use liandong_core::roster::export::csv::{BOM, HEADER, to_csv};
+use liandong_core::roster::export::csv::{BOM, to_csv};
 use liandong_core::roster::export::ical::to_ical;
 use liandong_core::roster::export::{Whose, select};
 
@@ -37,7 +38,7 @@ fn the_icalendar_of_an_officer_parses_back_to_the_same_shifts() {
     let s = Station::new(2, 2);
     let shifts = roster(&s);
     let stamp: Timestamp = "2026-11-30T01:00:00Z".parse().unwrap();
-    let text = to_ical(&s.org, &shifts, Whose::Officer(s.officers[0]), "officer 0 排班", stamp);
+    let text = to_ical(&s.org, &shifts, Whose::Officer(s.officers[0]), "officer 0 排班", stamp, &Zh);
     assert!(text.starts_with("BEGIN:VCALENDAR\r\n"));
     assert!(text.contains("X-WR-TIMEZONE:Asia/Shanghai"));
     let calendar: Calendar = text.parse().unwrap();
@@ -60,7 +61,7 @@ fn a_long_chinese_note_is_folded_into_short_lines_and_reads_back_whole() {
     let mut shifts = roster(&s);
     let note = "县局专项行动：请各驻村民警于当日上午九点前到达得胜派出所会议室集合，携带执法记录仪、反光背心; 地点\\变更, 另行通知。".repeat(3);
     shifts[1].note = Some(note.clone());
-    let text = to_ical(&s.org, &shifts, Whose::Officer(s.officers[0]), "officer 0 排班", Timestamp::UNIX_EPOCH);
+    let text = to_ical(&s.org, &shifts, Whose::Officer(s.officers[0]), "officer 0 排班", Timestamp::UNIX_EPOCH, &Zh);
     let longest = text.split("\r\n").map(str::len).max().unwrap_or(0);
     assert!(longest <= 75, "a line of {longest} octets: calendar apps may cut it");
     assert!(text.split("\r\n").all(|l| std::str::from_utf8(l.as_bytes()).is_ok()));
@@ -73,7 +74,7 @@ fn a_long_chinese_note_is_folded_into_short_lines_and_reads_back_whole() {
 fn the_icalendar_of_a_station_names_the_officers() {
     let s = Station::new(2, 2);
     let shifts = roster(&s);
-    let text = to_ical(&s.org, &shifts, Whose::Station(s.station), "得胜派出所排班", Timestamp::UNIX_EPOCH);
+    let text = to_ical(&s.org, &shifts, Whose::Station(s.station), "得胜派出所排班", Timestamp::UNIX_EPOCH, &Zh);
     let calendar: Calendar = text.parse().unwrap();
     let summaries: Vec<_> = calendar.events().map(|e| e.get_summary().unwrap().to_owned()).collect();
     assert_eq!(
@@ -88,11 +89,14 @@ fn the_icalendar_of_a_station_names_the_officers() {
 fn the_csv_has_a_header_and_one_row_per_shift_and_parses_back() {
     let s = Station::new(2, 2);
     let shifts = roster(&s);
-    let text = to_csv(&s.org, &shifts, Whose::Station(s.station)).unwrap();
+    let text = to_csv(&s.org, &shifts, Whose::Station(s.station), &Zh).unwrap();
     assert!(text.starts_with(BOM));
     assert_eq!(text.lines().count(), shifts.len() + 1);
     let mut reader = csv::Reader::from_reader(text.as_bytes());
-    assert_eq!(reader.headers().unwrap().iter().collect::<Vec<_>>(), HEADER);
+    assert_eq!(
+        reader.headers().unwrap().iter().collect::<Vec<_>>(),
+        ["班次编号", "民警", "警号", "班次", "类型代码", "开始", "结束", "时长（小时）", "带班", "假别", "备注"]
+    );
     let rows: Vec<csv::StringRecord> = reader.records().collect::<Result<_, _>>().unwrap();
     assert_eq!(rows.len(), shifts.len());
     let duty = shifts.iter().find(|x| x.kind == ShiftKind::Duty24).unwrap();
@@ -112,6 +116,6 @@ fn the_csv_has_a_header_and_one_row_per_shift_and_parses_back() {
     let leave = rows.iter().find(|r| &r[4] == "leave").unwrap();
     assert_eq!((&leave[3], &leave[9]), ("请假（年休假）", "年休假"));
     // One officer's CSV.
-    let mine = to_csv(&s.org, &shifts, Whose::Officer(s.officers[1])).unwrap();
+    let mine = to_csv(&s.org, &shifts, Whose::Officer(s.officers[1]), &Zh).unwrap();
     assert_eq!(mine.lines().count(), 3);
 }

@@ -8,7 +8,9 @@ use common::roster::{Station, of};
 use jiff::civil::Date;
 use liandong_core::model::{RosterRule, ShiftKind};
 use liandong_core::roster::shift_types::day_of;
-use liandong_core::roster::{RosterConfig, Rotation, RotationError, apply_rotation, check, copy_last_week};
+use liandong_core::roster::{
+    Finding, RosterConfig, RosterViolation, Rotation, RotationError, SkipReason, apply_rotation, check, copy_last_week,
+};
 
 fn date(text: &str) -> Date {
     text.parse().expect("date")
@@ -85,7 +87,12 @@ fn planned_cells_are_kept_and_blocked_shifts_left_out_with_the_reason() {
     assert!(fill.shifts.is_empty());
     assert_eq!(fill.skipped.len(), 1);
     assert_eq!(fill.skipped[0].date, date("2026-12-08"));
-    assert!(fill.skipped[0].reasons[0].contains("少于 11 小时"), "{:?}", fill.skipped[0].reasons);
+    assert!(
+        matches!(&fill.skipped[0].reason, SkipReason::Blocked(v)
+            if matches!(v[..], [RosterViolation { rule: RosterRule::MinRest, finding: Finding::ShortRest { min_minutes: 660, .. }, .. }])),
+        "{:?}",
+        fill.skipped[0].reason
+    );
 }
 
 #[test]

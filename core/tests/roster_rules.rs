@@ -7,7 +7,6 @@ use common::roster::{Station, at, of};
 use liandong_core::model::{RosterRule, ShiftKind};
 use liandong_core::roster::rules::Finding;
 use liandong_core::roster::{Period, Severity, check};
-use liandong_core::rules::Lang;
 
 #[test]
 fn rest_of_10h59_fails_and_11h_passes() {
@@ -26,14 +25,7 @@ fn rest_of_10h59_fails_and_11h_passes() {
     assert_eq!(rest[0].finding, Finding::ShortRest { minutes: 659, min_minutes: 660 });
     assert_eq!(rest[0].severity, Severity::Block);
     assert_eq!((rest[0].from, rest[0].to), (at("2026-12-02 08:00"), at("2026-12-02 18:59")));
-    assert_eq!(
-        rest[0].describe(Lang::Zh),
-        "officer 0（000000）：两班之间仅休息 10 小时 59 分，少于 11 小时（12月02日 08:00 至 12月02日 18:59）"
-    );
-    assert_eq!(
-        rest[0].describe(Lang::En),
-        "officer 0（000000）: only 10 h 59 min rest between shifts, less than 11 h (12-02 08:00 to 12-02 18:59)"
-    );
+    assert_eq!(rest[0].officers.iter().map(|o| o.label.as_str()).collect::<Vec<_>>(), ["officer 0（000000）"]);
 
     let enough = s.shift(x, ShiftKind::Day, "2026-12-02 19:00", "2026-12-02 22:00");
     assert!(of(&check(&s.ctx(), &[night, enough], None), RosterRule::MinRest).is_empty());
@@ -53,7 +45,6 @@ fn six_duty_days_in_a_row_pass_and_seven_fail() {
     assert_eq!(run[0].finding, Finding::ConsecutiveDays { days: 7, max: 6 });
     assert_eq!(run[0].shifts.len(), 7);
     assert_eq!(run[0].severity, Severity::Warn);
-    assert!(run[0].describe(Lang::Zh).contains("连续值勤 7 天，超过 6 天"));
     // A rest day breaks the run.
     let broken: Vec<_> = days.iter().enumerate().filter(|(i, _)| *i != 3).map(|(_, s)| s.clone()).collect();
     assert!(of(&check(&s.ctx(), &broken, None), RosterRule::MaxConsecutiveDays).is_empty());
@@ -71,7 +62,6 @@ fn four_nights_in_a_row_pass_and_five_fail() {
     let run = of(&violations, RosterRule::MaxNightsInRow);
     assert_eq!(run.len(), 1);
     assert_eq!(run[0].finding, Finding::NightsInRow { nights: 5, max: 4 });
-    assert!(run[0].describe(Lang::En).contains("5 night shifts in a row, more than 4"));
 }
 
 #[test]
@@ -92,12 +82,7 @@ fn sixty_hours_in_seven_days_pass_and_sixty_and_a_half_fail() {
     assert_eq!(hours.len(), 1, "{violations:#?}");
     assert_eq!(hours[0].finding, Finding::Hours { minutes: 3630, max_minutes: 3600, window_days: 7 });
     assert_eq!(hours[0].shifts.len(), 5);
-    assert!(
-        hours[0].describe(Lang::Zh).contains("任意 7 天内最多工作 60 小时，本段 7 天"),
-        "{}",
-        hours[0].describe(Lang::Zh)
-    );
-    assert!(hours[0].describe(Lang::Zh).ends_with("工作 60 小时 30 分"), "{}", hours[0].describe(Lang::Zh));
+    assert_eq!(hours[0].to.as_second() - hours[0].from.as_second(), 7 * 86_400, "a 7-day window");
     // The window slides: the same 60.5 hours spread over 8 days pass.
     shifts[4].start = at("2026-12-08 07:00");
     shifts[4].end = at("2026-12-08 19:30");
@@ -143,7 +128,10 @@ fn staffing_minimums_overall_and_by_skill() {
         matches!(&under[0].finding, Finding::Understaffed { officers: 0, min: 1, skill: Some(s), .. } if s == "first_response")
     );
     assert_eq!(under[0].severity, Severity::Block);
-    assert!(under[0].describe(Lang::Zh).starts_with("12月1日夜班：具备「first_response」的在岗 0 人，至少需要 1 人"));
+    assert!(matches!(
+        &under[0].finding,
+        Finding::Understaffed { kind: ShiftKind::Night, day, .. } if *day == "2026-12-01".parse::<jiff::civil::Date>().unwrap()
+    ));
 
     let violations = run(&[night(0)]);
     let under = of(&violations, RosterRule::MinStaffing);
@@ -190,7 +178,6 @@ fn led_duty_around_the_clock_and_a_one_minute_gap_fails() {
     assert_eq!((gaps[0].from, gaps[0].to), (at("2026-12-02 08:30"), at("2026-12-02 08:31")));
     assert!(gaps[0].involves(shifts[0].id) && gaps[0].involves(shifts[1].id));
     assert_eq!(gaps[0].severity, Severity::Block);
-    assert!(gaps[0].describe(Lang::Zh).contains("无带班值班（空档 1 分钟）"));
 
     // A duty nobody leads does not cover.
     shifts[1].start = at("2026-12-02 08:30");
@@ -247,8 +234,6 @@ fn weeks_of_duty_every_other_day_name_the_worst_seven_days_not_the_whole_span() 
     assert_eq!(hours.len(), 1, "{violations:#?}");
     assert_eq!(hours[0].to.as_second() - hours[0].from.as_second(), 7 * 86_400, "a 7-day window");
     assert_eq!(hours[0].finding, Finding::Hours { minutes: (4 * 24 + 8) * 60, max_minutes: 3600, window_days: 7 });
-    let text = hours[0].describe(Lang::Zh);
-    assert!(text.contains("任意 7 天内最多工作 60 小时，本段 7 天（11月"), "{text}");
-    assert!(text.ends_with("工作 104 小时"), "{text}");
+    assert_eq!(liandong_core::time::in_china(hours[0].from).month(), 11, "the worst window starts in November");
     assert_eq!(hours[0].shifts.len(), 5, "the four duties and the day shift of the worst window");
 }

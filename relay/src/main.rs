@@ -267,8 +267,8 @@ async fn run(command: Command) -> Result<(), CommandError> {
         }
         Command::Coverage { file, today, lang, json } => {
             let lang = match lang {
-                Lang::Zh => liandong_core::rules::Lang::Zh,
-                Lang::En => liandong_core::rules::Lang::En,
+                Lang::Zh => commands::coverage_text::Lang::Zh,
+                Lang::En => commands::coverage_text::Lang::En,
             };
             print!("{}", commands::coverage(&file, today, lang, json)?);
             Ok(())

@@ -133,11 +133,3 @@ pub fn document(i18n: I18nContext<Locale>, id: &DocumentId) -> String {
 pub fn fill(template: &str, args: &[(&str, String)]) -> String {
     args.iter().fold(template.to_owned(), |text, (name, value)| text.replace(&format!("{{{name}}}"), value))
 }
-
-/// The interface language as the core's message language.
-pub fn lang(i18n: I18nContext<Locale>) -> liandong_core::rules::Lang {
-    match i18n.get_locale() {
-        Locale::en => liandong_core::rules::Lang::En,
-        Locale::zh => liandong_core::rules::Lang::Zh,
-    }
-}

@@ -12,7 +12,7 @@ use liandong_core::rules::{CoverageReport, RegionCoverage};
 
 use crate::components::fmt;
 use crate::i18n::*;
-use crate::sync;
+use crate::{sync, words};
 
 fn ratio(part: usize, whole: usize) -> String {
     format!("{part}/{whole}")
@@ -65,9 +65,9 @@ pub fn Region() -> impl IntoView {
         <h1>{t!(i18n, region_title)}</h1>
         {move || regions.with(Vec::is_empty).then(|| view! { <p class="empty">{t!(i18n, region_empty)}</p> })}
         {move || {
-            let lang = fmt::lang(i18n);
+            let locale = i18n.get_locale();
             regions.get().into_iter().map(|g| {
-                let findings = g.violations.iter().map(|v| view! { <li class="finding block">{v.describe(lang)}</li> }).collect_view();
+                let findings = g.violations.iter().map(|v| view! { <li class="finding block">{words::rules::violation(locale, v)}</li> }).collect_view();
                 let has_findings = !g.violations.is_empty();
                 let total = g.stations.iter().map(|s| s.violations.len()).sum::<usize>() + g.violations.len();
                 let rows = g.stations.iter().map(|s| station_row(s, code_of(s.station.id))).collect_view();
@@ -93,10 +93,10 @@ pub fn Region() -> impl IntoView {
             }}).collect_view()
         }}
         {move || (claims.get().is_some_and(|c| c.region.is_none()) && !regions.with(Vec::is_empty)).then(|| report.with(|r| {
-            let lang = fmt::lang(i18n);
+            let locale = i18n.get_locale();
             // Stations in no region: their rows and why, for the bureau to draw them in.
             let unassigned = r.unassigned.iter().map(|s| station_row(s, code_of(s.station.id))).collect_view();
-            let findings = r.unassigned.iter().flat_map(|s| &s.violations).map(|v| view! { <li class="finding block">{v.describe(lang)}</li> }).collect_view();
+            let findings = r.unassigned.iter().flat_map(|s| &s.violations).map(|v| view! { <li class="finding block">{words::rules::violation(locale, v)}</li> }).collect_view();
             view! {
                 <section class="card" data-testid="county-board">
                     <h2>{t!(i18n, region_county)}</h2>

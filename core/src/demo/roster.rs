@@ -169,11 +169,8 @@ mod tests {
             }
             assert!(shifts.len() > 42 * 2, "{}: a pair on duty every day", station.name);
             let ctx = Context { org: &org, config: &config, station: station.id };
-            let blocking: Vec<_> = check(&ctx, &shifts, None)
-                .iter()
-                .filter(|v| v.blocks())
-                .map(|v| v.describe(crate::rules::Lang::Zh))
-                .collect();
+            let blocking: Vec<_> =
+                check(&ctx, &shifts, None).into_iter().filter(|v| v.blocks()).map(|v| v.finding).collect();
             // A station the demo leaves with fewer than two first-response officers (a
             // deliberate break of the coverage report) shows it as a staffing finding.
             let holders = org
@@ -185,7 +182,8 @@ mod tests {
             if holders >= 2 {
                 assert!(blocking.is_empty(), "{}: no rule blocks in the demo rotation: {blocking:?}", station.name);
             } else {
-                assert!(blocking.iter().all(|d| d.contains("应急处置")), "{}: {blocking:?}", station.name);
+                let short_of_first_response = |f: &crate::roster::Finding| matches!(f, crate::roster::Finding::Understaffed { skill: Some(s), .. } if s == "应急处置");
+                assert!(blocking.iter().all(short_of_first_response), "{}: {blocking:?}", station.name);
             }
         }
     }
@@ -207,10 +205,10 @@ mod tests {
                 })
                 .count();
             let ctx = Context { org: &org, config: &config, station: station.id };
-            let hours: Vec<String> = check(&ctx, &shifts, None)
-                .iter()
+            let hours: Vec<_> = check(&ctx, &shifts, None)
+                .into_iter()
                 .filter(|v| v.rule == crate::model::RosterRule::MaxHoursInWindow)
-                .map(|v| v.describe(crate::rules::Lang::Zh))
+                .map(|v| (v.officers, v.finding))
                 .collect();
             // Two first-response officers must lead every other day each (96 hours in
             // some 7 days): only those stations may go over.

@@ -19,7 +19,6 @@ use super::validate::{self, ShiftError};
 use crate::docs::{StationRoster, WriteError};
 use crate::ids::RecordId;
 use crate::model::{Officer, Role, RosterRule, Shift};
-use crate::rules::Lang;
 
 /// What an edit would newly cause.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -37,11 +36,6 @@ impl EditCheck {
     /// The blocking violations.
     pub fn blocking(&self) -> impl Iterator<Item = &RosterViolation> {
         self.violations.iter().filter(|v| v.blocks())
-    }
-
-    /// One line per new violation in `lang`.
-    pub fn reasons(&self, lang: Lang) -> Vec<String> {
-        self.violations.iter().map(|v| v.describe(lang)).collect()
     }
 }
 
@@ -132,10 +126,10 @@ fn removal_can_worsen(rule: RosterRule) -> bool {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum OverrideError {
     /// Only the station's head may override.
-    #[error("只有本所所长可以批准超规排班 / only the station head may override")]
+    #[error("only the station head may override")]
     NotStationHead,
     /// The reason is required.
-    #[error("请填写批准理由 / a reason is required")]
+    #[error("a reason is required")]
     NoteMissing,
 }
 
@@ -171,10 +165,10 @@ pub fn override_violations(
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum SaveError {
     /// Bad input.
-    #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("；"))]
+    #[error("the shift is refused: {0:?}")]
     Refused(Vec<ShiftError>),
     /// Blocking violations not overridden.
-    #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("；"))]
+    #[error("{} blocking rule violation(s): {:?}", .0.len(), .0.iter().map(|v| v.rule).collect::<Vec<_>>())]
     Blocked(Vec<RosterViolation>),
     /// The document refused the write (e.g. written by a newer app).
     #[error(transparent)]

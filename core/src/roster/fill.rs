@@ -4,19 +4,20 @@
 //! Both plan the shifts one by one, day by day, with the same check as a single edit
 //! ([`check_edit`]) against the roster as it grows: a cell where the officer already has a
 //! shift is kept as it is, and a shift that is refused (overlap) or that a BLOCK rule stops
-//! is left out and reported with its reason. Nothing is written here: the caller writes
-//! [`Fill::shifts`] in one transaction, so a fill is all or nothing on the document.
+//! is left out and reported with its reason ([`SkipReason`]: the errors or violations,
+//! which the app words). Nothing is written here: the caller writes [`Fill::shifts`] in one
+//! transaction, so a fill is all or nothing on the document.
 
 use jiff::ToSpan;
 use jiff::civil::Date;
 
 use super::config::Rotation;
 use super::edit::check_edit;
-use super::rules::Context;
+use super::rules::{Context, RosterViolation};
 use super::shift_types::{day_of, new_shift};
+use super::validate::ShiftError;
 use crate::ids::RecordId;
 use crate::model::Shift;
-use crate::rules::Lang;
 
 /// The longest range a rotation is applied to at once, in days (a quarter).
 pub const MAX_ROTATION_DAYS: i64 = 92;
@@ -28,8 +29,18 @@ pub struct Skipped {
     pub officer: RecordId,
     /// The day.
     pub date: Date,
-    /// The reasons (refusals or blocking violations), in Chinese.
-    pub reasons: Vec<String>,
+    /// Why it was left out.
+    pub reason: SkipReason,
+}
+
+/// Why a cell was left out of a fill: what a single edit of that shift would have met
+/// ([`check_edit`]).
+#[derive(Debug, Clone, PartialEq)]
+pub enum SkipReason {
+    /// Bad input (e.g. an overlap with a shift planned earlier in the fill).
+    Refused(Vec<ShiftError>),
+    /// The blocking violations it would newly cause.
+    Blocked(Vec<RosterViolation>),
 }
 
 /// The outcome of a fill: the shifts to write, the cells left as they were, and the cells
@@ -57,16 +68,16 @@ impl Fill {
             self.kept += 1;
             return;
         }
-        let reasons = match check_edit(ctx, roster, &shift) {
+        let reason = match check_edit(ctx, roster, &shift) {
             Ok(check) if !check.blocks() => {
                 roster.push(shift.clone());
                 self.shifts.push(shift);
                 return;
             }
-            Ok(check) => check.blocking().map(|v| v.describe(Lang::Zh)).collect(),
-            Err(errors) => errors.iter().map(|e| e.describe(Lang::Zh)).collect(),
+            Ok(check) => SkipReason::Blocked(check.blocking().cloned().collect()),
+            Err(errors) => SkipReason::Refused(errors),
         };
-        self.skipped.push(Skipped { officer: shift.officer, date, reasons });
+        self.skipped.push(Skipped { officer: shift.officer, date, reason });
     }
 }
 
@@ -74,19 +85,19 @@ impl Fill {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum RotationError {
     /// The pattern has no days.
-    #[error("轮班模式没有任何一天 / the pattern has no days")]
+    #[error("the pattern has no days")]
     EmptyPattern,
     /// No officer chosen.
-    #[error("请至少选择一名民警 / choose at least one officer")]
+    #[error("choose at least one officer")]
     NoOfficers,
     /// The range ends before it starts.
-    #[error("结束日期早于开始日期 / the range ends before it starts")]
+    #[error("the range ends before it starts")]
     EndBeforeStart,
     /// The range is longer than [`MAX_ROTATION_DAYS`].
-    #[error("一次最多套用 {MAX_ROTATION_DAYS} 天 / at most {MAX_ROTATION_DAYS} days at once")]
+    #[error("at most {MAX_ROTATION_DAYS} days at once")]
     TooLong,
     /// A day at the edge of the calendar.
-    #[error("无法安排 {0} 的班次 / cannot plan a shift on {0}")]
+    #[error("cannot plan a shift on {0}")]
     Calendar(Date),
 }
 

@@ -1,5 +1,5 @@
-//! The kinds of shift: their names in Chinese and English, what counts as work, and the
-//! concrete start and end of a kind on a day at a station (China Standard Time).
+//! The kinds of shift: what counts as work, and the concrete start and end of a kind on a
+//! day at a station (China Standard Time). Their names are the app's words (locale files).
 //!
 //! What counts (a decision, used by every rule):
 //! - **work hours** and **duty days**: every kind but leave: day, night, 24-hour duty,
@@ -16,7 +16,6 @@ use jiff::civil::Date;
 use super::config::RosterConfig;
 use crate::ids::RecordId;
 use crate::model::{LeaveKind, Shift, ShiftKind};
-use crate::rules::Lang;
 use crate::time::china;
 
 /// Whether shifts of `kind` count as work hours and make a duty day.
@@ -24,56 +23,9 @@ pub fn counts_as_work(kind: ShiftKind) -> bool {
     kind != ShiftKind::Leave
 }
 
-/// The name of a kind, e.g. `值班` / `24-hour duty`.
-pub fn kind_name(kind: ShiftKind, lang: Lang) -> &'static str {
-    match (kind, lang) {
-        (ShiftKind::Day, Lang::Zh) => "日班",
-        (ShiftKind::Day, Lang::En) => "day shift",
-        (ShiftKind::Night, Lang::Zh) => "夜班",
-        (ShiftKind::Night, Lang::En) => "night shift",
-        (ShiftKind::Duty24, Lang::Zh) => "值班",
-        (ShiftKind::Duty24, Lang::En) => "24-hour duty",
-        (ShiftKind::Standby, Lang::Zh) => "备勤",
-        (ShiftKind::Standby, Lang::En) => "standby",
-        (ShiftKind::Residency, Lang::Zh) => "驻警",
-        (ShiftKind::Residency, Lang::En) => "office residency",
-        (ShiftKind::Leave, Lang::Zh) => "请假",
-        (ShiftKind::Leave, Lang::En) => "leave",
-        (ShiftKind::Training, Lang::Zh) => "培训",
-        (ShiftKind::Training, Lang::En) => "training",
-    }
-}
-
-/// The name of a kind of leave, e.g. `年休假` / `annual leave`.
-pub fn leave_name(kind: LeaveKind, lang: Lang) -> &'static str {
-    match (kind, lang) {
-        (LeaveKind::Annual, Lang::Zh) => "年休假",
-        (LeaveKind::Annual, Lang::En) => "annual leave",
-        (LeaveKind::Sick, Lang::Zh) => "病假",
-        (LeaveKind::Sick, Lang::En) => "sick leave",
-        (LeaveKind::Personal, Lang::Zh) => "事假",
-        (LeaveKind::Personal, Lang::En) => "personal leave",
-        (LeaveKind::Compensatory, Lang::Zh) => "调休",
-        (LeaveKind::Compensatory, Lang::En) => "compensatory rest",
-    }
-}
-
-/// What a shift is, as people say it: `值班（带班）`, `请假（病假）`, `夜班`; in English
-/// `24-hour duty (leader)`, `leave (sick leave)`.
-pub fn label(shift: &Shift, lang: Lang) -> String {
-    let name = kind_name(shift.kind, lang);
-    match (shift.kind, shift.leave, lang) {
-        (ShiftKind::Leave, Some(leave), Lang::Zh) => format!("{name}（{}）", leave_name(leave, lang)),
-        (ShiftKind::Leave, Some(leave), Lang::En) => format!("{name} ({})", leave_name(leave, lang)),
-        (_, _, Lang::Zh) if shift.leader => format!("{name}（带班）"),
-        (_, _, Lang::En) if shift.leader => format!("{name} (leader)"),
-        _ => name.to_owned(),
-    }
-}
-
 /// Why a shift could not be planned.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("无法安排 {date} 的班次 / cannot plan a shift on {date}")]
+#[error("cannot plan a shift on {date}")]
 pub struct PlanError {
     /// The day asked for (at the edge of the calendar's range).
     pub date: Date,
@@ -171,20 +123,5 @@ mod tests {
         assert_eq!(in_china(start).hour(), 9);
         let (start, _) = plan(&config, ShiftKind::Residency, date, RecordId::new()).unwrap();
         assert_eq!((in_china(start).hour(), in_china(start).minute()), (8, 30));
-    }
-
-    #[test]
-    fn labels_read_as_people_say_them() {
-        let config = RosterConfig::default();
-        let mut shift =
-            new_shift(&config, RecordId::new(), RecordId::new(), ShiftKind::Duty24, "2026-12-01".parse().unwrap())
-                .unwrap();
-        shift.leader = true;
-        assert_eq!(label(&shift, Lang::Zh), "值班（带班）");
-        assert_eq!(label(&shift, Lang::En), "24-hour duty (leader)");
-        shift.kind = ShiftKind::Leave;
-        shift.leader = false;
-        shift.leave = Some(LeaveKind::Sick);
-        assert_eq!(label(&shift, Lang::Zh), "请假（病假）");
     }
 }

@@ -1,7 +1,8 @@
 //! Bad input, refused with the reason before any rule runs: a shift that ends at or before
 //! its start, two shifts of one officer at the same time, an officer of another station
 //! (or unknown), a leave without its kind. Unlike rule violations these are never
-//! overridden: the data itself is wrong.
+//! overridden: the data itself is wrong. A [`ShiftError`] names the shifts and the officer;
+//! the app words it.
 //!
 //! Overlap means two work shifts, or two leaves, of one officer sharing any instant (a shift
 //! ending at 08:00 and one starting at 08:00 do not overlap). A leave over a work shift is
@@ -16,7 +17,7 @@ use serde::Serialize;
 use crate::ids::RecordId;
 use crate::model::{Shift, ShiftKind};
 use crate::org::Organisation;
-use crate::rules::{Lang, RecordKind, RecordRef, refs};
+use crate::rules::{RecordKind, RecordRef, refs};
 
 /// Why a shift is refused.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -77,36 +78,6 @@ impl ShiftError {
             | ShiftError::LeaveKindMismatch { shift }
             | ShiftError::OnLeave { shift, .. } => *shift,
         }
-    }
-
-    /// The reason in `lang`.
-    pub fn describe(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (ShiftError::EndNotAfterStart { .. }, Lang::Zh) => "结束时间必须晚于开始时间".into(),
-            (ShiftError::EndNotAfterStart { .. }, Lang::En) => "the shift must end after it starts".into(),
-            (ShiftError::Overlap { officer, .. }, Lang::Zh) => format!("{}：与其已有班次时间重叠", officer.label),
-            (ShiftError::Overlap { officer, .. }, Lang::En) => {
-                format!("{}: overlaps another of their shifts", officer.label)
-            }
-            (ShiftError::OtherStation { officer, .. }, Lang::Zh) => format!("{}：不是本所民警", officer.label),
-            (ShiftError::OtherStation { officer, .. }, Lang::En) => {
-                format!("{}: not an officer of this station", officer.label)
-            }
-            (ShiftError::UnknownOfficer { officer, .. }, Lang::Zh) => format!("民警 {officer} 不在名册中"),
-            (ShiftError::UnknownOfficer { officer, .. }, Lang::En) => {
-                format!("officer {officer} is not in the directory")
-            }
-            (ShiftError::LeaveKindMismatch { .. }, Lang::Zh) => "请假须注明假别，其他班次不填假别".into(),
-            (ShiftError::LeaveKindMismatch { .. }, Lang::En) => "leave needs its kind; other shifts have none".into(),
-            (ShiftError::OnLeave { officer, .. }, Lang::Zh) => format!("{}：该时段在请假中", officer.label),
-            (ShiftError::OnLeave { officer, .. }, Lang::En) => format!("{}: on leave at that time", officer.label),
-        }
-    }
-}
-
-impl std::fmt::Display for ShiftError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.describe(Lang::Zh))
     }
 }
 

@@ -2,7 +2,9 @@
 //!
 //! Each rule returns [`Violation`]s that name the records involved, so the UI can link to
 //! the record to fix and a command line can print them. Thresholds come from the county's
-//! [`crate::model::CountyPolicy`].
+//! [`crate::model::CountyPolicy`]. A violation holds its numbers and records and no
+//! words: the app words it in the officer's language from its locale files, and the
+//! relay's `coverage` command in the language asked for.
 //! - [`region`]: 3 to 5 stations including the center; manpower within ±25 % of the mean.
 //! - [`district`]: 2 to 3 villages, or at most 3,000 people.
 //! - [`staffing`]: "one district, one office; one office, one officer; one officer, many
@@ -23,16 +25,6 @@ use crate::ids::RecordId;
 use crate::org::Organisation;
 
 pub use report::{CoverageReport, RegionCoverage, StationCoverage};
-
-/// Language of a printed message.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Lang {
-    /// Chinese (the users' language).
-    #[default]
-    Zh,
-    /// English.
-    En,
-}
 
 /// What kind of record a [`RecordRef`] points at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -175,82 +167,6 @@ impl Violation {
             }
             Violation::OfficerFewSkills { officer, .. } => vec![officer],
         }
-    }
-
-    /// One line describing the violation in `lang`.
-    pub fn describe(&self, lang: Lang) -> String {
-        let names = |refs: &[RecordRef]| refs.iter().map(|r| r.label.as_str()).collect::<Vec<_>>().join("、");
-        match (self, lang) {
-            (Violation::RegionSize { region, stations, min, max }, Lang::Zh) => {
-                format!("{}：{stations} 个派出所，应为 {min}–{max} 个（含中心所）", region.label)
-            }
-            (Violation::RegionSize { region, stations, min, max }, Lang::En) => {
-                format!("{}: {stations} stations, should be {min} to {max} (center included)", region.label)
-            }
-            (Violation::RegionManpower { region, manpower, mean, low, high }, Lang::Zh) => format!(
-                "{}：警力 {manpower} 人，超出全县区域均值 {mean:.1} 人的允许范围 {low:.1}–{high:.1}",
-                region.label
-            ),
-            (Violation::RegionManpower { region, manpower, mean, low, high }, Lang::En) => format!(
-                "{}: manpower {manpower}, outside {low:.1}–{high:.1} around the county's regional mean {mean:.1}",
-                region.label
-            ),
-            (Violation::StationWithoutRegion { station }, Lang::Zh) => format!("{}：未划入任何联动区域", station.label),
-            (Violation::StationWithoutRegion { station }, Lang::En) => {
-                format!("{}: in no linkage region", station.label)
-            }
-            (Violation::StationInSeveralRegions { station, regions }, Lang::Zh) => {
-                format!("{}：同时划入多个联动区域（{}）", station.label, names(regions))
-            }
-            (Violation::StationInSeveralRegions { station, regions }, Lang::En) => {
-                format!("{}: in several regions ({})", station.label, names(regions))
-            }
-            (Violation::DistrictSize { district, villages, population }, Lang::Zh) => {
-                format!("{}：{villages} 个村、{population} 人，应为 2–3 个村或不超过 3000 人", district.label)
-            }
-            (Violation::DistrictSize { district, villages, population }, Lang::En) => format!(
-                "{}: {villages} villages, {population} people; should be 2 to 3 villages or at most 3,000 people",
-                district.label
-            ),
-            (Violation::DistrictWithoutOffice { district }, Lang::Zh) => format!("{}：没有警务室", district.label),
-            (Violation::DistrictWithoutOffice { district }, Lang::En) => {
-                format!("{}: no community police office", district.label)
-            }
-            (Violation::OfficeServesSeveralDistricts { office, districts }, Lang::Zh) => {
-                format!("{}：同时服务多个警务区（{}）", office.label, names(districts))
-            }
-            (Violation::OfficeServesSeveralDistricts { office, districts }, Lang::En) => {
-                format!("{}: serves several districts ({})", office.label, names(districts))
-            }
-            (Violation::OfficeWithoutResident { office }, Lang::Zh) => format!("{}：没有驻室民警", office.label),
-            (Violation::OfficeWithoutResident { office }, Lang::En) => {
-                format!("{}: no resident officer", office.label)
-            }
-            (Violation::OfficerInSeveralOffices { officer, offices }, Lang::Zh) => {
-                format!("{}：同时驻多个警务室（{}）", officer.label, names(offices))
-            }
-            (Violation::OfficerInSeveralOffices { officer, offices }, Lang::En) => {
-                format!("{}: resident in several offices ({})", officer.label, names(offices))
-            }
-            (Violation::OfficerFewSkills { officer, categories, min }, Lang::Zh) => {
-                format!("{}：掌握 {categories} 类技能，少于 {min} 类", officer.label)
-            }
-            (Violation::OfficerFewSkills { officer, categories, min }, Lang::En) => {
-                format!("{}: {categories} skill categories, fewer than {min}", officer.label)
-            }
-            (Violation::StationMissingSkill { station, skill }, Lang::Zh) => {
-                format!("{}：无人具备必备技能「{skill}」", station.label)
-            }
-            (Violation::StationMissingSkill { station, skill }, Lang::En) => {
-                format!("{}: nobody has the required skill \"{skill}\"", station.label)
-            }
-        }
-    }
-}
-
-impl std::fmt::Display for Violation {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.describe(Lang::Zh))
     }
 }
 

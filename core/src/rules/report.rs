@@ -1,14 +1,12 @@
 //! The coverage report: per station, per region and for the county, the counts and
 //! percentages of "one district, one office; one office, one officer; one officer, many
-//! skills", the required skills, and the violations of every rule. Serialisable for the UI,
-//! printable (zh or en) for a command line.
-
-use std::fmt::Write as _;
+//! skills", the required skills, and the violations of every rule. Serialisable; numbers
+//! and records only: the app and the relay's `coverage` command word it.
 
 use jiff::civil::Date;
 use serde::Serialize;
 
-use super::{Lang, RecordRef, Violation, refs, region, staffing};
+use super::{RecordRef, Violation, refs, region, staffing};
 use crate::ids::RecordId;
 use crate::model::Station;
 use crate::org::Organisation;
@@ -151,169 +149,6 @@ impl CoverageReport {
             .flat_map(|r| r.violations.iter().chain(r.stations.iter().flat_map(|s| s.violations.iter())))
             .chain(self.unassigned.iter().flat_map(|s| s.violations.iter()))
     }
-
-    /// The summary lines (county totals) in `lang`.
-    pub fn summary(&self, lang: Lang) -> Vec<String> {
-        let c = &self.counts;
-        let stations = self.regions.iter().map(|r| r.stations.len()).sum::<usize>() + self.unassigned.len();
-        let pct = |a, b| percent(a, b);
-        match lang {
-            Lang::Zh => vec![
-                format!(
-                    "{}：{} 个联动区域，{} 个派出所，民警 {} 人（核查日 {}）",
-                    self.county,
-                    self.regions.len(),
-                    stations,
-                    c.officers,
-                    self.today
-                ),
-                format!(
-                    "一区一室：有警务室的警务区 {}/{}（{:.1}%）",
-                    c.districts_with_office,
-                    c.districts,
-                    pct(c.districts_with_office, c.districts)
-                ),
-                format!(
-                    "一室一警：有驻室民警的警务室 {}/{}（{:.1}%）",
-                    c.offices_with_resident,
-                    c.offices,
-                    pct(c.offices_with_resident, c.offices)
-                ),
-                format!(
-                    "一警多能：掌握多类技能的民警 {}/{}（{:.1}%）",
-                    c.multi_skilled,
-                    c.officers,
-                    pct(c.multi_skilled, c.officers)
-                ),
-                format!(
-                    "必备技能：{}/{}（{:.1}%）",
-                    c.required_skills_present,
-                    c.required_skills,
-                    pct(c.required_skills_present, c.required_skills)
-                ),
-                format!("问题：{} 项", self.violation_count),
-            ],
-            Lang::En => vec![
-                format!(
-                    "{}: {} linkage regions, {} stations, {} officers (checked on {})",
-                    self.county,
-                    self.regions.len(),
-                    stations,
-                    c.officers,
-                    self.today
-                ),
-                format!(
-                    "One district, one office: districts with an office {}/{} ({:.1}%)",
-                    c.districts_with_office,
-                    c.districts,
-                    pct(c.districts_with_office, c.districts)
-                ),
-                format!(
-                    "One office, one officer: offices with a resident officer {}/{} ({:.1}%)",
-                    c.offices_with_resident,
-                    c.offices,
-                    pct(c.offices_with_resident, c.offices)
-                ),
-                format!(
-                    "One officer, many skills: multi-skilled officers {}/{} ({:.1}%)",
-                    c.multi_skilled,
-                    c.officers,
-                    pct(c.multi_skilled, c.officers)
-                ),
-                format!(
-                    "Required skills present: {}/{} ({:.1}%)",
-                    c.required_skills_present,
-                    c.required_skills,
-                    pct(c.required_skills_present, c.required_skills)
-                ),
-                format!("Violations: {}", self.violation_count),
-            ],
-        }
-    }
-
-    /// The whole report as text in `lang`: summary, then per region a table of stations
-    /// and the list of violations.
-    pub fn render(&self, lang: Lang) -> String {
-        let mut out = String::new();
-        for line in self.summary(lang) {
-            let _ = writeln!(out, "{line}");
-        }
-        let columns: [&str; 6] = match lang {
-            Lang::Zh => ["派出所", "民警", "警务区(有室)", "警务室(有警)", "多能民警", "必备技能"],
-            Lang::En => ["station", "off.", "districts", "offices", "multi", "required"],
-        };
-        let header = format!(
-            "  {}{}  {}  {}  {}  {}",
-            pad(columns[0], 16),
-            pad_left(columns[1], 5),
-            pad(columns[2], 13),
-            pad(columns[3], 13),
-            pad(columns[4], 7),
-            columns[5]
-        );
-        let row = |out: &mut String, s: &StationCoverage| {
-            let c = &s.counts;
-            let _ = writeln!(
-                out,
-                "  {}{:>5}  {:>3}/{:<3}{:>5.0}%  {:>3}/{:<3}{:>5.0}%  {:>3}/{:<3}  {}/{}",
-                pad(&s.station.label, 16),
-                c.officers,
-                c.districts_with_office,
-                c.districts,
-                percent(c.districts_with_office, c.districts),
-                c.offices_with_resident,
-                c.offices,
-                percent(c.offices_with_resident, c.offices),
-                c.multi_skilled,
-                c.officers,
-                c.required_skills_present,
-                c.required_skills,
-            );
-        };
-        let violations = |out: &mut String, list: &mut dyn Iterator<Item = &Violation>| {
-            for v in list {
-                let _ = writeln!(out, "    ! {}", v.describe(lang));
-            }
-        };
-        for r in &self.regions {
-            let _ = match lang {
-                Lang::Zh => writeln!(out, "\n{}（警力 {} 人）", r.region.label, r.manpower),
-                Lang::En => writeln!(out, "\n{} (manpower {})", r.region.label, r.manpower),
-            };
-            let _ = writeln!(out, "{header}");
-            r.stations.iter().for_each(|s| row(&mut out, s));
-            violations(&mut out, &mut r.violations.iter().chain(r.stations.iter().flat_map(|s| s.violations.iter())));
-        }
-        if !self.unassigned.is_empty() {
-            let _ = writeln!(
-                out,
-                "\n{}",
-                if lang == Lang::Zh { "未划入联动区域的派出所" } else { "Stations in no region" }
-            );
-            let _ = writeln!(out, "{header}");
-            self.unassigned.iter().for_each(|s| row(&mut out, s));
-            violations(&mut out, &mut self.unassigned.iter().flat_map(|s| s.violations.iter()));
-        }
-        out
-    }
-}
-
-impl std::fmt::Display for CoverageReport {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.render(Lang::Zh))
-    }
-}
-
-/// `text` padded with spaces to `width` terminal columns (CJK characters take two).
-fn pad(text: &str, width: usize) -> String {
-    let used = unicode_width::UnicodeWidthStr::width(text);
-    format!("{text}{}", " ".repeat(width.saturating_sub(used)))
-}
-
-/// `text` right-aligned in `width` terminal columns.
-fn pad_left(text: &str, width: usize) -> String {
-    let used = unicode_width::UnicodeWidthStr::width(text);
-    format!("{}{text}", " ".repeat(width.saturating_sub(used)))
 }
 
 /// The station a violation belongs to, if it belongs to one.

@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod roster;
+pub mod words;
 
 use jiff::civil::Date;
 use liandong_core::RecordId;

@@ -6,9 +6,10 @@ use std::path::Path;
 use jiff::civil::Date;
 use liandong_core::county_file;
 use liandong_core::org::Organisation;
-use liandong_core::rules::{CoverageReport, Lang};
+use liandong_core::rules::CoverageReport;
 
 use super::CommandError;
+use super::coverage_text::{Lang, render};
 
 /// Reads the county file at `path` (`-`: standard input), imports it into documents, and
 /// returns its coverage report as of `today` (default: today in China) as text in `lang`,
@@ -26,5 +27,5 @@ pub fn coverage(path: &Path, today: Option<Date>, lang: Lang, json: bool) -> Res
     let (org, _) = Organisation::read(&docs.directory_view(), &docs.roster_views());
     let today = today.unwrap_or_else(|| liandong_core::time::in_china(liandong_core::time::now()).date());
     let report = CoverageReport::build(&org, today);
-    Ok(if json { serde_json::to_string_pretty(&report).unwrap_or_default() + "\n" } else { report.render(lang) })
+    Ok(if json { serde_json::to_string_pretty(&report).unwrap_or_default() + "\n" } else { render(&report, lang) })
 }

@@ -1,9 +1,11 @@
 //! The relay binary's subcommands besides `serve`: county import, demo seeding, access
-//! tokens, backup, the coverage report of a county file, and trial TLS certificates.
+//! tokens, backup, the coverage report of a county file (worded in [`coverage_text`]), and
+//! trial TLS certificates.
 
 pub mod backup;
 pub mod county;
 pub mod coverage;
+pub mod coverage_text;
 pub mod tls;
 pub mod token;
 

@@ -11,7 +11,6 @@ use liandong_core::rules::CoverageReport;
 use liandong_core::rules::report::Counts;
 
 use super::anchor;
-use crate::components::fmt;
 use crate::i18n::*;
 
 /// The station's row of the county's coverage report (counts and findings).
@@ -34,7 +33,7 @@ pub fn Board(org: Memo<Arc<Organisation>>, station: Memo<Option<RecordId>>) -> i
             <h2>{t!(i18n, districts_board)}</h2>
             {move || row.get().map(|r| {
                 let c: Counts = r.counts;
-                let lang = fmt::lang(i18n);
+                let locale = i18n.get_locale();
                 view! {
                     <div class="stats">
                         {cell(t_string!(i18n, districts_with_office).to_string(), c.districts_with_office, c.districts)}
@@ -50,7 +49,7 @@ pub fn Board(org: Memo<Arc<Organisation>>, station: Memo<Option<RecordId>>) -> i
                             <ul class="plain-list">
                                 {r.violations.iter().map(|v| {
                                     let target = v.records().first().map(|r| format!("#{}", anchor(r.id))).unwrap_or_default();
-                                    view! { <li class="finding block" data-testid="district-finding"><a href=target>{v.describe(lang)}</a></li> }
+                                    view! { <li class="finding block" data-testid="district-finding"><a href=target>{crate::words::rules::violation(locale, v)}</a></li> }
                                 }).collect_view()}
                             </ul>
                         }.into_any()

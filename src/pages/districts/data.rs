@@ -38,9 +38,10 @@ fn write(
     let view = crate::data::writer(&liandong_core::DocumentId::roster(code))
         .map_err(|e| crate::components::fmt::write_failure(i18n, &e))?;
     let today = roster::today();
-    let lang = crate::components::fmt::lang(i18n);
-    let lines =
-        |o: &Organisation| -> Vec<String> { rules::check_all(o, today).iter().map(|v| v.describe(lang)).collect() };
+    let locale = i18n.get_locale();
+    let lines = |o: &Organisation| -> Vec<String> {
+        rules::check_all(o, today).iter().map(|v| crate::words::rules::violation(locale, v)).collect()
+    };
     let before = lines(org);
     let after = lines(&change.applied_to(org));
     change

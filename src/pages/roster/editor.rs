@@ -10,9 +10,9 @@ use jiff::civil::Date;
 use leptos::prelude::*;
 use liandong_core::model::{LeaveKind, Role, Shift, ShiftKind};
 use liandong_core::org::Organisation;
-use liandong_core::roster::shift_types::{day_of, kind_name, leave_name};
+use liandong_core::roster::shift_types::day_of;
 use liandong_core::roster::{
-    Context, RosterConfig, RosterViolation, SaveError, check_removal, label, new_shift, override_violations, save,
+    Context, EditCheck, RosterConfig, RosterViolation, SaveError, check_removal, new_shift, override_violations, save,
 };
 use liandong_core::{DocumentId, RecordId};
 
@@ -20,6 +20,7 @@ use super::data::StationChoice;
 use super::{KINDS, kind_code, parse_kind};
 use crate::components::fmt;
 use crate::i18n::*;
+use crate::words;
 
 const LEAVES: [LeaveKind; 4] = [LeaveKind::Annual, LeaveKind::Sick, LeaveKind::Personal, LeaveKind::Compensatory];
 
@@ -66,15 +67,21 @@ pub fn CellEditor(
     let proposed = move || -> Result<Shift, String> {
         let mut shift = config
             .with_untracked(|c| new_shift(c, station_id, officer, kind.get_untracked(), day))
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| words::refused::plan(i18n.get_locale(), &e))?;
         shift.leader = kind.get_untracked() == ShiftKind::Duty24 && leader.get_untracked();
         shift.leave = (kind.get_untracked() == ShiftKind::Leave).then(|| leave.get_untracked());
         let text = note.get_untracked();
         shift.note = (!text.trim().is_empty()).then(|| text.trim().to_owned());
         Ok(shift)
     };
+    // One line per violation an edit newly causes.
+    let reasons = move |check: &EditCheck| -> Vec<String> {
+        let locale = i18n.get_locale();
+        check.violations.iter().map(|v| words::roster::violation(locale, v)).collect()
+    };
     let try_save = move |shift: Shift| {
-        let lang = fmt::lang(i18n);
+        let locale = i18n.get_locale();
+        let separator = t_string!(i18n, reasons_separator);
         let view = match crate::data::writer(&DocumentId::roster(&code.get_value())) {
             Ok(view) => view,
             Err(e) => {
@@ -88,13 +95,16 @@ pub fn CellEditor(
         match result {
             Ok(check) => {
                 blocked.set(Vec::new());
-                let warnings = check.reasons(lang);
+                let warnings = reasons(&check);
                 if warnings.is_empty() {
                     outcome.set(Some((true, t_string!(i18n, roster_saved).to_string())));
                 } else {
                     outcome.set(Some((
                         true,
-                        fmt::fill(t_string!(i18n, roster_saved_with_warnings), &[("warnings", warnings.join("；"))]),
+                        fmt::fill(
+                            t_string!(i18n, roster_saved_with_warnings),
+                            &[("warnings", warnings.join(separator))],
+                        ),
                     )));
                 }
             }
@@ -104,7 +114,8 @@ pub fn CellEditor(
             }
             Err(SaveError::Refused(errors)) => {
                 blocked.set(Vec::new());
-                outcome.set(Some((false, errors.iter().map(|e| e.describe(lang)).collect::<Vec<_>>().join("；"))));
+                let errors = errors.iter().map(|e| words::refused::shift(locale, e)).collect::<Vec<_>>();
+                outcome.set(Some((false, errors.join(separator))));
             }
             Err(SaveError::Write(e)) => outcome.set(Some((false, fmt::write_failure(i18n, &e.into())))),
         }
@@ -134,11 +145,10 @@ pub fn CellEditor(
             liandong_core::time::now(),
         ) {
             Ok(_) => try_save(shift),
-            Err(e) => outcome.set(Some((false, e.to_string()))),
+            Err(e) => outcome.set(Some((false, words::refused::override_refused(i18n.get_locale(), &e).to_owned()))),
         }
     };
     let remove = move |id: RecordId, confirmed: bool| {
-        let lang = fmt::lang(i18n);
         if !confirmed {
             let check = org.with_untracked(|o| {
                 config.with_untracked(|c| {
@@ -148,7 +158,7 @@ pub fn CellEditor(
                 })
             });
             if !check.violations.is_empty() {
-                confirm_removal.set(Some((id, check.reasons(lang))));
+                confirm_removal.set(Some((id, reasons(&check))));
                 return;
             }
         }
@@ -169,13 +179,13 @@ pub fn CellEditor(
             </div>
             <ul class="plain-list">
                 {move || {
-                    let lang = fmt::lang(i18n);
+                    let locale = i18n.get_locale();
                     here.get().into_iter().map(|s| {
                         let id = s.id;
-                        let overrides = s.overrides.iter().map(|o| o.note.clone()).collect::<Vec<_>>().join("；");
+                        let overrides = s.overrides.iter().map(|o| o.note.clone()).collect::<Vec<_>>().join(t_string!(i18n, reasons_separator));
                         view! {
                             <li data-testid="cell-shift">
-                                {label(&s, lang)}" "<span class="hint">{fmt::date_time(s.start)}" – "{fmt::date_time(s.end)}</span>
+                                {words::shift::label(locale, &s)}" "<span class="hint">{fmt::date_time(s.start)}" – "{fmt::date_time(s.end)}</span>
                                 {(!overrides.is_empty()).then(|| view! { " " <span class="overridden-label">{t!(i18n, roster_overridden)}"："{overrides.clone()}</span> })}
                                 " "<button class="button plain small" on:click=move |_| remove(id, false)>{t!(i18n, roster_remove)}</button>
                             </li>
@@ -185,7 +195,7 @@ pub fn CellEditor(
             </ul>
             {move || confirm_removal.get().map(|(id, reasons)| view! {
                 <div class="banner banner-warn" role="alert">
-                    <p>{t!(i18n, roster_removal_causes)}" "{reasons.join("；")}</p>
+                    <p>{t!(i18n, roster_removal_causes)}" "{reasons.join(t_string!(i18n, reasons_separator))}</p>
                     <button class="button" on:click=move |_| remove(id, true)>{t!(i18n, roster_remove_anyway)}</button>
                 </div>
             })}
@@ -194,8 +204,8 @@ pub fn CellEditor(
                     <label>{t!(i18n, roster_kind)}
                         <select on:change=move |ev| if let Some(k) = parse_kind(&event_target_value(&ev)) { kind.set(k) }>
                             {move || {
-                                let lang = fmt::lang(i18n);
-                                KINDS.into_iter().map(|k| view! { <option value=kind_code(k) selected=move || kind.get() == k>{kind_name(k, lang)}</option> }).collect_view()
+                                let locale = i18n.get_locale();
+                                KINDS.into_iter().map(|k| view! { <option value=kind_code(k) selected=move || kind.get() == k>{words::shift::kind(locale, k)}</option> }).collect_view()
                             }}
                         </select>
                     </label>
@@ -209,8 +219,8 @@ pub fn CellEditor(
                                 leave.set(LEAVES.get(i).copied().unwrap_or(LeaveKind::Annual));
                             }>
                                 {move || {
-                                    let lang = fmt::lang(i18n);
-                                    LEAVES.into_iter().enumerate().map(|(i, l)| view! { <option value=i.to_string()>{leave_name(l, lang)}</option> }).collect_view()
+                                    let locale = i18n.get_locale();
+                                    LEAVES.into_iter().enumerate().map(|(i, l)| view! { <option value=i.to_string()>{words::shift::leave(locale, l)}</option> }).collect_view()
                                 }}
                             </select>
                         </label>
@@ -220,8 +230,8 @@ pub fn CellEditor(
                 <button type="submit" class="button">{t!(i18n, roster_add)}</button>
             </form>
             {move || (!blocked.with(Vec::is_empty)).then(|| {
-                let lang = fmt::lang(i18n);
-                let reasons = blocked.with(|b| b.iter().map(|v| v.describe(lang)).collect::<Vec<_>>());
+                let locale = i18n.get_locale();
+                let reasons = blocked.with(|b| b.iter().map(|v| words::roster::violation(locale, v)).collect::<Vec<_>>());
                 view! {
                     <div class="banner banner-error" role="alert" data-testid="blocked">
                         <strong>{t!(i18n, roster_blocked)}</strong>

@@ -1,11 +1,12 @@
 //! Taking the roster along: a station's or one officer's shifts as an iCalendar file
 //! (RFC 5545, for phone calendars) or a CSV file (one row per shift, for spreadsheets),
 //! downloaded from the browser, and the print view for the station's wall (the page's
-//! print style sheet, `@media print` in style/).
+//! print style sheet, `@media print` in style/). The files are in the officer's language
+//! ([`crate::words::export`]).
 
 use liandong_core::model::Shift;
 use liandong_core::org::Organisation;
-use liandong_core::roster::export::{Whose, csv::to_csv, ical::to_ical};
+use liandong_core::roster::export::{ExportWords, Whose, csv::to_csv, ical::to_ical};
 use wasm_bindgen::{JsCast, JsValue};
 
 /// Offers `text` as a file named `name` of type `mime`; the browser's reason if it
@@ -27,15 +28,27 @@ fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// Downloads the shifts of `scope` as `{name}.ics`.
-pub fn ical(org: &Organisation, shifts: &[Shift], scope: Whose, name: &str) -> Result<(), String> {
-    let text = to_ical(org, shifts, scope, name, liandong_core::time::now());
+/// Downloads the shifts of `scope` as `{name}.ics`, in `words`.
+pub fn ical(
+    org: &Organisation,
+    shifts: &[Shift],
+    scope: Whose,
+    name: &str,
+    words: &dyn ExportWords,
+) -> Result<(), String> {
+    let text = to_ical(org, shifts, scope, name, liandong_core::time::now(), words);
     download(&format!("{name}.ics"), "text/calendar;charset=utf-8", &text)
 }
 
-/// Downloads the shifts of `scope` as `{name}.csv`.
-pub fn csv(org: &Organisation, shifts: &[Shift], scope: Whose, name: &str) -> Result<(), String> {
-    let text = to_csv(org, shifts, scope).map_err(|e| e.to_string())?;
+/// Downloads the shifts of `scope` as `{name}.csv`, in `words`.
+pub fn csv(
+    org: &Organisation,
+    shifts: &[Shift],
+    scope: Whose,
+    name: &str,
+    words: &dyn ExportWords,
+) -> Result<(), String> {
+    let text = to_csv(org, shifts, scope, words).map_err(|e| e.to_string())?;
     download(&format!("{name}.csv"), "text/csv;charset=utf-8", &text)
 }
 

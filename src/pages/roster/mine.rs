@@ -3,13 +3,12 @@
 use jiff::ToSpan;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use liandong_core::roster::label;
 use liandong_core::roster::shift_types::day_of;
 
 use super::data;
 use crate::components::fmt;
 use crate::i18n::*;
-use crate::sync;
+use crate::{sync, words};
 
 /// Today's and tomorrow's shifts of the signed-in officer, from their station's roster.
 #[component]
@@ -31,7 +30,7 @@ pub fn MyDuty() -> impl IntoView {
         <section class="card" data-testid="my-duty">
             <h2><A href="/roster">{t!(i18n, home_my_duty)}</A></h2>
             {move || {
-                let lang = fmt::lang(i18n);
+                let locale = i18n.get_locale();
                 let list = rows.get();
                 if list.is_empty() {
                     return view! { <p class="empty">{t!(i18n, home_no_duty)}</p> }.into_any();
@@ -41,7 +40,7 @@ pub fn MyDuty() -> impl IntoView {
                         {list.into_iter().map(|(today, s)| view! {
                             <li>
                                 <strong>{if today { t_string!(i18n, home_today) } else { t_string!(i18n, home_tomorrow) }}</strong>" "
-                                {label(&s, lang)}" "<span class="hint">{fmt::date_time(s.start)}" – "{fmt::date_time(s.end)}</span>
+                                {words::shift::label(locale, &s)}" "<span class="hint">{fmt::date_time(s.start)}" – "{fmt::date_time(s.end)}</span>
                             </li>
                         }).collect_view()}
                     </ul>

@@ -13,12 +13,13 @@ use liandong_core::model::{Officer, Role, Shift};
 use liandong_core::org::Organisation;
 use liandong_core::roster::export::Whose;
 use liandong_core::roster::shift_types::day_of;
-use liandong_core::roster::{Context, copy_last_week, label};
+use liandong_core::roster::{Context, copy_last_week};
 
 use super::rotation::{self, RotationPanel};
 use super::{data, editor::CellEditor, export, kind_class, short, violations::Violations};
 use crate::components::fmt;
 use crate::i18n::*;
+use crate::words;
 
 /// The days shown: the week (Monday to Sunday) or the month of `anchor`.
 pub fn days_of(anchor: Date, month: bool) -> Vec<Date> {
@@ -104,7 +105,8 @@ pub fn Roster() -> impl IntoView {
                     fmt::fill(t_string!(i18n, roster_file_station), &[("station", s.name.clone())]),
                 ),
             };
-            if ical { export::ical(o, &all, scope, &name) } else { export::csv(o, &all, scope, &name) }
+            let words = words::export::Export(i18n.get_locale());
+            if ical { export::ical(o, &all, scope, &name, &words) } else { export::csv(o, &all, scope, &name, &words) }
         });
         message.set(result.err().map(|reason| fmt::fill(t_string!(i18n, roster_export_failed), &[("reason", reason)])));
     };
@@ -188,7 +190,7 @@ pub fn Roster() -> impl IntoView {
                 </thead>
                 <tbody>
                     {move || {
-                        let lang = fmt::lang(i18n);
+                        let locale = i18n.get_locale();
                         // Each shift's cell, found once (not a scan of the roster per cell).
                         let mut by_cell: HashMap<(RecordId, Date), Vec<Shift>> = HashMap::new();
                         shifts.with(|(all, _)| {
@@ -207,7 +209,7 @@ pub fn Roster() -> impl IntoView {
                                     <th class="who">{o.name.clone()}<span class="hint">{o.badge_number.clone()}</span></th>
                                     {row_days.into_iter().map(|d| {
                                         let mine = by_cell.remove(&(id, d)).unwrap_or_default();
-                                        let title = mine.iter().map(|s| label(s, lang)).collect::<Vec<_>>().join(t_string!(i18n, list_separator));
+                                        let title = mine.iter().map(|s| words::shift::label(locale, s)).collect::<Vec<_>>().join(t_string!(i18n, list_separator));
                                         view! {
                                             <td class:today=d == today data-day=d.to_string() title=title>
                                                 <button class="cell" disabled=!editable on:click=move |_| selected.set(Some((id, d)))

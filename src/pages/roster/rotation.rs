@@ -27,13 +27,14 @@ pub fn summary(i18n: leptos_i18n::I18nContext<Locale>, fill: &Fill) -> String {
             .skipped
             .iter()
             .map(|s| {
-                format!("{} {}", liandong_core::time::text::md(s.date), s.reasons.join(t_string!(i18n, list_separator)))
+                let reasons = crate::words::refused::skipped(i18n.get_locale(), &s.reason);
+                format!("{} {}", liandong_core::time::text::md(s.date), reasons.join(t_string!(i18n, list_separator)))
             })
             .collect();
         text.push(' ');
         text.push_str(&fmt::fill(
             t_string!(i18n, roster_fill_skipped),
-            &[("count", fill.skipped.len().to_string()), ("reasons", reasons.join("；"))],
+            &[("count", fill.skipped.len().to_string()), ("reasons", reasons.join(t_string!(i18n, reasons_separator)))],
         ));
     }
     text
@@ -91,7 +92,7 @@ pub fn RotationPanel(
                 };
                 let ctx = Context { org: o, config: c, station: station.id };
                 apply_rotation(&ctx, &roster, rotation, &picked, (start, end), stagger.get_untracked())
-                    .map_err(|e| e.to_string())
+                    .map_err(|e| crate::words::refused::rotation(i18n.get_locale(), &e))
             })
         });
         outcome.set(Some(match result {

@@ -10,6 +10,7 @@ use liandong_core::time::in_china;
 
 use crate::components::fmt;
 use crate::i18n::*;
+use crate::words;
 
 /// How many findings show before "show all": a month of a large station can have hundreds,
 /// and drawing them all made switching to the month view miss its 100 ms.
@@ -36,15 +37,15 @@ pub fn Violations(report: Memo<SyncReport>, days: Signal<Vec<Date>>) -> impl Int
         <section class="card no-print" data-testid="violations">
             <h2>{t!(i18n, roster_findings)}" "<span class="hint">{move || shown.with(Vec::len)}</span></h2>
             {move || report.with(|r| !r.refused.is_empty()).then(|| {
-                let lang = fmt::lang(i18n);
+                let locale = i18n.get_locale();
                 view! {
                     <ul class="plain-list">
-                        {report.with(|r| r.refused.iter().map(|e| view! { <li class="finding block">{e.describe(lang)}</li> }).collect_view())}
+                        {report.with(|r| r.refused.iter().map(|e| view! { <li class="finding block">{words::refused::shift(locale, e)}</li> }).collect_view())}
                     </ul>
                 }
             })}
             {move || {
-                let lang = fmt::lang(i18n);
+                let locale = i18n.get_locale();
                 let mut list = shown.get();
                 let total = list.len();
                 if !all.get() {
@@ -70,7 +71,7 @@ pub fn Violations(report: Memo<SyncReport>, days: Signal<Vec<Date>>) -> impl Int
                                 }
                             }
                             // Who edited goes on its own line below, not also in the sentence.
-                            let sentence = RosterViolation { edits: Vec::new(), ..v.clone() }.describe(lang);
+                            let sentence = words::roster::violation(locale, &RosterViolation { edits: Vec::new(), ..v.clone() });
                             view! {
                                 <li class="finding" class:block=blocking data-testid="finding">
                                     <span class="tag">{tag}</span>" "{sentence}

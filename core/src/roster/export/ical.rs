@@ -6,24 +6,20 @@
 //! also carries `X-WR-TIMEZONE:Asia/Shanghai` as the display hint common apps read.
 //!
 //! Each event: `UID` `{shift id}@liandong` (stable, so a re-import updates rather than
-//! duplicates), `SUMMARY` the shift in Chinese (`值班（带班）`; a station's calendar adds
-//! the officer: `值班（带班）：张三`), `CATEGORIES` the kind, `DESCRIPTION` the officer with
-//! badge number and the note.
+//! duplicates), `SUMMARY` the shift (`值班（带班）`; a station's calendar adds the officer:
+//! `值班（带班）：张三`), `CATEGORIES` the kind, `DESCRIPTION` the officer with badge number
+//! and the note; all in the exporter's words ([`ExportWords`]).
 //!
 //! Written by hand rather than with the `icalendar` crate: the crate brought chrono and
 //! about 30 KB (9 KB Brotli) into the app's Wasm for a few lines of text. The writing rules
 //! it followed are in [`line`] (RFC 5545 §3.1 folding, §3.3.11 TEXT escaping); the tests
 //! read every calendar back with the `icalendar` crate's parser.
 
-use std::fmt::Write as _;
-
 use jiff::Timestamp;
 
-use super::{Whose, select};
+use super::{ExportWords, Whose, select};
 use crate::model::Shift;
 use crate::org::Organisation;
-use crate::roster::shift_types::{kind_name, label};
-use crate::rules::Lang;
 use crate::time::CHINA_TZ_NAME;
 
 /// `20261201T003000Z`.
@@ -32,13 +28,13 @@ fn utc(ts: Timestamp) -> String {
     format!("{:04}{:02}{:02}T{:02}{:02}{:02}Z", t.year(), t.month(), t.day(), t.hour(), t.minute(), t.second())
 }
 
-/// The summary of `shift` in a calendar of `scope`.
-pub fn summary(org: &Organisation, shift: &Shift, scope: Whose) -> String {
-    let what = label(shift, Lang::Zh);
+/// The summary of `shift` in a calendar of `scope`, in `words`.
+pub fn summary(org: &Organisation, shift: &Shift, scope: Whose, words: &dyn ExportWords) -> String {
+    let what = words.shift(shift);
     match scope {
         Whose::Officer(_) => what,
         Whose::Station(_) => match org.officers.iter().find(|o| o.id == shift.officer) {
-            Some(officer) => format!("{what}：{}", officer.name),
+            Some(officer) => words.shift_of(&what, &officer.name),
             None => what,
         },
     }
@@ -79,8 +75,15 @@ fn line(out: &mut String, name: &str, value: &str) {
 }
 
 /// The shifts of `scope` among `shifts` as an iCalendar text named `name` (e.g.
-/// `得胜派出所排班`), stamped `stamp` (the export time). Lines end in CRLF.
-pub fn to_ical(org: &Organisation, shifts: &[Shift], scope: Whose, name: &str, stamp: Timestamp) -> String {
+/// `得胜派出所排班`), stamped `stamp` (the export time), in `words`. Lines end in CRLF.
+pub fn to_ical(
+    org: &Organisation,
+    shifts: &[Shift],
+    scope: Whose,
+    name: &str,
+    stamp: Timestamp,
+    words: &dyn ExportWords,
+) -> String {
     let mut out = String::new();
     line(&mut out, "BEGIN", "VCALENDAR");
     line(&mut out, "VERSION", "2.0");
@@ -96,17 +99,17 @@ pub fn to_ical(org: &Organisation, shifts: &[Shift], scope: Whose, name: &str, s
         line(&mut out, "DTSTAMP", &utc(stamp));
         line(&mut out, "DTSTART", &utc(shift.start));
         line(&mut out, "DTEND", &utc(shift.end));
-        line(&mut out, "SUMMARY", &text(&summary(org, shift, scope)));
-        line(&mut out, "CATEGORIES", &text(kind_name(shift.kind, Lang::Zh)));
+        line(&mut out, "SUMMARY", &text(&summary(org, shift, scope, words)));
+        line(&mut out, "CATEGORIES", &text(&words.kind(shift.kind)));
         let mut description = String::new();
         if let Some(officer) = org.officers.iter().find(|o| o.id == shift.officer) {
-            let _ = write!(description, "民警：{}（{}）", officer.name, officer.badge_number);
+            description.push_str(&words.officer(&officer.name, &officer.badge_number));
         }
         if let Some(note) = shift.note.as_deref().filter(|n| !n.is_empty()) {
             if !description.is_empty() {
                 description.push('\n');
             }
-            let _ = write!(description, "备注：{note}");
+            description.push_str(&words.note(note));
         }
         if !description.is_empty() {
             line(&mut out, "DESCRIPTION", &text(&description));

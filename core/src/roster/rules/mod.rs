@@ -10,9 +10,10 @@
 //! - [`hours`]: most work hours in any rolling 7 days (72 h).
 //!
 //! What counts as work, a duty day, and a leave's effect: [`crate::roster::shift_types`].
-//! A violation names its rule, severity, officers, time range and shifts, renders in
-//! Chinese and English, and shows whether a station head overrode it (still shown, not
+//! A violation names its rule, severity, officers, time range and shifts, what it found
+//! with its numbers ([`Finding`]), and whether a station head overrode it (still shown, not
 //! blocking); after a sync it also carries who wrote each shift ([`crate::roster::merge`]).
+//! It holds no words: the app words it in the officer's language.
 
 pub mod coverage;
 pub mod days;
@@ -28,12 +29,11 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 use super::config::{RosterConfig, Severity};
-use super::shift_types::{day_of, kind_name};
+use super::shift_types::day_of;
 use crate::ids::RecordId;
 use crate::model::{RosterRule, Shift, ShiftKind, ShiftOverride, SkillGrant};
 use crate::org::Organisation;
-use crate::rules::{Lang, RecordKind, RecordRef, refs};
-use crate::time::{in_china, text};
+use crate::rules::{RecordKind, RecordRef, refs};
 use prepared::Prepared;
 
 /// What the rules need besides the shifts: the organisation (officers and their skills),
@@ -251,135 +251,6 @@ impl RosterViolation {
             by,
             at,
         }
-    }
-
-    /// One line in `lang`, e.g. `张三（001）：两班之间仅休息 10 小时 59 分，少于 11 小时（12月01日
-    /// 18:00 至 12月02日 04:59）`; with the override and the authors when there are.
-    pub fn describe(&self, lang: Lang) -> String {
-        let names = self.officers.iter().map(|o| o.label.as_str()).collect::<Vec<_>>().join("、");
-        let who = |sep: &str| if names.is_empty() { String::new() } else { format!("{names}{sep}") };
-        let range = range(self.from, self.to, lang);
-        let mut line = match (&self.finding, lang) {
-            (Finding::Understaffed { kind, day, officers, min, skill }, Lang::Zh) => {
-                let on = match skill {
-                    Some(skill) => format!("具备「{skill}」的在岗 {officers} 人"),
-                    None => format!("在岗 {officers} 人"),
-                };
-                let cause = if self.rule == RosterRule::LeaveBreaksStaffing {
-                    format!("{names}请假后，")
-                } else {
-                    String::new()
-                };
-                format!(
-                    "{cause}{}月{}日{}：{on}，至少需要 {min} 人（{range}）",
-                    day.month(),
-                    day.day(),
-                    kind_name(*kind, lang)
-                )
-            }
-            (Finding::Understaffed { kind, day, officers, min, skill }, Lang::En) => {
-                let on = match skill {
-                    Some(skill) => format!("{officers} on it with \"{skill}\""),
-                    None => format!("{officers} on it"),
-                };
-                let cause = if self.rule == RosterRule::LeaveBreaksStaffing {
-                    format!("with {names} on leave, ")
-                } else {
-                    String::new()
-                };
-                format!("{cause}{} of {day}: {on}, needs at least {min} ({range})", kind_name(*kind, lang))
-            }
-            (Finding::CoverageGap { minutes }, Lang::Zh) => {
-                format!("{range} 无带班值班（空档 {}）", duration(*minutes, lang))
-            }
-            (Finding::CoverageGap { minutes }, Lang::En) => {
-                format!("no led duty shift {range} (a gap of {})", duration(*minutes, lang))
-            }
-            (Finding::ShortRest { minutes, min_minutes }, Lang::Zh) => format!(
-                "{}两班之间仅休息 {}，少于 {}（{range}）",
-                who("："),
-                duration(*minutes, lang),
-                duration(i64::from(*min_minutes), lang)
-            ),
-            (Finding::ShortRest { minutes, min_minutes }, Lang::En) => format!(
-                "{}only {} rest between shifts, less than {} ({range})",
-                who(": "),
-                duration(*minutes, lang),
-                duration(i64::from(*min_minutes), lang)
-            ),
-            (Finding::ConsecutiveDays { days, max }, Lang::Zh) => {
-                format!("{}连续值勤 {days} 天，超过 {max} 天（{range}）", who("："))
-            }
-            (Finding::ConsecutiveDays { days, max }, Lang::En) => {
-                format!("{}{days} duty days in a row, more than {max} ({range})", who(": "))
-            }
-            (Finding::NightsInRow { nights, max }, Lang::Zh) => {
-                format!("{}连续 {nights} 个夜班，超过 {max} 个（{range}）", who("："))
-            }
-            (Finding::NightsInRow { nights, max }, Lang::En) => {
-                format!("{}{nights} night shifts in a row, more than {max} ({range})", who(": "))
-            }
-            (Finding::Hours { minutes, max_minutes, window_days }, Lang::Zh) => format!(
-                "{}任意 {window_days} 天内最多工作 {2}，本段 {window_days} 天（{range}）工作 {1}",
-                who("："),
-                duration(*minutes, lang),
-                duration(i64::from(*max_minutes), lang)
-            ),
-            (Finding::Hours { minutes, max_minutes, window_days }, Lang::En) => format!(
-                "{}at most {2} of work within any {window_days} days; the {window_days} days {range} have {1}",
-                who(": "),
-                duration(*minutes, lang),
-                duration(i64::from(*max_minutes), lang)
-            ),
-        };
-        if let Some(o) = &self.overridden {
-            match lang {
-                Lang::Zh => line.push_str(&format!("；已由所长批准：{}", o.note)),
-                Lang::En => line.push_str(&format!("; overridden by the station head: {}", o.note)),
-            }
-        }
-        // Each officer who wrote one of the shifts, once, in the order first met.
-        let mut authored: Vec<&str> = Vec::new();
-        for author in self.edits.iter().flat_map(|e| &e.authors) {
-            if !authored.contains(&author.label.as_str()) {
-                authored.push(&author.label);
-            }
-        }
-        if !authored.is_empty() {
-            match lang {
-                Lang::Zh => line.push_str(&format!("；排班人：{}", authored.join("、"))),
-                Lang::En => line.push_str(&format!("; scheduled by {}", authored.join(", "))),
-            }
-        }
-        line
-    }
-}
-
-impl std::fmt::Display for RosterViolation {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.describe(Lang::Zh))
-    }
-}
-
-/// `12月01日 08:30 至 12月02日 08:30` / `12-01 08:30 to 12-02 08:30`, China time.
-fn range(from: Timestamp, to: Timestamp, lang: Lang) -> String {
-    let (a, b) = (in_china(from), in_china(to));
-    match lang {
-        Lang::Zh => format!("{} 至 {}", text::md_hm_zh(a.datetime()), text::md_hm_zh(b.datetime())),
-        Lang::En => format!("{} to {}", text::md_hm(a.datetime()), text::md_hm(b.datetime())),
-    }
-}
-
-/// `10 小时 59 分` / `10 h 59 min`.
-fn duration(minutes: i64, lang: Lang) -> String {
-    let (h, m) = (minutes / 60, minutes % 60);
-    match (lang, h, m) {
-        (Lang::Zh, 0, m) => format!("{m} 分钟"),
-        (Lang::Zh, h, 0) => format!("{h} 小时"),
-        (Lang::Zh, h, m) => format!("{h} 小时 {m} 分"),
-        (Lang::En, 0, m) => format!("{m} min"),
-        (Lang::En, h, 0) => format!("{h} h"),
-        (Lang::En, h, m) => format!("{h} h {m} min"),
     }
 }
 
