@@ -151,7 +151,19 @@ export async function postBulletin(page, title, { content } = {}) {
   await page.getByLabel(/^标题/).fill(title);
   if (content) await page.getByLabel('内容').fill(content);
   await page.getByRole('button', { name: '发布', exact: true }).click();
-  await page.getByTestId('bulletin-detail').waitFor();
+  try {
+    await page.getByTestId('bulletin-detail').waitFor();
+  } catch (e) {
+    // Say what the officer would see instead (a rare failure in CI left nothing to read).
+    await screenshot(page, `post-failed-${Date.now()}`).catch(() => {});
+    const seen = await page.evaluate(() => ({
+      url: location.href,
+      alerts: [...document.querySelectorAll('[role=alert],[role=status]')].map((el) => el.textContent.trim()).filter(Boolean),
+      busy: document.querySelector('main.page')?.getAttribute('aria-busy'),
+      button: document.querySelector('[data-testid=bulletin-form] button[type=submit]')?.textContent,
+    })).catch((err) => String(err));
+    throw new Error(`posting "${title}": no bulletin page after 发布; the page showed ${JSON.stringify(seen)}`, { cause: e });
+  }
   await page.getByRole('link', { name: '返回通报列表' }).first().click();
   await page.getByTestId('bulletin').filter({ hasText: title }).waitFor();
 }
