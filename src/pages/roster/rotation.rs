@@ -122,21 +122,7 @@ pub fn RotationPanel(
                     <label>{t!(i18n, roster_fill_from)}<input type="date" required prop:value=move || from.get() on:input=move |ev| from.set(event_target_value(&ev))/></label>
                     <label>{t!(i18n, roster_fill_to)}<input type="date" required prop:value=move || to.get() on:input=move |ev| to.set(event_target_value(&ev))/></label>
                 </div>
-                <fieldset class="officer-picks">
-                    <legend>{t!(i18n, roster_fill_officers)}</legend>
-                    {move || officers.get().into_iter().map(|o| {
-                        let id = o.id;
-                        view! {
-                            <label class="check">
-                                <input type="checkbox" prop:checked=move || chosen.with(|c| c.contains(&id)) on:change=move |ev| {
-                                    let on = event_target_checked(&ev);
-                                    chosen.update(|c| { c.retain(|x| *x != id); if on { c.push(id); } });
-                                }/>
-                                {o.name.clone()}
-                            </label>
-                        }
-                    }).collect_view()}
-                </fieldset>
+                <OfficerPicks officers chosen/>
                 <label class="check"><input type="checkbox" prop:checked=move || stagger.get() on:change=move |ev| stagger.set(event_target_checked(&ev))/>{t!(i18n, roster_fill_stagger)}</label>
                 <button type="submit" class="button">{t!(i18n, roster_fill_apply)}</button>
             </form>
@@ -144,5 +130,28 @@ pub fn RotationPanel(
                 <p class=if ok { "hint ok" } else { "field-error" } role=if ok { "status" } else { "alert" } data-testid="rotation-outcome">{text}</p>
             })}
         </section>
+    }
+}
+
+/// The officers to plan, ticked (all at first).
+#[component]
+fn OfficerPicks(officers: Memo<Vec<Officer>>, chosen: RwSignal<Vec<RecordId>>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <fieldset class="officer-picks">
+            <legend>{t!(i18n, roster_fill_officers)}</legend>
+            {move || officers.get().into_iter().map(|o| {
+                let id = o.id;
+                view! {
+                    <label class="check">
+                        <input type="checkbox" prop:checked=move || chosen.with(|c| c.contains(&id)) on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            chosen.update(|c| { c.retain(|x| *x != id); if on { c.push(id); } });
+                        }/>
+                        {o.name.clone()}
+                    </label>
+                }
+            }).collect_view()}
+        </fieldset>
     }
 }
