@@ -72,6 +72,11 @@ pub fn skill_name(i18n: I18nContext<Locale>, skill: &liandong_core::model::Skill
     }
 }
 
+/// An officer as `name（badge）` (locale key `officer_with_badge`).
+pub fn officer(i18n: I18nContext<Locale>, name: &str, badge: &str) -> String {
+    fill(t_string!(i18n, officer_with_badge), &[("name", name.to_owned()), ("badge", badge.to_owned())])
+}
+
 /// The role's name.
 pub fn role(i18n: I18nContext<Locale>, role: Role) -> String {
     match role {

@@ -24,7 +24,7 @@ pub fn Home() -> impl IntoView {
                 <section class="card">
                     <h2>{t!(i18n, who_title)}</h2>
                     <p class="who" data-testid="who">
-                        <strong>{c.name.clone()}</strong>" （"{c.badge.clone()}"） "{fmt::post(i18n, &c)}
+                        <strong>{fmt::officer(i18n, &c.name, &c.badge)}</strong>" "{fmt::post(i18n, &c)}
                     </p>
                     <p>{fmt::unit(i18n, &c)}</p>
                 </section>

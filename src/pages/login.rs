@@ -47,7 +47,7 @@ pub fn Login() -> impl IntoView {
                 <section class="card" data-testid="signed-in">
                     <p>{t!(i18n, login_done)}</p>
                     <p class="who">
-                        <strong>{claims.name.clone()}</strong>" （"{claims.badge.clone()}"） "
+                        <strong>{fmt::officer(i18n, &claims.name, &claims.badge)}</strong>" "
                         {fmt::role(i18n, claims.role)}
                     </p>
                     <p>{fmt::unit(i18n, &claims)}</p>

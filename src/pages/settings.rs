@@ -56,7 +56,7 @@ fn Session() -> impl IntoView {
                 <section class="card">
                     <h2>{t!(i18n, settings_session)}</h2>
                     <p class="who" data-testid="who">
-                        <strong>{c.name.clone()}</strong>" （"{c.badge.clone()}"） "{fmt::post(i18n, &c)}
+                        <strong>{fmt::officer(i18n, &c.name, &c.badge)}</strong>" "{fmt::post(i18n, &c)}
                     </p>
                     <p>{fmt::unit(i18n, &c)}</p>
                     {move || (crate::components::sync_badge::summary() == sync::status::Summary::SignInExpired).then(|| view! {

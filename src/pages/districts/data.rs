@@ -174,11 +174,17 @@ fn show(
             let mut text = t_string!(i18n, saved_here).to_string();
             if !effect.resolved.is_empty() {
                 text.push(' ');
-                text.push_str(&fill(t_string!(i18n, edit_resolved), &[("findings", effect.resolved.join("；"))]));
+                text.push_str(&fill(
+                    t_string!(i18n, edit_resolved),
+                    &[("findings", effect.resolved.join(t_string!(i18n, reasons_separator)))],
+                ));
             }
             if !effect.caused.is_empty() {
                 text.push(' ');
-                text.push_str(&fill(t_string!(i18n, edit_caused), &[("findings", effect.caused.join("；"))]));
+                text.push_str(&fill(
+                    t_string!(i18n, edit_caused),
+                    &[("findings", effect.caused.join(t_string!(i18n, reasons_separator)))],
+                ));
             }
             (effect.caused.is_empty(), text)
         }

@@ -93,7 +93,7 @@ pub fn Districts() -> impl IntoView {
                         <h2>{t!(i18n, district_new)}</h2>
                         <form class="form" on:submit=create data-testid="new-district">
                             <label>{t!(i18n, district_name)}<input type="text" prop:value=move || new_name.get() on:input=move |ev| new_name.set(event_target_value(&ev))/></label>
-                            <label>{t!(i18n, district_villages)}<textarea rows="3" placeholder="王家湾村 1200" prop:value=move || new_villages.get() on:input=move |ev| new_villages.set(event_target_value(&ev))></textarea></label>
+                            <label>{t!(i18n, district_villages)}<textarea rows="3" placeholder=move || t_string!(i18n, district_villages_placeholder) prop:value=move || new_villages.get() on:input=move |ev| new_villages.set(event_target_value(&ev))></textarea></label>
                             <button type="submit" class="button">{t!(i18n, district_create)}</button>
                         </form>
                         <super::said::Said ctx=ctx place=data::Place::NewDistrict/>

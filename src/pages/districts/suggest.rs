@@ -38,7 +38,9 @@ pub fn Suggestions(ctx: data::Context, station: RecordId) -> impl IntoView {
                 .iter()
                 .find(|x| x.id == id)
                 .map(|x| x.name.clone())
-                .or_else(|| o.officers.iter().find(|x| x.id == id).map(|x| format!("{}（{}）", x.name, x.badge_number)))
+                .or_else(|| {
+                    o.officers.iter().find(|x| x.id == id).map(|x| fmt::officer(i18n, &x.name, &x.badge_number))
+                })
                 .unwrap_or_default()
         })
     };

@@ -75,7 +75,7 @@ pub fn Violations(report: Memo<SyncReport>, days: Signal<Vec<Date>>) -> impl Int
                             view! {
                                 <li class="finding" class:block=blocking data-testid="finding">
                                     <span class="tag">{tag}</span>" "{sentence}
-                                    {v.overridden.as_ref().map(|o| view! { <p class="hint">{t!(i18n, roster_override_reason)}"："{o.note.clone()}</p> })}
+                                    {v.overridden.as_ref().map(|o| view! { <p class="hint">{t!(i18n, roster_override_reason)}{t!(i18n, label_colon)}{o.note.clone()}</p> })}
                                     {(!edits.is_empty()).then(|| view! { <p class="hint">{t!(i18n, roster_edits_by)}{edits.join(t_string!(i18n, list_separator))}</p> })}
                                 </li>
                             }

@@ -57,7 +57,7 @@ pub fn DistrictCard(ctx: data::Context, district: RecordId) -> impl IntoView {
                 <Show when=move || writable.get()>
                     <VillageEdits ctx district villages=village_ids.clone()/>
                 </Show>
-                <OfficeBlock ctx office residents candidates default_name=format!("{}警务室", d.name) editing/>
+                <OfficeBlock ctx office residents candidates default_name=fmt::fill(t_string!(i18n, office_default_name), &[("district", d.name.clone())]) editing/>
                 <Show when=move || editing.open.get()>
                     <OfficeForm ctx district editing/>
                 </Show>

@@ -11,6 +11,7 @@ use super::super::anchor;
 use super::super::data::{self, Place};
 use super::super::poster::Poster;
 use super::super::said::Said;
+use crate::components::fmt;
 use crate::i18n::*;
 
 /// The office form's state: open or not, which office it saves (`Some` edits it, `None`
@@ -133,7 +134,7 @@ fn ResidentPick(
                 <option value="" selected=residents.is_empty()>{t!(i18n, office_no_resident)}</option>
                 {candidates.iter().map(|c| {
                     let here = residents.contains(&c.id);
-                    view! { <option value=c.id.to_string() selected=here>{c.name.clone()}" （"{c.badge_number.clone()}"）"</option> }
+                    view! { <option value=c.id.to_string() selected=here>{fmt::officer(i18n, &c.name, &c.badge_number)}</option> }
                 }).collect_view()}
             </select>
         </label>

@@ -27,7 +27,7 @@ pub fn CellShifts(cell: Cell) -> impl IntoView {
             view! {
                 <li data-testid="cell-shift">
                     {words::shift::label(locale, &s)}" "<span class="hint">{fmt::date_time(s.start)}" – "{fmt::date_time(s.end)}</span>
-                    {(!overrides.is_empty()).then(|| view! { " " <span class="overridden-label">{t!(i18n, roster_overridden)}"："{overrides.clone()}</span> })}
+                    {(!overrides.is_empty()).then(|| view! { " " <span class="overridden-label">{t!(i18n, roster_overridden)}{t!(i18n, label_colon)}{overrides.clone()}</span> })}
                     " "<button class="button plain small" on:click=move |_| cell.remove(i18n, id, false)>{t!(i18n, roster_remove)}</button>
                 </li>
             }
