@@ -132,7 +132,7 @@ fn GrantForm(ctx: data::Context, station: RecordId) -> impl IntoView {
             <label>{t!(i18n, roster_officer)}
                 <select on:change=move |ev| who.set(event_target_value(&ev))>
                     <option value="">"—"</option>
-                    {org.with(|o| o.strength_of(station).map(|x| view! { <option value=x.id.to_string()>{x.name.clone()}</option> }).collect_view())}
+                    {move || org.with(|o| o.strength_of(station).map(|x| view! { <option value=x.id.to_string()>{x.name.clone()}</option> }).collect_view())}
                 </select>
             </label>
             <label>{t!(i18n, skills_skill)}

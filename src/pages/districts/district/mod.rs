@@ -17,14 +17,16 @@ use super::said::Said;
 use crate::components::fmt;
 use crate::i18n::*;
 use office::{OfficeBlock, OfficeEditing, OfficeForm};
-use villages::VillageEdits;
+use villages::{VillageDraft, VillageEdits};
 
 /// The card.
 #[component]
 pub fn DistrictCard(ctx: data::Context, district: RecordId) -> impl IntoView {
     let i18n = use_i18n();
     let data::Context { org, writable, .. } = ctx;
+    // Outside the view below, which redraws whenever the organisation changes (a sync).
     let editing = OfficeEditing::new();
+    let draft = VillageDraft::new();
     move || {
         let o = org.get();
         let Some(d) = o.districts.iter().find(|d| d.id == district).cloned() else { return ().into_any() };
@@ -55,7 +57,7 @@ pub fn DistrictCard(ctx: data::Context, district: RecordId) -> impl IntoView {
                     {villages.into_iter().map(|v| view! { <li>{v.name}" · "{v.population}</li> }).collect_view()}
                 </ul>
                 <Show when=move || writable.get()>
-                    <VillageEdits ctx district villages=village_ids.clone()/>
+                    <VillageEdits ctx district villages=village_ids.clone() draft/>
                 </Show>
                 <OfficeBlock ctx office residents candidates default_name=fmt::fill(t_string!(i18n, office_default_name), &[("district", d.name.clone())]) editing/>
                 <Show when=move || editing.open.get()>

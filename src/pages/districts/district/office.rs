@@ -14,9 +14,10 @@ use super::super::said::Said;
 use crate::components::fmt;
 use crate::i18n::*;
 
-/// The office form's state: open or not, which office it saves (`Some` edits it, `None`
-/// opens a new one for the district, taking the district over from an office it shares
-/// with others), and the fields.
+/// The office's state on the card: the form open or not, which office it saves (`Some`
+/// edits it, `None` opens a new one for the district, taking the district over from an
+/// office it shares with others), the fields, and the disclosure card shown or not. Created
+/// by the card outside its re-rendering view, so a sync that redraws the card keeps it.
 #[derive(Clone, Copy)]
 pub struct OfficeEditing {
     /// Whether the form is shown.
@@ -25,12 +26,19 @@ pub struct OfficeEditing {
     pub target: RwSignal<Option<RecordId>>,
     /// The fields as typed.
     pub form: RwSignal<OfficeInput>,
+    /// Whether the disclosure card is shown.
+    pub poster: RwSignal<bool>,
 }
 
 impl OfficeEditing {
     /// A closed form.
     pub fn new() -> Self {
-        Self { open: RwSignal::new(false), target: RwSignal::new(None), form: RwSignal::new(OfficeInput::default()) }
+        Self {
+            open: RwSignal::new(false),
+            target: RwSignal::new(None),
+            form: RwSignal::new(OfficeInput::default()),
+            poster: RwSignal::new(false),
+        }
     }
 
     /// Opens the form on `form`, saving into `target`.
@@ -81,7 +89,7 @@ pub fn OfficeBlock(
         phone: x.phone.clone().unwrap_or_default(),
         residency_hours: x.residency_hours.clone().unwrap_or_default(),
     };
-    let poster = RwSignal::new(false);
+    let poster = editing.poster;
     let details = [&x.address, &x.residency_hours, &x.phone].map(|v| v.clone().unwrap_or_default()).join(" · ");
     view! {
         <div class="office" id=anchor(office_id) data-testid="office">

@@ -11,14 +11,40 @@ use super::super::merge::MergeControl;
 use super::super::said::Said;
 use crate::i18n::*;
 
+/// What the officer has typed and chosen in a card's village edits. Created by the card
+/// outside its re-rendering view, so a sync that redraws the card keeps it.
+#[derive(Clone, Copy)]
+pub struct VillageDraft {
+    /// The new village's name as typed.
+    pub name: RwSignal<String>,
+    /// Its people as typed.
+    pub people: RwSignal<String>,
+    /// A split being prepared: the new district's name and the villages it takes.
+    pub splitting: RwSignal<Option<(String, Vec<RecordId>)>>,
+}
+
+impl VillageDraft {
+    /// Nothing typed, no split open.
+    pub fn new() -> Self {
+        Self {
+            name: RwSignal::new(String::new()),
+            people: RwSignal::new(String::new()),
+            splitting: RwSignal::new(None),
+        }
+    }
+}
+
 /// Adding a village (name, people), merging with another district and splitting: what a
 /// station head sees under the villages.
 #[component]
-pub fn VillageEdits(ctx: data::Context, district: RecordId, villages: Vec<(RecordId, String)>) -> impl IntoView {
+pub fn VillageEdits(
+    ctx: data::Context,
+    district: RecordId,
+    villages: Vec<(RecordId, String)>,
+    draft: VillageDraft,
+) -> impl IntoView {
     let i18n = use_i18n();
-    let name = RwSignal::new(String::new());
-    let people = RwSignal::new(String::new());
-    let splitting = RwSignal::new(None::<(String, Vec<RecordId>)>);
+    let VillageDraft { name, people, splitting } = draft;
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let input = VillageInput { name: name.get_untracked(), population: people.get_untracked() };
