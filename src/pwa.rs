@@ -56,6 +56,8 @@ struct State {
     relay_checked: Cell<f64>,
     /// The wait before the next retry of an install that did not finish, in ms (0: none failed).
     retry_ms: Cell<u32>,
+    /// Set while the pages' modules load in the background ([`preloading`]).
+    preloading: Cell<bool>,
 }
 
 thread_local! {
@@ -66,6 +68,7 @@ thread_local! {
         controlled: Cell::new(false),
         relay_checked: Cell::new(0.0),
         retry_ms: Cell::new(0),
+        preloading: Cell::new(false),
     };
 }
 
@@ -98,8 +101,17 @@ const PRELOAD_AFTER_MS: u32 = 3_000;
 fn preload_pages() {
     leptos::task::spawn_local(async {
         gloo::timers::future::TimeoutFuture::new(PRELOAD_AFTER_MS).await;
+        STATE.with(|s| s.preloading.set(true));
         crate::routes::preload_all().await;
+        STATE.with(|s| s.preloading.set(false));
     });
+}
+
+/// Whether the pages' modules are loading in the background now: the module loader's
+/// events are then not the officer's page (`components::module_waiting` must not dim the
+/// page being typed into, nor reload it when a module that waited arrives).
+pub fn preloading() -> bool {
+    STATE.with(|s| s.preloading.get())
 }
 
 /// Registers the service worker and starts watching for new builds. Call once at start-up.

@@ -14,6 +14,10 @@
 //!   than the one asked for last (and the address bar still shows the page before), so the
 //!   app loads the page last tapped afresh (its code is in the browser's cache now, the data
 //!   in IndexedDB).
+//!
+//! While the pages' modules load in the background (`pwa::preloading`, after install) the
+//! loader's events are not about a page the officer asked for: the page stays usable and is
+//! never reloaded for them.
 
 use leptos::ev::Custom;
 use leptos::prelude::*;
@@ -47,6 +51,11 @@ pub fn ModuleWaiting() -> impl IntoView {
     let state = RwSignal::new(Code::Here);
     let on = |name: &'static str, next: Code| {
         let _ = window_event_listener(Custom::<web_sys::Event>::new(name), move |_| {
+            // The background preload is not a page the officer asked for: the page shown
+            // stays usable (typing into a form while it ran was lost).
+            if next != Code::Here && crate::pwa::preloading() {
+                return;
+            }
             set_busy(next == Code::Loading);
             state.set(next);
         });
@@ -68,6 +77,11 @@ pub fn ModuleWaiting() -> impl IntoView {
         }
     });
     let _ = window_event_listener(Custom::<web_sys::Event>::new("liandong-module-arrived"), move |_| {
+        if crate::pwa::preloading() {
+            set_busy(false);
+            state.set(Code::Here);
+            return;
+        }
         let location = window().location();
         match asked.get_value() {
             Some(path) => location.assign(&path),
