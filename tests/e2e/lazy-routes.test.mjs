@@ -90,10 +90,19 @@ test('once the build is stored, every page\'s module is loaded in the background
   try {
     await page.goto(relay.logins['damiao officer']);
     await page.getByTestId('signed-in').waitFor();
+    // The preload starts 3 s after the service worker takes over: from now on, note whether
+    // the page shown is ever dimmed or made inert by it (an officer may be typing).
+    await page.evaluate(() => {
+      window.busyDuringPreload = false;
+      new MutationObserver(() => {
+        if (document.querySelector('main.page[inert], [data-testid=module-loading]')) window.busyDuringPreload = true;
+      }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['inert'] });
+    });
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 90_000 });
     // 11 lazy routes (src/routes.rs), none opened by hand.
     await page.waitForFunction(() => performance.getEntriesByType('resource')
       .filter((e) => /\/split_[^/]*\.wasm$/.test(e.name)).length >= 11, null, { timeout: 60_000 });
+    assert.equal(await page.evaluate(() => window.busyDuringPreload), false, 'the background preload dimmed the page or made it inert');
     await context.setOffline(true);
     const nav = page.getByRole('navigation', { name: 'main' });
     await nav.getByRole('link', { name: zh.nav_roster }).click();
