@@ -56,7 +56,20 @@ pub fn read_limit(max_frame_bytes: usize) -> usize {
 
 /// How long a connection the relay closes keeps reading (and discarding) for the peer's
 /// answering close frame.
-pub(crate) const DRAIN: std::time::Duration = std::time::Duration::from_secs(2);
+const DRAIN: std::time::Duration = std::time::Duration::from_secs(2);
+
+/// After the relay sent its close frame: reads on (discarding) until the peer answers it,
+/// at most [`DRAIN`], so the peer receives the frame and its reason rather than a reset.
+pub(crate) async fn drain_peer_close(stream: &mut futures::stream::SplitStream<WebSocket>) {
+    let _ = tokio::time::timeout(DRAIN, async {
+        while let Some(Ok(frame)) = stream.next().await {
+            if matches!(frame, WsMessage::Close(_)) {
+                break;
+            }
+        }
+    })
+    .await;
+}
 
 /// A token bucket: `burst` messages at once, refilled at `rate` per second.
 pub(crate) struct Bucket {
@@ -226,16 +239,7 @@ pub async fn serve(socket: WebSocket, session: Session) {
         room.send(Data::Leave { conn }).await;
         outbox.close(1000, "");
         if we_close {
-            // Read on (discarding) until the peer answers our close frame, so it receives
-            // the frame and its reason rather than a reset.
-            let _ = tokio::time::timeout(DRAIN, async {
-                while let Some(Ok(frame)) = stream.next().await {
-                    if matches!(frame, WsMessage::Close(_)) {
-                        break;
-                    }
-                }
-            })
-            .await;
+            drain_peer_close(&mut stream).await;
         }
     };
 

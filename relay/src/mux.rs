@@ -281,16 +281,7 @@ pub async fn serve(socket: WebSocket, session: MuxSession) {
             channel.room.send(Data::Leave { conn: channel.conn }).await;
         }
         if we_close {
-            // Read on (discarding) until the device answers our close frame, so it receives
-            // the frame and its reason rather than a reset (as `connection` does).
-            let _ = tokio::time::timeout(crate::connection::DRAIN, async {
-                while let Some(Ok(frame)) = stream.next().await {
-                    if matches!(frame, WsMessage::Close(_)) {
-                        break;
-                    }
-                }
-            })
-            .await;
+            crate::connection::drain_peer_close(&mut stream).await;
         }
     };
 
