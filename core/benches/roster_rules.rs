@@ -95,7 +95,7 @@ fn bench(c: &mut Criterion) {
     let (org, station) = station();
     let config = RosterConfig::default();
     let shifts = roster(&org, &config, station);
-    let ctx = Context { org: &org, config: &config, station };
+    let ctx = Context::new(&org, &config, station);
     let found = check(&ctx, &shifts, None);
     let mut by_rule: std::collections::BTreeMap<_, usize> = Default::default();
     for v in &found {

@@ -24,6 +24,9 @@
 //!   the rules (staffing, 24-hour led duty, rest, runs of days and nights, weekly hours),
 //!   edit checks and overrides, the rules after a sync with who wrote what, iCalendar and
 //!   CSV export.
+//! - [`command`]: regional command: incidents, support requests and commitments (loans
+//!   of officers, vehicles, equipment), the pool, contingency plans, the command rules and
+//!   the commander's board.
 //! - [`districts`]: the station head's districts and offices: edits with their checks, and
 //!   suggested resident officers (Kuhn–Munkres).
 //! - [`county_file`]: the versioned JSON format of a county, import into documents, export.
@@ -34,6 +37,7 @@
 
 pub mod access;
 pub mod bulletins;
+pub mod command;
 pub mod county_file;
 pub mod demo;
 pub mod districts;

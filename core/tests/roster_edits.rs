@@ -61,7 +61,7 @@ fn bad_input_is_refused_with_the_reason() {
     let s2 = Station { org: org.0, ..Station::new(0, 0) };
     let mut foreign = s.shift(stranger, ShiftKind::Day, "2026-12-05 08:00", "2026-12-05 18:00");
     foreign.station = s.station;
-    let ctx = liandong_core::roster::Context { org: &s2.org, config: &s.config, station: s.station };
+    let ctx = liandong_core::roster::Context::new(&s2.org, &s.config, s.station);
     let errors = check_edit(&ctx, &roster, &foreign).unwrap_err();
     assert!(matches!(&errors[..], [ShiftError::OtherStation { officer, .. }] if officer.id == stranger));
     // Nobody the directory knows.

@@ -168,7 +168,7 @@ mod tests {
                 continue;
             }
             assert!(shifts.len() > 42 * 2, "{}: a pair on duty every day", station.name);
-            let ctx = Context { org: &org, config: &config, station: station.id };
+            let ctx = Context::new(&org, &config, station.id);
             let blocking: Vec<_> =
                 check(&ctx, &shifts, None).into_iter().filter(|v| v.blocks()).map(|v| v.finding).collect();
             // A station the demo leaves with fewer than two first-response officers (a
@@ -204,7 +204,7 @@ mod tests {
                     org.skill_grants.iter().any(|g| g.officer == o.id && g.skill == FIRST_RESPONSE && g.valid_on(today))
                 })
                 .count();
-            let ctx = Context { org: &org, config: &config, station: station.id };
+            let ctx = Context::new(&org, &config, station.id);
             let hours: Vec<_> = check(&ctx, &shifts, None)
                 .into_iter()
                 .filter(|v| v.rule == crate::model::RosterRule::MaxHoursInWindow)

@@ -24,7 +24,7 @@ use crate::ids::RecordId;
 use crate::record::conflict::{self, FieldConflict};
 use crate::record::value::{to_any, to_json};
 use crate::record::{DELETED_AT, ID_FIELD, Record, RecordError};
-pub use refusal::{Refusal, TextField};
+pub use refusal::{Refusal, StepName, TextField};
 pub use schema::{SCHEMA_VERSION, SchemaStatus};
 
 /// A kind of document, as a type (so records are bound to their document at compile time).
@@ -53,11 +53,12 @@ document_marker!(
 );
 document_marker!(
     /// `region/{region}/bulletins` (and `county/{county}/bulletins`, same shape): bulletins,
-    /// versions, acknowledgements, series, assessments, photos.
+    /// versions, acknowledgements, series, assessments, photos, dispatch acknowledgements.
     BulletinsDoc => Bulletins, RegionBulletins
 );
 document_marker!(
-    /// `region/{region}/command`: support requests, equipment.
+    /// `region/{region}/command`: incidents, support requests, commitments, the equipment
+    /// and vehicles pool, contingency plans.
     CommandDoc => Command, RegionCommand
 );
 document_marker!(

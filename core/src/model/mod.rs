@@ -9,7 +9,10 @@ pub mod roster;
 pub use bulletin::{
     Acknowledgement, Assessment, Bulletin, BulletinCategory, BulletinPhoto, BulletinVersion, Scope, Series, Urgency,
 };
-pub use command::{Equipment, EquipmentStatus, SupportRequest, SupportStatus};
+pub use command::{
+    Closure, Commitment, ContingencyPlan, DispatchAck, Equipment, EquipmentKind, EquipmentStatus, Incident,
+    IncidentKind, IncidentNote, Mark, Need, PlanItem, RequestItem, Resource, SupportRequest,
+};
 pub use community::{CommunityReport, KeySite};
 pub use organisation::{County, CountyPolicy, Officer, Region, Role, SkillDef, Station, StationKind};
 pub use roster::{

@@ -197,6 +197,9 @@ pub enum RosterRule {
     MinStaffing,
     /// A leave takes a shift below its minimum staffing.
     LeaveBreaksStaffing,
+    /// Officers on loan to another station (借调) take a shift of the lending station below
+    /// its minimum staffing; always WARN ([`crate::command::loans`]).
+    LoanBreaksStaffing,
     /// Every minute of the station covered by a duty shift with a shift leader (带班).
     DutyCoverage,
     /// Shortest rest between two shifts of one officer.

@@ -394,6 +394,7 @@ impl RosterConfig {
         match rule {
             R::MinStaffing => r.staffing.severity,
             R::LeaveBreaksStaffing => r.leave_staffing.severity,
+            R::LoanBreaksStaffing => Severity::Warn,
             R::DutyCoverage => r.coverage.severity,
             R::MinRest => r.rest.severity,
             R::MaxConsecutiveDays => r.consecutive_days.severity,

@@ -112,7 +112,10 @@ pub fn check_removal(ctx: &Context, roster: &[Shift], id: RecordId) -> EditCheck
 /// a finding of those after a removal is only the same finding measured again.
 fn removal_can_worsen(rule: RosterRule) -> bool {
     match rule {
-        RosterRule::MinStaffing | RosterRule::LeaveBreaksStaffing | RosterRule::DutyCoverage => true,
+        RosterRule::MinStaffing
+        | RosterRule::LeaveBreaksStaffing
+        | RosterRule::LoanBreaksStaffing
+        | RosterRule::DutyCoverage => true,
         RosterRule::MinRest
         | RosterRule::MaxConsecutiveDays
         | RosterRule::MaxNightsInRow

@@ -33,7 +33,7 @@ impl Station {
     }
 
     pub fn ctx(&self) -> Context<'_> {
-        Context { org: &self.org, config: &self.config, station: self.station }
+        Context::new(&self.org, &self.config, self.station)
     }
 
     /// A shift of `officer` from `start` to `end`, China time `YYYY-MM-DD HH:MM`.

@@ -30,14 +30,16 @@ use serde::Serialize;
 
 use super::config::{RosterConfig, Severity};
 use super::shift_types::day_of;
+use crate::command::Loan;
 use crate::ids::RecordId;
-use crate::model::{RosterRule, Shift, ShiftKind, ShiftOverride, SkillGrant};
+use crate::model::{Mark, RosterRule, Shift, ShiftKind, ShiftOverride, SkillGrant};
 use crate::org::Organisation;
 use crate::rules::{RecordKind, RecordRef, refs};
 use prepared::Prepared;
 
 /// What the rules need besides the shifts: the organisation (officers and their skills),
-/// the county's roster configuration, and the station whose roster it is.
+/// the county's roster configuration, the station whose roster it is, and the region's
+/// loans of officers (借调, [`crate::command::loans`]).
 #[derive(Debug, Clone, Copy)]
 pub struct Context<'a> {
     /// Officers, skills catalogue, skill grants.
@@ -46,6 +48,21 @@ pub struct Context<'a> {
     pub config: &'a RosterConfig,
     /// The station.
     pub station: RecordId,
+    /// Loans of officers in the region: an officer lent away is not on the station's
+    /// shifts during the loan, one lent to it is (minimum staffing counts both).
+    pub loans: &'a [Loan],
+}
+
+impl<'a> Context<'a> {
+    /// A context without loans.
+    pub fn new(org: &'a Organisation, config: &'a RosterConfig, station: RecordId) -> Self {
+        Self { org, config, station, loans: &[] }
+    }
+
+    /// The same context with the region's loans.
+    pub fn with_loans(self, loans: &'a [Loan]) -> Self {
+        Self { loans, ..self }
+    }
 }
 
 impl Context<'_> {
@@ -121,6 +138,22 @@ pub enum Finding {
         /// The skill's name, when the minimum is for a skill.
         skill: Option<String>,
     },
+    /// A shift of the lending station has fewer officers (with `skill`, if set) than its
+    /// minimum because officers are on loan to another station (借调).
+    LoanedAway {
+        /// Kind of the shift.
+        kind: ShiftKind,
+        /// Day it starts.
+        day: Date,
+        /// Officers on it (with the skill), without those on loan.
+        officers: u32,
+        /// Minimum.
+        min: u32,
+        /// The skill's name, when the minimum is for a skill.
+        skill: Option<String>,
+        /// The loans that take officers away.
+        loans: Vec<LoanRef>,
+    },
     /// Nobody leads a duty shift in the violation's time range.
     CoverageGap {
         /// Length of the gap, in minutes (rounded up).
@@ -156,6 +189,19 @@ pub enum Finding {
         /// Window length, in days.
         window_days: u32,
     },
+}
+
+/// A loan named by a [`Finding::LoanedAway`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LoanRef {
+    /// The commitment (调派) behind it.
+    pub commitment: RecordId,
+    /// The officer lent.
+    pub officer: RecordRef,
+    /// The receiving station.
+    pub to_station: RecordId,
+    /// Who committed the officer, and when.
+    pub committed: Mark,
 }
 
 /// Who wrote one shift involved in a violation (filled after a sync).
@@ -257,7 +303,7 @@ impl RosterViolation {
 /// Every roster rule over `station`'s shifts among `shifts`, the day-bound ones over
 /// `period` (default: the days the shifts start on). In time order, overrides applied.
 pub fn check(ctx: &Context, shifts: &[Shift], period: Option<Period>) -> Vec<RosterViolation> {
-    let prepared = Prepared::new(shifts, ctx.station);
+    let prepared = Prepared::new(shifts, ctx.station, ctx.loans);
     let mut out = Vec::new();
     if let Some(period) = period.or_else(|| Period::of(shifts, ctx.station)) {
         out.extend(staffing::check(ctx, &prepared, period));

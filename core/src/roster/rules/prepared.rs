@@ -1,8 +1,9 @@
 //! A station's shifts arranged once for every rule: each officer's work shifts in start
-//! order, leaves, and the work shifts that a leave cancels.
+//! order, leaves, the work shifts that a leave cancels, and those whose officer is on loan.
 
 use std::collections::{BTreeMap, HashMap};
 
+use crate::command::Loan;
 use crate::ids::RecordId;
 use crate::model::{Shift, ShiftKind};
 use crate::roster::shift_types::counts_as_work;
@@ -23,12 +24,17 @@ pub(crate) struct Prepared<'a> {
     pub officers: BTreeMap<RecordId, OfficerShifts<'a>>,
     /// Cancelled work shift → the leave that cancels it.
     pub cancelled_by: HashMap<RecordId, &'a Shift>,
+    /// Work shift (not cancelled) whose officer is on loan to another station during it →
+    /// the loan.
+    pub lent_by: HashMap<RecordId, &'a Loan>,
+    /// Loans to this station.
+    pub loaned_in: Vec<&'a Loan>,
 }
 
 impl<'a> Prepared<'a> {
     /// Arranges the shifts of `station` among `shifts` (others, and shifts that do not end
     /// after they start, are left out: [`crate::roster::validate`] reports those).
-    pub fn new(shifts: &'a [Shift], station: RecordId) -> Self {
+    pub fn new(shifts: &'a [Shift], station: RecordId, loans: &'a [Loan]) -> Self {
         let mut mine: Vec<&Shift> = shifts.iter().filter(|s| s.station == station && s.end > s.start).collect();
         crate::sort::by_key(&mut mine, |s| (s.start, s.id));
         let mut leaves: HashMap<RecordId, Vec<&Shift>> = HashMap::new();
@@ -48,6 +54,18 @@ impl<'a> Prepared<'a> {
                 None => officers.entry(shift.officer).or_default().work.push(shift),
             }
         }
-        Self { shifts: mine, officers, cancelled_by }
+        let mut lent_by = HashMap::new();
+        let away: Vec<&Loan> = loans.iter().filter(|l| l.from_station == station && l.to_station != station).collect();
+        if !away.is_empty() {
+            for shift in mine.iter().filter(|s| counts_as_work(s.kind) && !cancelled_by.contains_key(&s.id)) {
+                if let Some(loan) =
+                    away.iter().find(|l| l.officer == shift.officer && l.overlaps(shift.start, shift.end))
+                {
+                    lent_by.insert(shift.id, *loan);
+                }
+            }
+        }
+        let loaned_in = loans.iter().filter(|l| l.to_station == station && l.from_station != station).collect();
+        Self { shifts: mine, officers, cancelled_by, lent_by, loaned_in }
     }
 }

@@ -9,13 +9,19 @@
 //! finding is the leave's ([`RosterRule::LeaveBreaksStaffing`], naming the leave), otherwise
 //! it is plain understaffing. A day without any shift of the kind is not checked here: the
 //! coverage rule ([`super::coverage`]) is what asks for someone on duty around the clock.
+//!
+//! Loans (借调, [`crate::command::loans`]): an officer lent to another station during the
+//! shift is not on it; when those on loan would have made the minimum, the finding is the
+//! loan's ([`RosterRule::LoanBreaksStaffing`], WARN, naming the loans and who committed
+//! the officers). An officer lent to this station during the shift is on it.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use jiff::civil::Date;
 
 use super::prepared::Prepared;
-use super::{Context, Finding, Period, RosterViolation};
+use super::{Context, Finding, LoanRef, Period, RosterViolation};
+use crate::command::Loan;
 use crate::ids::RecordId;
 use crate::model::{RosterRule, Shift, SkillGrant};
 use crate::roster::shift_types::day_of;
@@ -44,19 +50,25 @@ pub(crate) fn check(ctx: &Context, prepared: &Prepared, period: Period) -> Vec<R
         let minimum = &minimums[index];
         let mut on: BTreeSet<RecordId> = BTreeSet::new();
         let mut away: HashMap<RecordId, &Shift> = HashMap::new();
+        let mut lent: BTreeMap<RecordId, &Loan> = BTreeMap::new();
         for shift in &shifts {
-            match prepared.cancelled_by.get(&shift.id) {
-                Some(leave) => {
+            match (prepared.cancelled_by.get(&shift.id), prepared.lent_by.get(&shift.id)) {
+                (Some(leave), _) => {
                     away.insert(shift.officer, leave);
                 }
-                None => {
+                (None, Some(loan)) => {
+                    lent.insert(shift.officer, loan);
+                }
+                (None, None) => {
                     on.insert(shift.officer);
                 }
             }
         }
-        away.retain(|officer, _| !on.contains(officer));
         let from = shifts.iter().map(|s| s.start).min().unwrap_or_default();
         let to = shifts.iter().map(|s| s.end).max().unwrap_or_default();
+        on.extend(prepared.loaned_in.iter().filter(|l| l.overlaps(from, to)).map(|l| l.officer));
+        away.retain(|officer, _| !on.contains(officer));
+        lent.retain(|officer, _| !on.contains(officer) && !away.contains_key(officer));
         let requirements = std::iter::once((None, minimum.min_officers))
             .chain(minimum.skills.iter().map(|s| (Some(s.skill.as_str()), s.min_officers)));
         for (skill, min) in requirements {
@@ -67,7 +79,38 @@ pub(crate) fn check(ctx: &Context, prepared: &Prepared, period: Period) -> Vec<R
             if count >= min as usize {
                 continue;
             }
-            let with_away = count + counts(&mut away.keys());
+            let with_lent = count + counts(&mut lent.keys());
+            if with_lent >= min as usize && with_lent > count {
+                let loans = lent
+                    .values()
+                    .map(|l| LoanRef {
+                        commitment: l.commitment,
+                        officer: ctx.officer(l.officer),
+                        to_station: l.to_station,
+                        committed: l.committed,
+                    })
+                    .collect();
+                let finding = Finding::LoanedAway {
+                    kind: minimum.kind,
+                    day,
+                    officers: u32::try_from(count).unwrap_or(u32::MAX),
+                    min,
+                    skill: skill.map(|s| ctx.skill_name(s)),
+                    loans,
+                };
+                let officers = lent.keys().map(|o| ctx.officer(*o)).collect();
+                let ids = shifts.iter().map(|s| s.id).collect();
+                out.push(RosterViolation::new(
+                    ctx.config,
+                    RosterRule::LoanBreaksStaffing,
+                    officers,
+                    (from, to),
+                    ids,
+                    finding,
+                ));
+                continue;
+            }
+            let with_away = with_lent + counts(&mut away.keys());
             let by_leave = with_away >= min as usize;
             let (rule, officers, mut ids) = if by_leave {
                 let officers = away.keys().map(|o| ctx.officer(*o)).collect();
