@@ -13,9 +13,11 @@
 //! deliberately breaks the rules so the coverage report has findings to show (see
 //! [`generate`]). The county's name is not in the source either.
 //!
-//! Demo bulletins from the source's events are in [`bulletins`]; a demo roster in [`roster`].
+//! Demo bulletins from the source's events are in [`bulletins`]; a demo roster in [`roster`];
+//! the regions' command (pool, plans, the source's incidents) in [`command`].
 
 pub mod bulletins;
+pub mod command;
 pub mod generate;
 mod names;
 pub mod roster;

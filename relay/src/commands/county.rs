@@ -7,7 +7,7 @@
 use std::path::Path;
 
 use liandong_core::county_file::{self, CountyFile};
-use liandong_core::docs::{RegionBulletins, StationRoster};
+use liandong_core::docs::{RegionBulletins, RegionCommand, StationRoster};
 use liandong_core::org::Organisation;
 use liandong_core::roster::RosterConfig;
 use liandong_core::{DocumentId, demo};
@@ -54,7 +54,7 @@ pub async fn import_file(store: &dyn Store, path: &Path) -> Result<Organisation,
 /// Generated bulletins per region in the demo, besides the source's events.
 pub const DEMO_BULLETINS_PER_REGION: usize = 40;
 
-/// Seeds the demo county and its bulletins unless it is already stored. Returns whether it
+/// Seeds the demo county, its bulletins, rosters and regional command unless it is already stored. Returns whether it
 /// seeded.
 pub async fn seed_demo(store: &dyn Store) -> Result<bool, CommandError> {
     let file = demo::county();
@@ -69,6 +69,10 @@ pub async fn seed_demo(store: &dyn Store) -> Result<bool, CommandError> {
             .map_err(|e| CommandError::Invalid(e.to_string()))?;
         let id = DocumentId::bulletins(&region.code);
         store.append(&keys::key(&file.county.code, &id), full_state(doc.doc())).await?;
+        let command = RegionCommand::new(Doc::new());
+        demo::command::write(&command, &org, &region.code).map_err(|e| CommandError::Invalid(e.to_string()))?;
+        let id = DocumentId::command(&region.code);
+        store.append(&keys::key(&file.county.code, &id), full_state(command.doc())).await?;
     }
     let county = RegionBulletins::new(Doc::new());
     demo::bulletins::write_county(&county, &org).map_err(|e| CommandError::Invalid(e.to_string()))?;
