@@ -208,9 +208,10 @@ fn name(stage: Stage) -> StepName {
 
 /// Marks step `step` of commitment `id` (dispatched, on scene, released, returned, or
 /// cancelled). A step needs the one before it (a return needs the dispatch; released
-/// needs on scene) at an earlier or equal time; a return also marks the release if it
-/// was skipped. Nothing follows a return or a cancellation; a cancellation cannot follow
-/// a dispatch (the officer must be released and returned).
+/// needs on scene) at an earlier or equal time; a step marked again (a corrected time)
+/// stays at or before the step after it; a return also marks the release if it was
+/// skipped. Nothing follows a return or a cancellation; a cancellation cannot follow a
+/// dispatch (the officer must be released and returned).
 pub fn mark_step(
     view: &RegionCommand,
     state: &CommandState,
@@ -252,6 +253,16 @@ pub fn mark_step(
     };
     if mark.at < prev.at {
         return refuse(Refusal::StepOrder { step: name(step), after: name(prev_stage) });
+    }
+    let later = match step {
+        Stage::Dispatched => current.on_scene.map(|m| (m, Stage::OnScene)),
+        Stage::OnScene => current.released.map(|m| (m, Stage::Released)),
+        _ => None,
+    };
+    if let Some((later, later_stage)) = later
+        && later.at < mark.at
+    {
+        return refuse(Refusal::StepOrder { step: name(later_stage), after: name(step) });
     }
     match step {
         Stage::Dispatched => next.dispatched = Some(mark),

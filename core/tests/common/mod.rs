@@ -2,6 +2,7 @@
 
 #![allow(dead_code)]
 
+pub mod command;
 pub mod roster;
 pub mod words;
 

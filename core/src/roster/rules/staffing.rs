@@ -13,7 +13,8 @@
 //! Loans (借调, [`crate::command::loans`]): an officer lent to another station during the
 //! shift is not on it; when those on loan would have made the minimum, the finding is the
 //! loan's ([`RosterRule::LoanBreaksStaffing`], WARN, naming the loans and who committed
-//! the officers). An officer lent to this station during the shift is on it.
+//! the officers; for a skill's minimum, only the loans of officers holding the skill). An
+//! officer lent to this station during the shift is on it.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -81,8 +82,11 @@ pub(crate) fn check(ctx: &Context, prepared: &Prepared, period: Period) -> Vec<R
             }
             let with_lent = count + counts(&mut lent.keys());
             if with_lent >= min as usize && with_lent > count {
-                let loans = lent
-                    .values()
+                // The loans of officers who count toward this minimum (with its skill).
+                let taken: Vec<&Loan> =
+                    lent.values().copied().filter(|l| skill.is_none_or(|s| holds(&l.officer, s, day))).collect();
+                let loans = taken
+                    .iter()
                     .map(|l| LoanRef {
                         commitment: l.commitment,
                         officer: ctx.officer(l.officer),
@@ -98,7 +102,7 @@ pub(crate) fn check(ctx: &Context, prepared: &Prepared, period: Period) -> Vec<R
                     skill: skill.map(|s| ctx.skill_name(s)),
                     loans,
                 };
-                let officers = lent.keys().map(|o| ctx.officer(*o)).collect();
+                let officers = taken.iter().map(|l| ctx.officer(l.officer)).collect();
                 let ids = shifts.iter().map(|s| s.id).collect();
                 out.push(RosterViolation::new(
                     ctx.config,
