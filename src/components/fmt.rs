@@ -58,6 +58,23 @@ pub fn write_failure(i18n: I18nContext<Locale>, failure: &crate::data::WriteFail
                 Refusal::Text { field: TextField::SeriesName, max: m } => max(t_string!(i18n, refusal_series_name), *m),
                 Refusal::SeriesTooSmall => t_string!(i18n, refusal_series_too_small).to_owned(),
                 Refusal::AlreadyInSeries => t_string!(i18n, refusal_already_in_series).to_owned(),
+                Refusal::Text { field, max: m } => {
+                    let key = match field {
+                        TextField::IncidentSummary => t_string!(i18n, refusal_incident_summary),
+                        TextField::IncidentResult => t_string!(i18n, refusal_incident_result),
+                        TextField::IncidentNote => t_string!(i18n, refusal_incident_note),
+                        TextField::RequestPlace => t_string!(i18n, refusal_request_place),
+                        TextField::EquipmentIdentifier => t_string!(i18n, refusal_equipment_identifier),
+                        TextField::PlanTitle
+                        | TextField::CancelReason
+                        | TextField::Assessment
+                        | TextField::SeriesName => {
+                            t_string!(i18n, refusal_plan_title)
+                        }
+                    };
+                    max(key, *m)
+                }
+                other => crate::words::command::refusal(i18n.get_locale(), other).unwrap_or_default(),
             },
         },
     }

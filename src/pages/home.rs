@@ -1,5 +1,5 @@
-//! Home screen (首页): who is signed in, their duty today and tomorrow, and the latest
-//! bulletins of the region.
+//! Home screen (首页): who is signed in, where they are dispatched (to acknowledge), their
+//! duty today and tomorrow, and the latest bulletins of the region.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -7,6 +7,7 @@ use leptos_router::components::A;
 use crate::components::fmt;
 use crate::i18n::*;
 use crate::pages::bulletins::{BulletinRow, latest};
+use crate::pages::command::dispatch::MyDispatch;
 use crate::pages::roster::mine::MyDuty;
 use crate::sync;
 
@@ -28,6 +29,7 @@ pub fn Home() -> impl IntoView {
                     </p>
                     <p>{fmt::unit(i18n, &c)}</p>
                 </section>
+                <MyDispatch/>
                 <MyDuty/>
                 <section class="card">
                     <h2><A href="/bulletins">{t!(i18n, home_latest)}</A></h2>

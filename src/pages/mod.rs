@@ -1,6 +1,7 @@
 //! One module per screen; each is a route of [`crate::app`].
 
 pub mod bulletins;
+pub mod command;
 pub mod districts;
 pub mod home;
 pub mod login;

@@ -62,6 +62,7 @@ pub fn Region() -> impl IntoView {
     });
     let code_of = move |id| org.with(|o| o.stations.iter().find(|s| s.id == id).map(|s| s.code.clone()));
     view! {
+        <crate::pages::command::tabs::Tabs/>
         <h1>{t!(i18n, region_title)}</h1>
         {move || regions.with(Vec::is_empty).then(|| view! { <p class="empty">{t!(i18n, region_empty)}</p> })}
         {move || {

@@ -8,6 +8,8 @@
 //! - [`refused`]: why a shift, an override, a rotation or a cell of a fill was refused.
 //! - [`rules`]: the organisation rules' violations (regions, districts, offices, skills).
 //! - [`export`]: the words of the roster's iCalendar and CSV files.
+//! - [`command`]: regional command: kinds, needs, steps, the command rules' findings, and
+//!   why a command write was refused.
 //!
 //! Each takes the [`crate::i18n::Locale`] rather than the i18n context: a caller in a
 //! reactive closure passes `i18n.get_locale()` (and so follows a change of language), and
@@ -15,6 +17,7 @@
 //! met: [`crate::components::fmt::write_failure`], [`crate::components::fmt::store_error`],
 //! `pages::districts::refusal`.
 
+pub mod command;
 pub mod export;
 pub mod refused;
 pub mod roster;

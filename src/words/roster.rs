@@ -43,31 +43,27 @@ pub fn finding(locale: Locale, v: &RosterViolation) -> String {
     let range = range(locale, v.from, v.to);
     match &v.finding {
         Finding::Understaffed { kind, day, officers, min, skill } => {
-            let on = match skill {
-                Some(skill) => fill(
-                    td_string!(locale, roster_rule_on_shift_skilled),
-                    &[("officers", officers.to_string()), ("skill", skill.clone())],
-                ),
-                None => fill(td_string!(locale, roster_rule_on_shift), &[("officers", officers.to_string())]),
-            };
             let cause = if v.rule == RosterRule::LeaveBreaksStaffing {
                 fill(td_string!(locale, roster_rule_leave_cause), &[("names", names)])
             } else {
                 String::new()
             };
-            fill(
-                td_string!(locale, roster_rule_understaffed),
-                &[
-                    ("month", day.month().to_string()),
-                    ("day", day.day().to_string()),
-                    ("date", liandong_core::time::text::ymd(*day)),
-                    ("kind", super::shift::kind(locale, *kind).to_owned()),
-                    ("min", min.to_string()),
-                    ("range", range),
-                    ("on", on),
-                    ("cause", cause),
-                ],
-            )
+            understaffed(locale, (*kind, *day, *officers, *min, skill.as_deref()), range, cause)
+        }
+        Finding::LoanedAway { kind, day, officers, min, skill, loans } => {
+            let sep = td_string!(locale, list_separator);
+            let each = loans
+                .iter()
+                .map(|l| {
+                    fill(
+                        td_string!(locale, roster_rule_loan),
+                        &[("officer", l.officer.label.clone()), ("to", l.to.label.clone()), ("by", l.by.label.clone())],
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join(sep);
+            let cause = fill(td_string!(locale, roster_rule_loan_cause), &[("loans", each)]);
+            understaffed(locale, (*kind, *day, *officers, *min, skill.as_deref()), range, cause)
         }
         Finding::CoverageGap { minutes } => {
             fill(td_string!(locale, roster_rule_coverage_gap), &[("gap", duration(locale, *minutes)), ("range", range)])
@@ -100,6 +96,36 @@ pub fn finding(locale: Locale, v: &RosterViolation) -> String {
             ],
         ),
     }
+}
+
+/// An understaffed shift: (kind, day, officers on it, minimum, skill), its range, and the
+/// cause (leave, loans) worded by the caller.
+fn understaffed(
+    locale: Locale,
+    (kind, day, officers, min, skill): (liandong_core::model::ShiftKind, jiff::civil::Date, u32, u32, Option<&str>),
+    range: String,
+    cause: String,
+) -> String {
+    let on = match skill {
+        Some(skill) => fill(
+            td_string!(locale, roster_rule_on_shift_skilled),
+            &[("officers", officers.to_string()), ("skill", skill.to_owned())],
+        ),
+        None => fill(td_string!(locale, roster_rule_on_shift), &[("officers", officers.to_string())]),
+    };
+    fill(
+        td_string!(locale, roster_rule_understaffed),
+        &[
+            ("month", day.month().to_string()),
+            ("day", day.day().to_string()),
+            ("date", liandong_core::time::text::ymd(day)),
+            ("kind", super::shift::kind(locale, kind).to_owned()),
+            ("min", min.to_string()),
+            ("range", range),
+            ("on", on),
+            ("cause", cause),
+        ],
+    )
 }
 
 /// `12月01日 08:30 至 12月02日 08:30` / `12-01 08:30 to 12-02 08:30`, China time.

@@ -27,7 +27,8 @@ pub struct StationBoard {
     /// Officers on a work shift now (its own, not on leave, not lent away; plus those lent
     /// to it), by id.
     pub on_duty: Vec<RecordId>,
-    /// Its officers free to commit now (not on leave, not bound), on duty first.
+    /// Its officers free to commit now (not on leave now, no commitment that binds now or
+    /// later), on duty first.
     pub free: Vec<RecordId>,
     /// Loans from it running now.
     pub lent_out: Vec<Loan>,
@@ -37,7 +38,7 @@ pub struct StationBoard {
     pub vehicles: PoolCounts,
     /// Its other equipment by state.
     pub equipment: PoolCounts,
-    /// Its items available now (vehicles first).
+    /// Its items available now and not committed for later (vehicles first).
     pub items_free: Vec<RecordId>,
 }
 
@@ -72,6 +73,12 @@ impl Board {
             }
         }
         let lent_away: HashSet<RecordId> = running.iter().map(|l| l.officer).collect();
+        let taken: HashSet<Resource> = state
+            .commitments
+            .iter()
+            .filter(|c| c.window().is_some_and(|(_, to)| to > now))
+            .map(|c| c.resource)
+            .collect();
         let stations = region_stations
             .iter()
             .map(|&station| {
@@ -86,7 +93,7 @@ impl Board {
                 let mut free: Vec<RecordId> = strength
                     .iter()
                     .copied()
-                    .filter(|o| !on_leave.contains(o) && bound.get(Resource::Officer(*o)).is_none())
+                    .filter(|o| !on_leave.contains(o) && !taken.contains(&Resource::Officer(*o)))
                     .collect();
                 crate::sort::by_key(&mut free, |o| !working.contains(o));
                 let (vehicles, equipment) = pool::counts_with(state, &bound, Some(station));
@@ -94,6 +101,7 @@ impl Board {
                     .equipment
                     .iter()
                     .filter(|e| e.station == station && pool::state_with(&bound, e) == ItemState::Available)
+                    .filter(|e| !taken.contains(&Resource::Equipment(e.id)))
                     .collect();
                 crate::sort::by_key(&mut items, |e| !e.kind.is_vehicle());
                 StationBoard {

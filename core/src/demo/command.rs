@@ -374,7 +374,7 @@ mod tests {
                 assert!(state.equipment.iter().any(|e| e.station == s && e.kind.is_vehicle()), "一所一车");
             }
             let mut kinds: Vec<_> = state.plans.iter().map(|p| p.kind).collect();
-            kinds.sort_unstable();
+            crate::sort::natural(&mut kinds);
             assert_eq!(kinds, IncidentKind::PLANNED.to_vec());
             let findings = rules::double_bookings(&state);
             assert!(findings.is_empty(), "{}: {findings:?}", region.name);

@@ -6,7 +6,8 @@
 
 use jiff::civil::Date;
 use leptos::prelude::*;
-use liandong_core::docs::{Directory, StationRoster};
+use liandong_core::command::{CommandState, Loan};
+use liandong_core::docs::{Directory, RegionCommand, StationRoster};
 use liandong_core::model::Shift;
 use liandong_core::org::Organisation;
 use liandong_core::roster::{RosterConfig, SyncReport, check_after_sync, read_shifts};
@@ -85,12 +86,24 @@ pub fn shifts(code: &str, station: RecordId) -> (Vec<Shift>, usize) {
     }
 }
 
-/// The rules over the merged roster of a station, with who wrote each shift.
-pub fn report(code: &str, org: &Organisation, config: &RosterConfig, station: RecordId) -> SyncReport {
+/// The rules over the merged roster of a station, with who wrote each shift; officers on
+/// loan count at the receiving station and not at the lending one.
+pub fn report(code: &str, org: &Organisation, config: &RosterConfig, station: RecordId, loans: &[Loan]) -> SyncReport {
     match view(code) {
-        Some(v) => check_after_sync(&v, &liandong_core::roster::Context { org, config, station }),
+        Some(v) => check_after_sync(&v, &liandong_core::roster::Context::new(org, config, station).with_loans(loans)),
         None => SyncReport::default(),
     }
+}
+
+/// The loans of officers (借调) in the station's region that concern it (lent from it or
+/// to it), from the region's command document; reactive, empty while it is not open.
+pub fn loans(station: RecordId) -> Vec<Loan> {
+    let Some(region) = sync::with_directory_org(|o| o.region_of(station).map(|r| r.code.clone())) else {
+        return Vec::new();
+    };
+    let Some(doc) = sync::read_doc(&DocumentId::command(&region)) else { return Vec::new() };
+    let state = CommandState::read(&RegionCommand::new(doc), None);
+    liandong_core::command::loans::of_station(&liandong_core::command::loans::loans(&state), station)
 }
 
 /// Today in China.

@@ -90,7 +90,7 @@ pub fn RotationPanel(
                 let Some(rotation) = c.rotations.get(pattern.get_untracked()) else {
                     return Err(t_string!(i18n, roster_fill_no_pattern).to_string());
                 };
-                let ctx = Context { org: o, config: c, station: station.id };
+                let ctx = Context::new(o, c, station.id);
                 apply_rotation(&ctx, &roster, rotation, &picked, (start, end), stagger.get_untracked())
                     .map_err(|e| crate::words::refused::rotation(i18n.get_locale(), &e))
             })

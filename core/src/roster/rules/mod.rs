@@ -75,6 +75,15 @@ impl Context<'_> {
             .map_or(RecordRef { kind: RecordKind::Officer, id, label: id.to_string() }, refs::officer)
     }
 
+    /// The station as a reference for violations (unknown stations by id).
+    pub fn station_ref(&self, id: RecordId) -> RecordRef {
+        self.org
+            .stations
+            .iter()
+            .find(|s| s.id == id)
+            .map_or(RecordRef { kind: RecordKind::Station, id, label: id.to_string() }, refs::station)
+    }
+
     /// The display name of a skill code (its code when the catalogue lacks it).
     pub fn skill_name(&self, code: &str) -> String {
         self.org.skills.iter().find(|s| s.code == code).map_or_else(|| code.to_owned(), |s| s.name.clone())
@@ -202,6 +211,10 @@ pub struct LoanRef {
     pub to_station: RecordId,
     /// Who committed the officer, and when.
     pub committed: Mark,
+    /// The receiving station, named.
+    pub to: RecordRef,
+    /// Who committed the officer, named.
+    pub by: RecordRef,
 }
 
 /// Who wrote one shift involved in a violation (filled after a sync).

@@ -92,6 +92,8 @@ pub(crate) fn check(ctx: &Context, prepared: &Prepared, period: Period) -> Vec<R
                         officer: ctx.officer(l.officer),
                         to_station: l.to_station,
                         committed: l.committed,
+                        to: ctx.station_ref(l.to_station),
+                        by: ctx.officer(l.committed.by),
                     })
                     .collect();
                 let finding = Finding::LoanedAway {

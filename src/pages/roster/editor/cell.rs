@@ -70,9 +70,9 @@ impl Cell {
             Ok(view) => view,
             Err(e) => return self.outcome.set(Some((false, fmt::write_failure(i18n, &e)))),
         };
-        let result = self.org.with_untracked(|o| {
-            self.config.with_untracked(|c| save(&view, &Context { org: o, config: c, station: self.station }, &shift))
-        });
+        let result = self
+            .org
+            .with_untracked(|o| self.config.with_untracked(|c| save(&view, &Context::new(o, c, self.station), &shift)));
         match result {
             Ok(check) => {
                 self.blocked.set(Vec::new());
@@ -118,9 +118,7 @@ impl Cell {
         if !confirmed {
             let check = self.org.with_untracked(|o| {
                 self.config.with_untracked(|c| {
-                    self.shifts.with_untracked(|(all, _)| {
-                        check_removal(&Context { org: o, config: c, station: self.station }, all, id)
-                    })
+                    self.shifts.with_untracked(|(all, _)| check_removal(&Context::new(o, c, self.station), all, id))
                 })
             });
             if !check.violations.is_empty() {

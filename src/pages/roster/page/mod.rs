@@ -4,10 +4,12 @@
 //!
 //! The page's state is one [`state::RosterState`]; its parts: [`head`] (station, period),
 //! [`grid`], the cell editor and rotation panel (`super::editor`, `super::rotation`), the
-//! findings (`super::violations`) and [`take_along`] (exports, print, copy last week).
+//! findings (`super::violations`), [`loans`] (officers lent to or from the station) and
+//! [`take_along`] (exports, print, copy last week).
 
 mod grid;
 mod head;
+mod loans;
 mod state;
 mod take_along;
 
@@ -47,6 +49,7 @@ pub fn Roster() -> impl IntoView {
             <p class="banner banner-warn" role="status">{fmt::fill(t_string!(i18n, roster_newer_version), &[("count", unreadable().to_string())])}</p>
         })}
         {move || message.get().map(|m| view! { <p class="banner" role="status" data-testid="roster-message">{m}</p> })}
+        <loans::Loans state/>
         <grid::Grid state/>
         {move || officers.with(Vec::is_empty).then(|| view! { <p class="empty">{t!(i18n, roster_empty)}</p> })}
         {move || match (selected.get(), station.get()) {

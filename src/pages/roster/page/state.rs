@@ -8,6 +8,7 @@ use jiff::ToSpan;
 use jiff::civil::Date;
 use leptos::prelude::*;
 use liandong_core::RecordId;
+use liandong_core::command::Loan;
 use liandong_core::model::{Officer, Role, Shift};
 use liandong_core::org::Organisation;
 use liandong_core::roster::{RosterConfig, SyncReport};
@@ -64,6 +65,8 @@ pub struct RosterState {
     pub config: Memo<RosterConfig>,
     /// The station's live shifts, and how many records could not be read.
     pub shifts: Memo<(Vec<Shift>, usize)>,
+    /// Loans of officers from and to the station (借调).
+    pub loans: Memo<Vec<Loan>>,
     /// The rules over the merged roster.
     pub report: Memo<SyncReport>,
     /// The days shown.
@@ -90,8 +93,10 @@ impl RosterState {
         let org = Memo::new_with_compare(|_| Arc::new(crate::data::org_with_rosters()), |_, _| true);
         let config = Memo::new(|_| data::config());
         let shifts = Memo::new(move |_| station.get().map(|s| data::shifts(&s.code, s.id)).unwrap_or_default());
+        let loans = Memo::new(move |_| station.get().map(|s| data::loans(s.id)).unwrap_or_default());
         let report = Memo::new(move |_| {
-            station.get().map(|s| org.with(|o| config.with(|c| data::report(&s.code, o, c, s.id)))).unwrap_or_default()
+            let Some(s) = station.get() else { return SyncReport::default() };
+            loans.with(|l| org.with(|o| config.with(|c| data::report(&s.code, o, c, s.id, l))))
         });
         Self {
             stations,
@@ -104,6 +109,7 @@ impl RosterState {
             org,
             config,
             shifts,
+            loans,
             report,
             days: Memo::new(move |_| days_of(anchor.get(), month.get())),
             officers: Memo::new(move |_| station.get().map(|s| org.with(|o| officers_of(o, s.id))).unwrap_or_default()),

@@ -80,9 +80,9 @@ fn copy_week(i18n: leptos_i18n::I18nContext<Locale>, state: RosterState) {
     let Some(s) = state.station.get_untracked() else { return };
     let Some(monday) = state.days.with_untracked(|d| d.first().copied()) else { return };
     let all = state.shifts.with_untracked(|(all, _)| all.clone());
-    let fill = state.org.with_untracked(|o| {
-        state.config.with_untracked(|c| copy_last_week(&Context { org: o, config: c, station: s.id }, &all, monday))
-    });
+    let fill = state
+        .org
+        .with_untracked(|o| state.config.with_untracked(|c| copy_last_week(&Context::new(o, c, s.id), &all, monday)));
     state.message.set(Some(match rotation::write(i18n, &s.code, &fill.shifts) {
         Ok(()) if fill.sources == 0 => t_string!(i18n, roster_copy_nothing).to_string(),
         Ok(()) => rotation::summary(i18n, &fill),

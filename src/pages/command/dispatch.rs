@@ -1,0 +1,132 @@
+//! "My dispatch" on Home: where the signed-in officer is sent (incident, place, by when,
+//! who leads) for each commitment of theirs not yet returned, and the acknowledgement
+//! (签收). Officers may not write the command document, so the acknowledgement is a
+//! [`DispatchAck`] in the region's bulletins document, which they may write
+//! (docs/architecture.md "Regional command"); it is saved offline like everything else.
+//!
+//! Home is in the Wasm every first visit downloads, so reading the command records and
+//! writing the acknowledgement are `#[lazy]` functions: their code (the command records'
+//! serde) is a module of its own, fetched when Home first has a command document to read.
+
+use leptos::lazy;
+use leptos::prelude::*;
+use liandong_core::command::CommandState;
+use liandong_core::docs::{BulletinsDoc, RegionBulletins, RegionCommand};
+use liandong_core::model::{Commitment, DispatchAck, Resource};
+use liandong_core::{DocumentId, RecordId};
+use yrs::Doc;
+
+use crate::components::fmt;
+use crate::i18n::*;
+use crate::sync;
+
+/// One dispatch of the officer: the commitment, the place and time, who leads, whether
+/// acknowledged.
+#[derive(Clone, PartialEq)]
+struct Mine {
+    commitment: Commitment,
+    place: String,
+    needed_by: jiff::Timestamp,
+    incident: Option<String>,
+    leader: Option<String>,
+    acked: Option<jiff::Timestamp>,
+}
+
+/// The documents to read (tracked: the command and bulletins documents' versions), and who.
+fn sources() -> Option<(Doc, Option<Doc>, RecordId)> {
+    let (claims, me) = (sync::signals().claims.get()?, sync::officer_id()?);
+    let region = claims.region?;
+    let command = sync::read_doc(&DocumentId::command(&region))?;
+    Some((command, sync::read_doc(&DocumentId::bulletins(&region)), me))
+}
+
+/// The officer's dispatches not yet returned.
+#[lazy]
+fn mine(command: Doc, bulletins: Option<Doc>, me: RecordId) -> Vec<Mine> {
+    let bulletins = bulletins.map(RegionBulletins::new);
+    let state = CommandState::read(&RegionCommand::new(command), bulletins.as_ref());
+    let officer_name =
+        |id: RecordId| sync::with_directory_org(|o| o.officers.iter().find(|x| x.id == id).map(|x| x.name.clone()));
+    state
+        .commitments_of_officer(me)
+        .filter(|c| c.is_active())
+        .filter_map(|c| {
+            let request = state.request(c.request)?;
+            let incident = request.incident.and_then(|i| state.incident(i));
+            let leader =
+                state.commitments_of(c.request).find(|x| x.leads && x.counts()).and_then(|x| match x.resource {
+                    Resource::Officer(o) => officer_name(o),
+                    Resource::Equipment(_) => None,
+                });
+            Some(Mine {
+                commitment: c.clone(),
+                place: request.place.clone(),
+                needed_by: request.needed_by,
+                incident: incident.map(|i| i.summary.chars().take(40).collect()),
+                leader,
+                acked: state.ack(c.id).map(|a| a.at),
+            })
+        })
+        .collect()
+}
+
+/// Writes the officer's acknowledgement of `commitment`.
+#[lazy]
+fn acknowledge(commitment: RecordId) -> Result<(), crate::data::WriteFailure> {
+    let claims = crate::data::claims().ok_or(crate::data::WriteFailure::SignedOut)?;
+    let region = claims.region.ok_or(crate::data::WriteFailure::NotOpen)?;
+    let officer = sync::officer_id().ok_or(crate::data::WriteFailure::SignedOut)?;
+    crate::data::write::<BulletinsDoc, _>(&DocumentId::bulletins(&region), |w| {
+        w.put(&DispatchAck { id: RecordId::new(), commitment, officer, at: liandong_core::time::now() })
+    })
+}
+
+/// The Home card; nothing when the officer is not dispatched.
+#[component]
+pub fn MyDispatch() -> impl IntoView {
+    let i18n = use_i18n();
+    let list = LocalResource::new(|| {
+        let sources = sources();
+        async move {
+            match sources {
+                Some((command, bulletins, me)) => mine(command, bulletins, me).await,
+                None => Vec::new(),
+            }
+        }
+    });
+    let error = RwSignal::new(None::<String>);
+    move || {
+        let rows = list.get().unwrap_or_default();
+        (!rows.is_empty()).then(|| view! {
+            <section class="card dispatch" data-testid="my-dispatch">
+                <h2>{t!(i18n, home_my_dispatch)}</h2>
+                <ul class="plain-list">
+                    {rows.into_iter().map(|m| {
+                        let id = m.commitment.id;
+                        view! {
+                            <li class="finding" data-testid="dispatch">
+                                <strong>{fmt::fill(t_string!(i18n, home_dispatch_to), &[("place", m.place.clone()), ("time", fmt::date_time(m.needed_by))])}</strong>
+                                {m.incident.map(|s| view! { <br/><span>{s}</span> })}
+                                {m.leader.map(|l| view! { <br/><span class="hint">{fmt::fill(t_string!(i18n, home_dispatch_leader), &[("officer", l)])}</span> })}
+                                <div class="actions">
+                                    {match m.acked {
+                                        Some(at) => view! { <span class="ok" data-testid="dispatch-acked">{fmt::fill(t_string!(i18n, cmd_acked_at), &[("time", fmt::date_time(at))])}</span> }.into_any(),
+                                        None => view! {
+                                            <button type="button" class="button" data-testid="ack-dispatch" on:click=move |_| {
+                                                leptos::task::spawn_local(async move {
+                                                    let failed = acknowledge(id).await.err();
+                                                    error.set(failed.map(|e| fmt::write_failure(i18n, &e)));
+                                                });
+                                            }>{t!(i18n, home_dispatch_ack)}</button>
+                                        }.into_any(),
+                                    }}
+                                </div>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+                {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+            </section>
+        })
+    }
+}
