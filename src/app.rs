@@ -72,14 +72,14 @@ fn Shell() -> impl IntoView {
                     <Route path=path!("/districts") view={Lazy::<routes::DistrictsRoute>::new()}/>
                     <Route path=path!("/region") view={Lazy::<routes::RegionRoute>::new()}/>
                     <Route path=path!("/command") view={Lazy::<routes::CommandRoute>::new()}/>
-                    <Route path=path!("/command/incidents") view={Lazy::<routes::IncidentListRoute>::new()}/>
-                    <Route path=path!("/command/incidents/new") view={Lazy::<routes::NewIncidentRoute>::new()}/>
-                    <Route path=path!("/command/incidents/:id") view={Lazy::<routes::IncidentRoute>::new()}/>
-                    <Route path=path!("/command/incidents/:id/print") view={Lazy::<routes::DispatchOrderRoute>::new()}/>
-                    <Route path=path!("/command/requests/new") view={Lazy::<routes::NewRequestRoute>::new()}/>
-                    <Route path=path!("/command/requests/:id") view={Lazy::<routes::RequestRoute>::new()}/>
-                    <Route path=path!("/command/pool") view={Lazy::<routes::PoolRoute>::new()}/>
-                    <Route path=path!("/command/plans") view={Lazy::<routes::PlansRoute>::new()}/>
+                    <Route path=path!("/command/incidents") view={Lazy::<routes::CommandRoute>::new()}/>
+                    <Route path=path!("/command/incidents/new") view={Lazy::<routes::CommandRoute>::new()}/>
+                    <Route path=path!("/command/incidents/:id") view={Lazy::<routes::CommandRoute>::new()}/>
+                    <Route path=path!("/command/incidents/:id/print") view={Lazy::<routes::CommandRoute>::new()}/>
+                    <Route path=path!("/command/requests/new") view={Lazy::<routes::CommandRoute>::new()}/>
+                    <Route path=path!("/command/requests/:id") view={Lazy::<routes::CommandRoute>::new()}/>
+                    <Route path=path!("/command/pool") view={Lazy::<routes::CommandRoute>::new()}/>
+                    <Route path=path!("/command/plans") view={Lazy::<routes::CommandRoute>::new()}/>
                     <Route path=path!("/settings") view={Lazy::<routes::SettingsRoute>::new()}/>
                     <Route path=path!("/login") view=pages::login::Login/>
                 </Routes>

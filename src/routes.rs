@@ -34,14 +34,6 @@ pub async fn preload_all() {
     DistrictsRoute::preload().await;
     RegionRoute::preload().await;
     CommandRoute::preload().await;
-    IncidentListRoute::preload().await;
-    NewIncidentRoute::preload().await;
-    IncidentRoute::preload().await;
-    DispatchOrderRoute::preload().await;
-    NewRequestRoute::preload().await;
-    RequestRoute::preload().await;
-    PoolRoute::preload().await;
-    PlansRoute::preload().await;
     SettingsRoute::preload().await;
 }
 
@@ -190,7 +182,10 @@ impl LazyRoute for SettingsRoute {
     }
 }
 
-/// The page [`crate::pages::command::CommandBoard`] (`/command`: the commander's board), fetched when first opened.
+/// Every page of regional command ([`crate::pages::command::CommandPages`], `/command/…`)
+/// as one module, fetched when the first of them is opened: they share most of their
+/// code, and each lazy route costs the first-visit Wasm its own loader (about 1.5 KB with
+/// Brotli) and splits the shared code into more modules.
 pub struct CommandRoute;
 
 #[lazy_route]
@@ -199,110 +194,6 @@ impl LazyRoute for CommandRoute {
         Self
     }
     fn view(_this: Self) -> AnyView {
-        untrack(|| view! { <pages::command::CommandBoard/> }.into_any())
-    }
-}
-
-/// The page [`crate::pages::command::incidents::list::IncidentList`] (`/command/incidents`), fetched when first opened.
-pub struct IncidentListRoute;
-
-#[lazy_route]
-impl LazyRoute for IncidentListRoute {
-    fn data() -> Self {
-        Self
-    }
-    fn view(_this: Self) -> AnyView {
-        untrack(|| view! { <pages::command::incidents::list::IncidentList/> }.into_any())
-    }
-}
-
-/// The page [`crate::pages::command::incidents::form::NewIncident`] (`/command/incidents/new`), fetched when first opened.
-pub struct NewIncidentRoute;
-
-#[lazy_route]
-impl LazyRoute for NewIncidentRoute {
-    fn data() -> Self {
-        Self
-    }
-    fn view(_this: Self) -> AnyView {
-        untrack(|| view! { <pages::command::incidents::form::NewIncident/> }.into_any())
-    }
-}
-
-/// The page [`crate::pages::command::incidents::detail::IncidentDetail`] (`/command/incidents/:id`), fetched when first opened.
-pub struct IncidentRoute;
-
-#[lazy_route]
-impl LazyRoute for IncidentRoute {
-    fn data() -> Self {
-        Self
-    }
-    fn view(_this: Self) -> AnyView {
-        untrack(|| view! { <pages::command::incidents::detail::IncidentDetail/> }.into_any())
-    }
-}
-
-/// The page [`crate::pages::command::incidents::print::DispatchOrder`] (`/command/incidents/:id/print`), fetched when first opened.
-pub struct DispatchOrderRoute;
-
-#[lazy_route]
-impl LazyRoute for DispatchOrderRoute {
-    fn data() -> Self {
-        Self
-    }
-    fn view(_this: Self) -> AnyView {
-        untrack(|| view! { <pages::command::incidents::print::DispatchOrder/> }.into_any())
-    }
-}
-
-/// The page [`crate::pages::command::requests::form::NewRequest`] (`/command/requests/new`), fetched when first opened.
-pub struct NewRequestRoute;
-
-#[lazy_route]
-impl LazyRoute for NewRequestRoute {
-    fn data() -> Self {
-        Self
-    }
-    fn view(_this: Self) -> AnyView {
-        untrack(|| view! { <pages::command::requests::form::NewRequest/> }.into_any())
-    }
-}
-
-/// The page [`crate::pages::command::requests::detail::RequestDetail`] (`/command/requests/:id`), fetched when first opened.
-pub struct RequestRoute;
-
-#[lazy_route]
-impl LazyRoute for RequestRoute {
-    fn data() -> Self {
-        Self
-    }
-    fn view(_this: Self) -> AnyView {
-        untrack(|| view! { <pages::command::requests::detail::RequestDetail/> }.into_any())
-    }
-}
-
-/// The page [`crate::pages::command::pool::Pool`] (`/command/pool`), fetched when first opened.
-pub struct PoolRoute;
-
-#[lazy_route]
-impl LazyRoute for PoolRoute {
-    fn data() -> Self {
-        Self
-    }
-    fn view(_this: Self) -> AnyView {
-        untrack(|| view! { <pages::command::pool::Pool/> }.into_any())
-    }
-}
-
-/// The page [`crate::pages::command::plans::Plans`] (`/command/plans`), fetched when first opened.
-pub struct PlansRoute;
-
-#[lazy_route]
-impl LazyRoute for PlansRoute {
-    fn data() -> Self {
-        Self
-    }
-    fn view(_this: Self) -> AnyView {
-        untrack(|| view! { <pages::command::plans::Plans/> }.into_any())
+        untrack(|| view! { <pages::command::CommandPages/> }.into_any())
     }
 }

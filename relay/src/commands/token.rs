@@ -117,10 +117,14 @@ pub fn role_name(role: Role) -> &'static str {
 
 /// Demo officers to print login links for: (station code or `None` for bureau staff,
 /// role, which one of that role at the station from 0): two stations of one region (the
-/// center's and a member's liaison, an officer, the head and the deputy head, who share the
-/// roster), another region, a commander, the bureau.
+/// center's liaison, head and an officer; a member's liaison, an officer, the head and the
+/// deputy head, who share the roster), another region, the first region's commander (for
+/// the crackdown scenario of regional command: a commander and two station heads), the
+/// bureau.
 pub const DEMO_LOGINS: &[(Option<&str>, Role, usize)] = &[
     (Some("desheng"), Role::Liaison, 0),
+    (Some("desheng"), Role::StationHead, 0),
+    (Some("desheng"), Role::Officer, 0),
     (Some("damiao"), Role::Officer, 0),
     (Some("damiao"), Role::Liaison, 0),
     (Some("damiao"), Role::StationHead, 0),

@@ -15,6 +15,7 @@ pub mod dispatch;
 pub mod findings;
 pub mod incidents;
 pub mod names;
+pub mod pages;
 pub mod plans;
 pub mod pool;
 pub mod requests;
@@ -23,3 +24,4 @@ pub mod tabs;
 pub mod time_input;
 
 pub use board::CommandBoard;
+pub use pages::CommandPages;
