@@ -45,7 +45,7 @@ async function strings(room, token) {
 }
 
 /** The runs of Han characters in the demo county's data: the county file, and the
- * documents the screens below show (directory, bulletins, rosters) as the relay has them. */
+ * documents the screens below show (directory, bulletins, rosters, command) as the relay has them. */
 async function demoData() {
   const out = [];
   const walk = (v) => {
@@ -60,7 +60,7 @@ async function demoData() {
   const liaison = token('desheng liaison');
   const code = county.county.code;
   out.push(...await strings(`county/${code}/directory`, admin), ...await strings(`county/${code}/bulletins`, admin));
-  out.push(...await strings('region/desheng/bulletins', liaison));
+  out.push(...await strings('region/desheng/bulletins', liaison), ...await strings('region/desheng/command', liaison));
   // Rosters are read by their region's officers.
   for (const station of county.stations) out.push(...await strings(`station/${station.code}/roster`, liaison));
   // A name the county gives in English too (the skill catalogue's `name_en`) must show in
@@ -142,6 +142,17 @@ test('every screen in English shows no Chinese but the data', { timeout: 300_000
     await visit(p, path, (pg) => pg.locator('main.page h1').first().waitFor());
     await check(p, name);
   }
+  for (const [path, name] of [['/command', 'command-board'], ['/command/incidents', 'incidents'], ['/command/pool', 'pool'], ['/command/plans', 'plans']]) {
+    await visit(p, path, (pg) => pg.locator('main.page h1').first().waitFor());
+    await check(p, name);
+  }
+  await visit(p, '/command/incidents', (pg) => pg.getByTestId('incident-row').first().waitFor());
+  await p.getByTestId('incident-row').first().getByRole('link').click();
+  await p.getByTestId('timeline-entry').first().waitFor();
+  await check(p, 'incident');
+  await p.getByTestId('incident-request').first().getByRole('link').click();
+  await p.getByTestId('commitment').first().waitFor();
+  await check(p, 'request');
   assert.deepEqual(liaison.errors(), []);
   await liaison.context.close();
 
@@ -150,6 +161,10 @@ test('every screen in English shows no Chinese but the data', { timeout: 300_000
   await check(head.page, 'roster-station-head');
   await visit(head.page, '/districts', (pg) => pg.locator('main.page h1').first().waitFor());
   await check(head.page, 'districts-station-head');
+  for (const [path, name] of [['/command/incidents/new', 'incident-form'], ['/command/requests/new', 'request-form']]) {
+    await visit(head.page, path, (pg) => pg.locator('main.page h1').first().waitFor());
+    await check(head.page, name);
+  }
   await head.context.close();
 
   const admin = await english('bureau bureau_admin');

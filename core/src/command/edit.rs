@@ -278,6 +278,27 @@ pub fn mark_step(
     Ok(next)
 }
 
+/// Makes the officer of commitment `id` the leader (带队) of the officers sent to its
+/// request, and no other commitment of that request.
+pub fn set_leader(view: &RegionCommand, state: &CommandState, id: RecordId) -> Result<(), WriteError> {
+    let Some(chosen) = state.commitments.iter().find(|c| c.id == id) else { return refuse(Refusal::Missing) };
+    if !matches!(chosen.resource, Resource::Officer(_)) {
+        return refuse(Refusal::WrongResource { line: chosen.item as usize });
+    }
+    if !chosen.is_active() {
+        return refuse(Refusal::Ended);
+    }
+    view.write(|w| {
+        for c in state.commitments_of(chosen.request) {
+            let leads = c.id == id;
+            if c.leads != leads {
+                w.put(&Commitment { leads, ..c.clone() })?;
+            }
+        }
+        Ok(())
+    })
+}
+
 /// Adds (or edits) an item of the region's pool, kept at a station of `region`.
 pub fn save_equipment(
     view: &RegionCommand,

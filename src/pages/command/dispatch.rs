@@ -12,7 +12,7 @@ use leptos::lazy;
 use leptos::prelude::*;
 use liandong_core::command::CommandState;
 use liandong_core::docs::{BulletinsDoc, RegionBulletins, RegionCommand};
-use liandong_core::model::{Commitment, DispatchAck, Resource};
+use liandong_core::model::{DispatchAck, Resource};
 use liandong_core::{DocumentId, RecordId};
 use yrs::Doc;
 
@@ -22,9 +22,9 @@ use crate::sync;
 
 /// One dispatch of the officer: the commitment, the place and time, who leads, whether
 /// acknowledged.
-#[derive(Clone, PartialEq)]
+#[derive(Clone)]
 struct Mine {
-    commitment: Commitment,
+    commitment: RecordId,
     place: String,
     needed_by: jiff::Timestamp,
     incident: Option<String>,
@@ -59,7 +59,7 @@ fn mine(command: Doc, bulletins: Option<Doc>, me: RecordId) -> Vec<Mine> {
                     Resource::Equipment(_) => None,
                 });
             Some(Mine {
-                commitment: c.clone(),
+                commitment: c.id,
                 place: request.place.clone(),
                 needed_by: request.needed_by,
                 incident: incident.map(|i| i.summary.chars().take(40).collect()),
@@ -70,9 +70,14 @@ fn mine(command: Doc, bulletins: Option<Doc>, me: RecordId) -> Vec<Mine> {
         .collect()
 }
 
-/// Writes the officer's acknowledgement of `commitment`.
+/// Writes the officer's acknowledgement of `commitment`; why not, worded, if it failed
+/// (worded here so the wording of write failures stays out of the first visit's Wasm).
 #[lazy]
-fn acknowledge(commitment: RecordId) -> Result<(), crate::data::WriteFailure> {
+fn acknowledge(commitment: RecordId, i18n: leptos_i18n::I18nContext<Locale>) -> Option<String> {
+    write_ack(commitment).err().map(|e| fmt::write_failure(i18n, &e))
+}
+
+fn write_ack(commitment: RecordId) -> Result<(), crate::data::WriteFailure> {
     let claims = crate::data::claims().ok_or(crate::data::WriteFailure::SignedOut)?;
     let region = claims.region.ok_or(crate::data::WriteFailure::NotOpen)?;
     let officer = sync::officer_id().ok_or(crate::data::WriteFailure::SignedOut)?;
@@ -85,24 +90,28 @@ fn acknowledge(commitment: RecordId) -> Result<(), crate::data::WriteFailure> {
 #[component]
 pub fn MyDispatch() -> impl IntoView {
     let i18n = use_i18n();
-    let list = LocalResource::new(|| {
+    // An effect and a signal rather than a resource: Home is in the first visit's Wasm,
+    // and a resource's generic code is several KB of it.
+    let list = RwSignal::new(Vec::<Mine>::new());
+    Effect::new(move |_| {
         let sources = sources();
-        async move {
-            match sources {
+        leptos::task::spawn_local(async move {
+            let rows = match sources {
                 Some((command, bulletins, me)) => mine(command, bulletins, me).await,
                 None => Vec::new(),
-            }
-        }
+            };
+            let _ = list.try_set(rows);
+        });
     });
     let error = RwSignal::new(None::<String>);
     move || {
-        let rows = list.get().unwrap_or_default();
+        let rows = list.get();
         (!rows.is_empty()).then(|| view! {
             <section class="card dispatch" data-testid="my-dispatch">
                 <h2>{t!(i18n, home_my_dispatch)}</h2>
                 <ul class="plain-list">
                     {rows.into_iter().map(|m| {
-                        let id = m.commitment.id;
+                        let id = m.commitment;
                         view! {
                             <li class="finding" data-testid="dispatch">
                                 <strong>{fmt::fill(t_string!(i18n, home_dispatch_to), &[("place", m.place.clone()), ("time", fmt::date_time(m.needed_by))])}</strong>
@@ -114,8 +123,7 @@ pub fn MyDispatch() -> impl IntoView {
                                         None => view! {
                                             <button type="button" class="button" data-testid="ack-dispatch" on:click=move |_| {
                                                 leptos::task::spawn_local(async move {
-                                                    let failed = acknowledge(id).await.err();
-                                                    error.set(failed.map(|e| fmt::write_failure(i18n, &e)));
+                                                    error.set(acknowledge(id, i18n).await);
                                                 });
                                             }>{t!(i18n, home_dispatch_ack)}</button>
                                         }.into_any(),

@@ -1,12 +1,48 @@
-//! The command rules' findings as a list, BLOCK first ([`liandong_core::command::rules`]).
+//! The command rules' findings as a list, BLOCK first ([`liandong_core::command::rules`]),
+//! followed by the lending stations' staffing findings of loans running now or later
+//! ([`liandong_core::model::RosterRule::LoanBreaksStaffing`], the roster's rule), so the
+//! commander sees on the board what a loan does to the station it comes from.
 
 use leptos::prelude::*;
-use liandong_core::roster::Severity;
+use liandong_core::RecordId;
+use liandong_core::command::{CommandState, Loan, loans};
+use liandong_core::model::{Region, RosterRule, Shift};
+use liandong_core::org::Organisation;
+use liandong_core::roster::{Context, Period, RosterConfig, RosterViolation, Severity, check};
 
 use super::context::Ctx;
 use super::names::Namer;
 use crate::i18n::*;
 use crate::words;
+
+/// The lending stations' staffing findings caused by loans that run now or later, over the
+/// days from today to the last such loan's end (at most a week).
+fn loan_findings(
+    org: &Organisation,
+    shifts: &[Shift],
+    state: &CommandState,
+    region: &Region,
+    config: &RosterConfig,
+    now: jiff::Timestamp,
+) -> Vec<(RecordId, RosterViolation)> {
+    let all = loans::loans(state);
+    let current: Vec<&Loan> = all.iter().filter(|l| l.to > now).collect();
+    let Some(end) = current.iter().map(|l| l.to).max() else { return Vec::new() };
+    let today = liandong_core::time::in_china(now).date();
+    let week = today.checked_add(jiff::ToSpan::days(6)).unwrap_or(today);
+    let period = Period { first: today, last: liandong_core::time::in_china(end).date().min(week) };
+    let mut out = Vec::new();
+    for station in region.stations().filter(|s| current.iter().any(|l| l.from_station == *s)) {
+        let ctx = Context::new(org, config, station).with_loans(&all);
+        out.extend(
+            check(&ctx, shifts, Some(period))
+                .into_iter()
+                .filter(|v| v.rule == RosterRule::LoanBreaksStaffing)
+                .map(|v| (station, v)),
+        );
+    }
+    out
+}
 
 /// The findings of the region now, or nothing when there are none.
 #[component]
@@ -29,10 +65,19 @@ pub fn Findings(ctx: Ctx) -> impl IntoView {
             .collect();
         liandong_core::sort::by_key(&mut found, |f| f.severity() != Severity::Block);
         let names = Namer { org: &org, state: &state, locale };
-        found
+        let mut lines: Vec<(bool, String)> = found
             .iter()
             .map(|f| (f.severity() == Severity::Block, words::command::finding(locale, f, &names)))
-            .collect::<Vec<_>>()
+            .collect();
+        let config = crate::pages::roster::data::config();
+        for (station, v) in loan_findings(&org, &shifts, &state, &region, &config, now) {
+            let label = crate::components::fmt::fill(
+                t_string!(i18n, cmd_station_finding),
+                &[("station", names.station(station)), ("finding", words::roster::violation(locale, &v))],
+            );
+            lines.push((false, label));
+        }
+        lines
     });
     move || {
         let list = lines.get();

@@ -90,7 +90,7 @@ fn PlanCard(ctx: Ctx, plan: ContingencyPlan) -> impl IntoView {
         })
     };
     view! {
-        <form class="card form" on:submit=save data-testid="plan">
+        <form class="card form" novalidate on:submit=save data-testid="plan">
             <h2>{plan.title.clone()}" "<span class="tag">{move || words::command::incident_kind(i18n.get_locale(), plan.kind)}</span></h2>
             <table class="matrix">
                 <thead><tr><th>{t!(i18n, cmd_field_need)}</th><th>{t!(i18n, cmd_field_count)}</th><th>{t!(i18n, cmd_free_now)}</th><th>{t!(i18n, cmd_supplied_by)}</th></tr></thead>

@@ -31,6 +31,57 @@ fn set_status(ctx: Ctx, said: Said, id: RecordId, status: EquipmentStatus) {
     said.set(Some(result.map(|()| t_string!(i18n, cmd_saved).to_owned()).map_err(|e| fmt::write_failure(i18n, &e))));
 }
 
+/// The items grouped by kind, vehicles first, in the kinds' order.
+fn groups(items: Vec<Equipment>) -> Vec<(EquipmentKind, Vec<Equipment>)> {
+    let mut out: Vec<(EquipmentKind, Vec<Equipment>)> = Vec::new();
+    for item in items {
+        match out.iter_mut().find(|(k, _)| *k == item.kind) {
+            Some((_, group)) => group.push(item),
+            None => out.push((item.kind, vec![item])),
+        }
+    }
+    liandong_core::sort::by_key(&mut out, |(k, _)| {
+        EquipmentKind::ALL.iter().position(|x| x == k).unwrap_or(usize::MAX)
+    });
+    out
+}
+
+/// One item: kind, number, state now, note, who changed it; the status for who may write.
+fn item_row(
+    ctx: Ctx,
+    said: Said,
+    names: &Namer,
+    bound: &Bound,
+    item: Equipment,
+    writable: bool,
+) -> impl IntoView + use<> {
+    let i18n = use_i18n();
+    let locale = names.locale;
+    let now_state = pool::state_with(bound, &item);
+    let id = item.id;
+    let changed = item.changed.map(|m| {
+        fmt::fill(t_string!(i18n, cmd_changed_by), &[("officer", names.officer(m.by)), ("time", fmt::date_time(m.at))])
+    });
+    view! {
+        <li class="finding" data-testid="pool-item">
+            <strong>{words::command::equipment_kind(locale, item.kind)}</strong>" "{item.identifier.clone()}" "
+            <span class="tag" data-testid="item-state">{words::command::item_state(locale, now_state)}</span>
+            {item.note.clone().map(|n| view! { " "<span class="hint">{n}</span> })}
+            {changed.map(|c| view! { <br/><span class="hint">{c}</span> })}
+            {writable.then(|| view! {
+                <select aria-label=move || t_string!(i18n, cmd_status) data-testid="item-status" on:change=move |ev| {
+                    let n: usize = event_target_value(&ev).parse().unwrap_or(0);
+                    set_status(ctx, said, id, STATUSES[n.min(2)]);
+                }>
+                    {STATUSES.iter().enumerate().map(|(n, s)| view! {
+                        <option value=n.to_string() selected=item.status == *s>{words::command::status(locale, *s)}</option>
+                    }).collect_view()}
+                </select>
+            })}
+        </li>
+    }
+}
+
 /// The pool page.
 #[component]
 pub fn Pool() -> impl IntoView {
@@ -57,31 +108,22 @@ pub fn Pool() -> impl IntoView {
                             ("vehicles", v.available.to_string()), ("equipment", e.available.to_string()),
                             ("committed", (v.committed + e.committed).to_string()), ("unusable", (v.unusable + e.unusable).to_string()),
                         ])}</span></h2>
-                        <ul class="plain-list">
-                            {items.into_iter().map(|item| {
-                                let now_state = pool::state_with(&bound, &item);
-                                let id = item.id;
-                                let changed = item.changed.map(|m| fmt::fill(t_string!(i18n, cmd_changed_by), &[("officer", names.officer(m.by)), ("time", fmt::date_time(m.at))]));
-                                view! {
-                                    <li class="finding" data-testid="pool-item">
-                                        <strong>{words::command::equipment_kind(locale, item.kind)}</strong>" "{item.identifier.clone()}" "
-                                        <span class="tag" data-testid="item-state">{words::command::item_state(locale, now_state)}</span>
-                                        {item.note.clone().map(|n| view! { " "<span class="hint">{n}</span> })}
-                                        {changed.map(|c| view! { <br/><span class="hint">{c}</span> })}
-                                        {writable.then(|| view! {
-                                            <select aria-label=move || t_string!(i18n, cmd_status) data-testid="item-status" on:change=move |ev| {
-                                                let n: usize = event_target_value(&ev).parse().unwrap_or(0);
-                                                set_status(ctx, said, id, STATUSES[n.min(2)]);
-                                            }>
-                                                {STATUSES.iter().enumerate().map(|(n, s)| view! {
-                                                    <option value=n.to_string() selected=item.status == *s>{words::command::status(locale, *s)}</option>
-                                                }).collect_view()}
-                                            </select>
-                                        })}
-                                    </li>
-                                }
-                            }).collect_view()}
-                        </ul>
+                        {groups(items).into_iter().map(|(kind, group)| {
+                            let total = group.len();
+                            let free = group.iter().filter(|i| pool::state_with(&bound, i) == pool::ItemState::Available).count();
+                            let rows = group.into_iter().map(|item| item_row(ctx, said, &names, &bound, item, writable)).collect_view();
+                            let head = fmt::fill(t_string!(i18n, cmd_pool_kind), &[
+                                ("kind", words::command::equipment_kind(locale, kind).to_owned()),
+                                ("total", total.to_string()),
+                                ("free", free.to_string()),
+                            ]);
+                            view! {
+                                <details class="pool-kind" open=kind.is_vehicle() || free < total>
+                                    <summary data-testid="pool-kind">{head}</summary>
+                                    <ul class="plain-list">{rows}</ul>
+                                </details>
+                            }
+                        }).collect_view()}
                     </section>
                 }
             }).collect_view().into_any()
@@ -132,7 +174,7 @@ fn AddItem(ctx: Ctx, said: Said) -> impl IntoView {
         })
     });
     view! {
-        <form class="card form" on:submit=add data-testid="add-item">
+        <form class="card form" novalidate on:submit=add data-testid="add-item">
             <h2>{t!(i18n, cmd_add_item)}</h2>
             <div class="row">
                 <label>{t!(i18n, cmd_field_kind)}

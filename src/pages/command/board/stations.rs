@@ -30,14 +30,20 @@ pub fn Stations(ctx: Ctx, board: Memo<Option<Arc<Board>>>, chosen: Chosen, said:
 }
 
 /// The candidates of a station for the chosen line: (resource, label).
-fn candidates(ctx: Ctx, s: &StationBoard, need: &Need, names: &Namer) -> Vec<(Resource, String)> {
+/// An officer on duty now is marked (`张三（001） · 在岗`): lending them leaves their shift
+/// short.
+fn candidates(ctx: Ctx, s: &StationBoard, need: &Need, names: &Namer, on_duty: String) -> Vec<(Resource, String)> {
     let org = ctx.org.get();
     match need {
         Need::Officers { .. } => s
             .free
             .iter()
             .filter(|o| officer_answers(&org, **o, need))
-            .map(|o| (Resource::Officer(*o), names.officer(*o)))
+            .map(|o| {
+                let label = names.officer(*o);
+                let label = if s.on_duty.contains(o) { fill(&on_duty, &[("officer", label)]) } else { label };
+                (Resource::Officer(*o), label)
+            })
             .collect(),
         Need::Vehicle | Need::Equipment { .. } => {
             let state = ctx.state.get();
@@ -90,7 +96,7 @@ fn StationCard(ctx: Ctx, station: StationBoard, chosen: Chosen, said: Said) -> i
             let (org, state) = (ctx.org.get(), ctx.state.get());
             let names = Namer { org: &org, state: &state, locale };
             let need = state.request(request)?.items.get(line as usize)?.need.clone();
-            let list = candidates(ctx, &s, &need, &names);
+            let list = candidates(ctx, &s, &need, &names, t_string!(i18n, cmd_pick_on_duty).to_owned());
             Some(if list.is_empty() {
                 view! { <p class="hint">{t!(i18n, cmd_none_free)}</p> }.into_any()
             } else {

@@ -77,7 +77,7 @@ pub fn NewIncident() -> impl IntoView {
     view! {
         <h1>{t!(i18n, cmd_new_incident)}</h1>
         {move || (!ctx.writable.get()).then(|| view! { <p class="banner-warn">{t!(i18n, write_no_right)}</p> })}
-        <form class="card form" on:submit=save data-testid="incident-form">
+        <form class="card form" novalidate on:submit=save data-testid="incident-form">
             <label>{t!(i18n, cmd_field_kind)}
                 <select data-testid="incident-kind" on:change=move |ev| {
                     let i: usize = event_target_value(&ev).parse().unwrap_or(0);

@@ -41,6 +41,12 @@ pub fn Commitments(ctx: Ctx, request: RecordId) -> impl IntoView {
             said.set(None);
         }
     };
+    let lead = move |id: RecordId| {
+        let Some(region) = ctx.region.get_untracked() else { return };
+        let state = ctx.state.get_untracked();
+        let result = data::write(&region, |view, _| edit::set_leader(view, &state, id));
+        said.set(result.err().map(|e| Err(fmt::write_failure(i18n, &e))));
+    };
     view! {
         <section class="card" data-testid="commitments">
             <h2>{t!(i18n, cmd_commitments)}</h2>
@@ -67,17 +73,22 @@ pub fn Commitments(ctx: Ctx, request: RecordId) -> impl IntoView {
                                 Resource::Equipment(_) => None,
                             };
                             let id = c.id;
+                            let can_lead = writable && c.is_active() && !c.leads && matches!(c.resource, Resource::Officer(_));
                             view! {
                                 <li class="finding" data-testid="commitment">
                                     <strong>{names.resource(c.resource)}</strong>" · "{names.station(c.station)}" "
                                     <span class="tag" data-testid="stage">{words::command::stage(locale, stage)}</span>" "
                                     <span class="hint">{when}</span>" "{ack}
+                                    {c.leads.then(|| view! { " "<strong class="tag" data-testid="leads">{t!(i18n, cmd_leads)}</strong> })}
                                     {writable.then(|| view! {
                                         <div class="actions">
                                             {next_steps(&c).into_iter().map(|s| view! {
                                                 <button type="button" class="button plain" data-testid="step" data-step=format!("{s:?}")
                                                     on:click=move |_| step(id, s)>{words::command::step_button(locale, s)}</button>
                                             }).collect_view()}
+                                            {can_lead.then(|| view! {
+                                                <button type="button" class="button plain" data-testid="make-leader" on:click=move |_| lead(id)>{t!(i18n, cmd_make_leader)}</button>
+                                            })}
                                         </div>
                                     })}
                                 </li>

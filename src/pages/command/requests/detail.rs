@@ -80,7 +80,7 @@ pub fn RequestDetail() -> impl IntoView {
                     </div>
                 })}
                 <SaidLine said=said/>
-                {(writable && r.cancelled.is_none()).then(|| view! {
+                {(writable && open).then(|| view! {
                     <button type="button" class="button secondary" on:click=withdraw data-testid="withdraw">{t!(i18n, cmd_withdraw)}</button>
                 })}
             </article>

@@ -130,7 +130,7 @@ pub fn NewRequest() -> impl IntoView {
     view! {
         <h1>{t!(i18n, cmd_new_request)}</h1>
         {move || (!ctx.writable.get()).then(|| view! { <p class="banner-warn">{t!(i18n, write_no_right)}</p> })}
-        <form class="card form" on:submit=save data-testid="request-form">
+        <form class="card form" novalidate on:submit=save data-testid="request-form">
             <label>{t!(i18n, cmd_field_requesting)}
                 <select data-testid="request-station" disabled=own_station.is_some() on:change=move |ev| station.set(event_target_value(&ev))>
                     {move || stations.get().into_iter().map(|(code, name)| {
