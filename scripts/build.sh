@@ -18,13 +18,16 @@ NIGHTLY=$(cat scripts/wasm-nightly)
 # post-build stamp compresses nothing (LIANDONG_COMPRESS=0): its Wasm is replaced next.
 SPLIT_FLAGS="-Clink-args=--emit-relocs"
 if rustup component list --toolchain "$NIGHTLY" --installed 2>/dev/null | grep -q '^rust-src'; then
-  WASM_BR_BUDGET=330000 ALL_WASM_BR_BUDGET=720000
+  # All modules: 720,000 until regional command (issue 17) added its screens as one lazy
+  # module (89 KB with Brotli) and the chunks it shares with the roster and region pages:
+  # 676,232 → 824,898. The first visit's budget did not move.
+  WASM_BR_BUDGET=330000 ALL_WASM_BR_BUDGET=840000
   echo "[build] the Wasm with $NIGHTLY (std rebuilt, panics abort without messages)"
   LIANDONG_COMPRESS=0 RUSTUP_TOOLCHAIN="$NIGHTLY" CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
     RUSTFLAGS="--cfg erase_components -Zlocation-detail=none -Zunstable-options -Cpanic=immediate-abort $SPLIT_FLAGS" \
     trunk build --release=true
 else
-  WASM_BR_BUDGET=380000 ALL_WASM_BR_BUDGET=800000
+  WASM_BR_BUDGET=380000 ALL_WASM_BR_BUDGET=920000
   echo "[build] $NIGHTLY with rust-src is not installed (scripts/setup.sh): the Wasm with stable" >&2
   LIANDONG_COMPRESS=0 RUSTFLAGS="--cfg erase_components $SPLIT_FLAGS" trunk build --release=true
 fi

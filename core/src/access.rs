@@ -198,14 +198,15 @@ pub fn documents_of(post: &Post, stations: &[String]) -> Vec<DocumentId> {
     docs
 }
 
-/// The bulletins documents of `regions` a device of `post` opens besides [`documents_of`]:
-/// every region's for the bureau administrator (who reads every document of the county and
-/// follows every region's bulletins), none for anyone else.
+/// The region documents of `regions` a device of `post` opens besides [`documents_of`]:
+/// every region's bulletins and command for the bureau administrator (who reads every
+/// document of the county, follows every region's bulletins and coordinates operations
+/// that span regions), none for anyone else.
 pub fn bulletins_of_regions(post: &Post, regions: &[String]) -> Vec<DocumentId> {
     if post.role != Role::BureauAdmin {
         return Vec::new();
     }
-    regions.iter().map(|r| DocumentId::bulletins(r)).collect()
+    regions.iter().flat_map(|r| [DocumentId::bulletins(r), DocumentId::command(r)]).collect()
 }
 
 #[cfg(test)]
@@ -300,11 +301,19 @@ mod tests {
     }
 
     #[test]
-    fn the_bureau_follows_every_regions_bulletins() {
+    fn the_bureau_follows_every_regions_bulletins_and_command() {
         let regions = ["desheng".to_owned(), "majiadu".to_owned()];
         let admin = scope(Role::BureauAdmin, None, None);
         let docs = bulletins_of_regions(&admin, &regions);
-        assert_eq!(docs, vec![DocumentId::bulletins("desheng"), DocumentId::bulletins("majiadu")]);
+        assert_eq!(
+            docs,
+            vec![
+                DocumentId::bulletins("desheng"),
+                DocumentId::command("desheng"),
+                DocumentId::bulletins("majiadu"),
+                DocumentId::command("majiadu")
+            ]
+        );
         assert!(docs.iter().all(|d| r(&admin, &d.to_string()) == Rights::Read));
         let officer = scope(Role::Officer, Some("damiao"), Some("desheng"));
         assert!(bulletins_of_regions(&officer, &regions).is_empty(), "an officer keeps to the own region");

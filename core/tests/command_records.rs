@@ -8,7 +8,8 @@ use common::command::{Region, at, mark, officers, read, read_raw, replica, write
 use liandong_core::command::pool::{self, ItemState};
 use liandong_core::command::rules::{self, CommandFinding, Inputs};
 use liandong_core::command::{Board, Stage, edit, loans};
-use liandong_core::model::{EquipmentKind, EquipmentStatus, Incident, IncidentKind, Need, Urgency};
+use liandong_core::docs::{Refusal, WriteError};
+use liandong_core::model::{Closure, EquipmentKind, EquipmentStatus, Incident, IncidentKind, Need, Urgency};
 use serde_json::json;
 
 #[test]
@@ -142,4 +143,40 @@ fn a_record_this_version_cannot_read_is_reported_and_the_rest_still_read() {
     let findings = rules::check(&state, Inputs { org: &r.org, shifts: &[], now });
     assert!(matches!(findings.as_slice(), [CommandFinding::Overdue { request: id, .. }] if *id == request.id));
     Board::build(&state, &r.org, r.region, &[], now);
+}
+
+#[test]
+fn a_record_of_a_newer_version_is_read_only_here() {
+    let r = Region::new();
+    let view = replica(1, r.commander);
+    let boat = r.item(r.a, EquipmentKind::Boat, "CF-01");
+    edit::save_equipment(&view, &r.org, r.region, &boat).expect("boat");
+    let incident = Incident {
+        id: liandong_core::RecordId::new(),
+        region: r.region,
+        kind: IncidentKind::MajorDisaster,
+        station: Some(r.b),
+        village: None,
+        place: "清江大堤".into(),
+        at: at("2026-12-01 07:00"),
+        urgency: Urgency::Urgent,
+        summary: "汛情".into(),
+        opened: mark(r.commander, "2026-12-01 07:00"),
+        operation: None,
+        plan: None,
+        closed: None,
+    };
+    edit::save_incident(&view, &r.org, &incident).expect("incident");
+    write_raw(&view, "equipment", boat.id, "kind", json!("hovercraft"));
+    write_raw(&view, "incidents", incident.id, "kind", json!("flood_drill"));
+    let state = read(&view);
+    let before = common::command::encoded(&view);
+    let refused = Err(WriteError::Invalid(Refusal::UnknownKind { line: 0 }));
+    let when = mark(r.commander, "2026-12-01 09:00");
+    assert_eq!(edit::set_status(&view, &state, boat.id, EquipmentStatus::InRepair, None, when), refused);
+    let closure = Closure { mark: when, result: "结束".into() };
+    assert_eq!(edit::close_incident(&view, &state, incident.id, closure), refused);
+    assert_eq!(common::command::encoded(&view), before, "nothing written");
+    assert_eq!(read_raw(&view, "equipment", boat.id, "kind"), Some(json!("hovercraft")));
+    assert_eq!(read_raw(&view, "incidents", incident.id, "kind"), Some(json!("flood_drill")));
 }

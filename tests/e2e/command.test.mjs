@@ -154,14 +154,17 @@ test('a crackdown end to end: request offline, commitments offline, loans on bot
   };
   // At 得胜: the first officer listed who is on today's 24-hour duty (the board lists the
   // officers on duty now first).
-  const lent = await commitFrom('民警 缺 2', '得胜派出所', async (picks) => {
+  const lentPick = await commitFrom('民警 缺 2', '得胜派出所', async (picks) => {
     const labels = await picks.allTextContents();
     const i = labels.findIndex((l) => onDutyToday.some((n) => l.startsWith(`${n}（`)));
     assert.ok(i >= 0, `an officer on duty today among 得胜's picks: ${labels} / ${onDutyToday}`);
     return picks.nth(i);
   });
-  const second = await commitFrom('民警 缺 1', '秦古派出所', (picks) => picks.first());
+  const secondPick = await commitFrom('民警 缺 1', '秦古派出所', (picks) => picks.first());
   const vehicle = await commitFrom('车辆 缺 1', '得胜派出所', (picks) => picks.first());
+  // An officer on duty now is marked so among the picks (`姓名（警号） · 在岗`).
+  assert.match(lentPick, / · 在岗$/, 'the officer on duty is marked');
+  const [lent, second] = [lentPick, secondPick].map((l) => l.replace(/ · 在岗$/, ''));
   const [, lentName, lentBadge] = lent.match(/^(.+)（(\d+)）$/);
   assert.match(second, /^.+（\d+）$/);
   assert.match(vehicle, /车/);

@@ -10,7 +10,9 @@
 //! - commitments: an officer or item of a station of the region, answering its line, not
 //!   in repair, not committed already for an overlapping time, on an open request;
 //! - steps in order (dispatched, on scene, released, returned), each at or after the one
-//!   before; nothing after the return or a cancellation.
+//!   before; nothing after the return or a cancellation;
+//! - a record of a newer version (a kind this one reads as `Unknown`) is read-only: writing
+//!   it back would replace what this version cannot read.
 
 use super::state::CommandState;
 use crate::docs::{Refusal, RegionCommand, StepName, TextField, WriteError};
@@ -101,6 +103,11 @@ pub fn close_incident(
     let Some(incident) = state.incident(id) else { return refuse(Refusal::Missing) };
     if incident.closed.is_some() {
         return refuse(Refusal::IncidentClosed);
+    }
+    // Written by a newer version (a kind this one does not know): read-only here, since
+    // writing it back would replace the kind with `unknown`.
+    if incident.kind == IncidentKind::Unknown {
+        return refuse(Refusal::UnknownKind { line: 0 });
     }
     view.put(&Incident { closed: Some(closure), ..incident.clone() })
 }
@@ -327,6 +334,10 @@ pub fn set_status(
         return refuse(Refusal::UnknownKind { line: 0 });
     }
     let Some(item) = state.item(id) else { return refuse(Refusal::Missing) };
+    // Written by a newer version: read-only here (writing it back would lose its kind).
+    if item.kind == EquipmentKind::Unknown {
+        return refuse(Refusal::UnknownKind { line: 0 });
+    }
     view.put(&Equipment { status, changed: Some(mark), note, ..item.clone() })
 }
 

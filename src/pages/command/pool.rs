@@ -68,7 +68,7 @@ fn item_row(
             <span class="tag" data-testid="item-state">{words::command::item_state(locale, now_state)}</span>
             {item.note.clone().map(|n| view! { " "<span class="hint">{n}</span> })}
             {changed.map(|c| view! { <br/><span class="hint">{c}</span> })}
-            {writable.then(|| view! {
+            {(writable && item.kind != EquipmentKind::Unknown).then(|| view! {
                 <select aria-label=move || t_string!(i18n, cmd_status) data-testid="item-status" on:change=move |ev| {
                     let n: usize = event_target_value(&ev).parse().unwrap_or(0);
                     set_status(ctx, said, id, STATUSES[n.min(2)]);

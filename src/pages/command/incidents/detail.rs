@@ -10,6 +10,7 @@ use super::super::data;
 use super::super::names::Namer;
 use super::super::requests::lines::Lines;
 use super::close::Close;
+use super::operation::OtherParts;
 use super::plan::Activate;
 use super::timeline::Timeline;
 use crate::components::fmt;
@@ -33,7 +34,8 @@ pub fn IncidentDetail() -> impl IntoView {
         let locale = i18n.get_locale();
         let (org, state) = (ctx.org.get(), ctx.state.get());
         let names = Namer { org: &org, state: &state, locale };
-        let open = i.closed.is_none();
+        // A kind of a newer version: shown, but read-only here.
+        let open = i.closed.is_none() && i.kind != liandong_core::model::IncidentKind::Unknown;
         let requests: Vec<_> = state.requests_of(i.id).cloned().collect();
         let where_ = [i.station.map(|s| names.station(s)), i.village.clone(), Some(i.place.clone())]
             .into_iter()
@@ -70,6 +72,7 @@ pub fn IncidentDetail() -> impl IntoView {
                     </div>
                 }).collect_view()}
             </section>
+            {i.operation.clone().map(|op| view! { <OtherParts operation=op incident=i.id/> })}
             <Timeline ctx=ctx incident=i.id open=open/>
             {(open && ctx.writable.get()).then(|| view! { <Close ctx=ctx incident=i.id/> })}
         }.into_any()

@@ -6,6 +6,7 @@ pub mod close;
 pub mod detail;
 pub mod form;
 pub mod list;
+pub mod operation;
 pub mod plan;
 pub mod print;
 pub mod timeline;
