@@ -13,6 +13,7 @@ use super::context::Ctx;
 use super::data;
 use super::names::Namer;
 use super::said::{Said, SaidLine, said};
+use super::station_select::StationSelect;
 use super::tabs::Tabs;
 use crate::components::fmt;
 use crate::i18n::*;
@@ -163,16 +164,6 @@ fn AddItem(ctx: Ctx, said: Said) -> impl IntoView {
             result.map(|()| t_string!(i18n, cmd_saved).to_owned()).map_err(|e| fmt::write_failure(i18n, &e)),
         ));
     };
-    let stations = Memo::new(move |_| {
-        let Some(region) = ctx.region.get() else { return Vec::new() };
-        crate::data::with_directory_org(|o| {
-            region
-                .stations()
-                .filter_map(|id| o.stations.iter().find(|s| s.id == id))
-                .map(|s| (s.code.clone(), s.name.clone()))
-                .collect::<Vec<_>>()
-        })
-    });
     view! {
         <form class="card form" novalidate on:submit=add data-testid="add-item">
             <h2>{t!(i18n, cmd_add_item)}</h2>
@@ -187,9 +178,7 @@ fn AddItem(ctx: Ctx, said: Said) -> impl IntoView {
                 </label>
                 <label>{t!(i18n, cmd_field_identifier)}<input bind:value=identifier data-testid="item-identifier"/></label>
                 <label>{t!(i18n, cmd_field_keeper)}
-                    <select on:change=move |ev| station.set(event_target_value(&ev))>
-                        {move || stations.get().into_iter().map(|(code, name)| view! { <option value=code>{name}</option> }).collect_view()}
-                    </select>
+                    <StationSelect ctx=ctx value=station testid="item-station"/>
                 </label>
             </div>
             <button class="button" type="submit">{t!(i18n, cmd_add)}</button>

@@ -10,6 +10,7 @@ use liandong_core::model::{Incident, IncidentKind, Urgency};
 use super::super::context::Ctx;
 use super::super::data;
 use super::super::said::{SaidLine, said};
+use super::super::station_select::StationSelect;
 use super::super::time_input;
 use crate::components::fmt;
 use crate::i18n::*;
@@ -64,16 +65,6 @@ pub fn NewIncident() -> impl IntoView {
             Err(e) => said.set(Some(Err(fmt::write_failure(i18n, &e)))),
         }
     };
-    let stations = Memo::new(move |_| {
-        let Some(region) = ctx.region.get() else { return Vec::new() };
-        crate::data::with_directory_org(|o| {
-            region
-                .stations()
-                .filter_map(|id| o.stations.iter().find(|s| s.id == id))
-                .map(|s| (s.code.clone(), s.name.clone()))
-                .collect::<Vec<_>>()
-        })
-    });
     view! {
         <h1>{t!(i18n, cmd_new_incident)}</h1>
         {move || (!ctx.writable.get()).then(|| view! { <p class="banner-warn">{t!(i18n, write_no_right)}</p> })}
@@ -90,12 +81,7 @@ pub fn NewIncident() -> impl IntoView {
                 </select>
             </label>
             <label>{t!(i18n, cmd_field_station)}
-                <select data-testid="incident-station" on:change=move |ev| station.set(event_target_value(&ev))>
-                    {move || stations.get().into_iter().map(|(code, name)| {
-                        let selected = station.get_untracked() == code;
-                        view! { <option value=code selected=selected>{name}</option> }
-                    }).collect_view()}
-                </select>
+                <StationSelect ctx=ctx value=station testid="incident-station"/>
             </label>
             <label>{t!(i18n, cmd_field_village)}<input bind:value=village/></label>
             <label>{t!(i18n, cmd_field_place)}<input bind:value=place data-testid="incident-place"/></label>

@@ -6,4 +6,5 @@ pub mod commit;
 pub mod commitments;
 pub mod detail;
 pub mod form;
+pub mod line_inputs;
 pub mod lines;
