@@ -161,3 +161,45 @@ fn an_activated_plan_is_short_on_every_line_until_filled_and_its_timeline_names_
         Err(WriteError::Invalid(Refusal::RequestClosed))
     );
 }
+
+#[test]
+fn withdrawing_a_request_cancels_what_has_not_set_out_and_keeps_who_is_out() {
+    use common::command::{Region, mark, officers, read, replica};
+    use liandong_core::command::{Stage, edit, fill};
+    let r = Region::new();
+    let view = replica(1, r.commander);
+    let request = r.request(r.b, &[(officers(), 2)], "2026-12-01 08:00", "2026-12-02 08:00");
+    edit::save_request(&view, &r.org, r.region, &request).expect("request");
+    let waiting = r.send_officer(&request, 0, r.at_a[1], "2026-12-01 08:00", "2026-12-02 08:00");
+    let waiting = edit::commit(&view, &r.org, &read(&view), r.region, &waiting).expect("first");
+    let out = r.send_officer(&request, 0, r.at_a[2], "2026-12-01 08:00", "2026-12-02 08:00");
+    let out = edit::commit(&view, &r.org, &read(&view), r.region, &out).expect("second");
+    edit::mark_step(&view, &read(&view), out.id, Stage::Dispatched, mark(r.commander, "2026-12-01 08:10")).expect("out");
+    edit::cancel_request(&view, &read(&view), request.id, mark(r.head_b, "2026-12-01 09:00")).expect("withdraw");
+    let state = read(&view);
+    let stage = |id| state.commitments.iter().find(|c| c.id == id).map(|c| c.stage());
+    assert_eq!(stage(waiting.id), Some(Stage::Cancelled), "not yet set out: cancelled with the request");
+    assert_eq!(stage(out.id), Some(Stage::Dispatched), "on the way: stays until released and returned");
+    assert!(fill::unfilled(&state, state.request(request.id).expect("request")).is_empty());
+}
+
+#[test]
+fn one_officer_committed_twice_to_a_line_fills_it_once() {
+    use common::command::{Region, officers, read, replica, send};
+    use liandong_core::command::{edit, fill};
+    let r = Region::new();
+    let one = replica(1, r.commander);
+    let two = replica(2, r.head_a);
+    let request = r.request(r.b, &[(officers(), 2)], "2026-12-01 08:00", "2026-12-02 08:00");
+    edit::save_request(&one, &r.org, r.region, &request).expect("request");
+    send(&one, &two);
+    for view in [&one, &two] {
+        let c = r.send_officer(&request, 0, r.at_a[1], "2026-12-01 08:00", "2026-12-02 08:00");
+        edit::commit(view, &r.org, &read(view), r.region, &c).expect("offline, each alone");
+    }
+    send(&one, &two);
+    send(&two, &one);
+    let state = read(&one);
+    let line = fill::lines(&state, state.request(request.id).expect("request"))[0];
+    assert_eq!((line.committed, line.short()), (1, 1), "the same officer twice is one officer");
+}

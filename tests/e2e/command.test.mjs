@@ -142,14 +142,18 @@ test('a crackdown end to end: request offline, commitments offline, loans on bot
   assert.ok(vehiclesBefore >= 1, `得胜 has a vehicle available: ${vehiclesBefore}`);
   await offline(commander);
   const said = commander.page.getByTestId('said');
+  // A line stays chosen until it is filled (four officers are four taps, not eight), so
+  // the line is tapped only when it is not chosen already.
   const commitFrom = async (need, station, pick) => {
-    await row.getByTestId('short-line').filter({ hasText: need }).click();
+    const line = row.getByTestId('short-line').filter({ hasText: need });
+    if ((await line.getAttribute('aria-pressed')) !== 'true') await line.click();
     const picks = card(commander.page, station).getByTestId('commit-pick');
     await picks.first().waitFor();
     const chosen = await pick(picks);
     const label = (await chosen.textContent()).trim();
     await chosen.click();
-    await said.filter({ hasText: '已调派，已保存在本机。' }).waitFor();
+    // The confirmation names who was sent.
+    await said.filter({ hasText: `已调派${label}，已保存在本机。` }).waitFor();
     return label;
   };
   // At 得胜: the first officer listed who is on today's 24-hour duty (the board lists the

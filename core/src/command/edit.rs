@@ -129,12 +129,21 @@ pub fn save_request(
 }
 
 /// Withdraws request `id`.
+///
+/// Its commitments not yet set out are cancelled with it, in one transaction; those on the
+/// way or on scene stay, to be released and returned (the officers are out there).
 pub fn cancel_request(view: &RegionCommand, state: &CommandState, id: RecordId, mark: Mark) -> Result<(), WriteError> {
     let Some(request) = state.request(id) else { return refuse(Refusal::Missing) };
     if request.cancelled.is_some() {
         return refuse(Refusal::RequestClosed);
     }
-    view.put(&SupportRequest { cancelled: Some(mark), ..request.clone() })
+    view.write(|w| {
+        w.put(&SupportRequest { cancelled: Some(mark), ..request.clone() })?;
+        for c in state.commitments_of(id).filter(|c| c.stage() == Stage::Committed) {
+            w.put(&Commitment { cancelled: Some(mark), ..c.clone() })?;
+        }
+        Ok(())
+    })
 }
 
 /// The station `resource` belongs to, and whether it answers `need`.

@@ -1,5 +1,7 @@
 //! What a support request still lacks, line by line: a line is filled by its commitments
-//! that are not cancelled (returned ones included: they were sent).
+//! that are not cancelled (returned ones included: they were sent), each officer or item
+//! once (two offline devices may commit the same officer to one line: that is a double
+//! booking, not two officers).
 
 use super::state::CommandState;
 use crate::model::SupportRequest;
@@ -27,8 +29,11 @@ pub fn lines(state: &CommandState, request: &SupportRequest) -> Vec<LineFill> {
     let mut out: Vec<LineFill> = (0..request.items.len())
         .map(|i| LineFill { item: u32::try_from(i).unwrap_or(u32::MAX), wanted: request.items[i].count, committed: 0 })
         .collect();
+    let mut seen = std::collections::HashSet::new();
     for c in state.commitments_of(request.id).filter(|c| c.counts()) {
-        if let Some(line) = out.get_mut(c.item as usize) {
+        if let Some(line) = out.get_mut(c.item as usize)
+            && seen.insert((c.item, c.resource))
+        {
             line.committed += 1;
         }
     }

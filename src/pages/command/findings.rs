@@ -82,9 +82,12 @@ pub fn Findings(ctx: Ctx) -> impl IntoView {
     move || {
         let list = lines.get();
         (!list.is_empty()).then(|| {
+            // Folded unless something blocks, so the incidents and requests stay in view.
+            let blocking = list.iter().any(|(block, _)| *block);
+            let head = crate::components::fmt::fill(t_string!(i18n, cmd_findings), &[("count", list.len().to_string())]);
             view! {
-                <section class="card" data-testid="command-findings">
-                    <h2>{t!(i18n, cmd_findings)}</h2>
+                <details class="card" data-testid="command-findings" open=blocking>
+                    <summary><strong>{head}</strong></summary>
                     <ul class="plain-list">
                         {list.into_iter().map(|(block, text)| view! {
                             <li class="finding" class:block=block data-testid="command-finding">
@@ -92,7 +95,7 @@ pub fn Findings(ctx: Ctx) -> impl IntoView {
                             </li>
                         }).collect_view()}
                     </ul>
-                </section>
+                </details>
             }
         })
     }

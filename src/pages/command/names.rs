@@ -56,7 +56,15 @@ impl words::command::Names for Namer<'_> {
             .officers
             .iter()
             .find(|o| o.id == id)
-            .map_or_else(|| id.to_string(), |o| format!("{}（{}）", o.name, o.badge_number))
+            .map_or_else(
+                || id.to_string(),
+                |o| {
+                    crate::components::fmt::fill(
+                        crate::i18n::td_string!(self.locale, officer_with_badge),
+                        &[("name", o.name.clone()), ("badge", o.badge_number.clone())],
+                    )
+                },
+            )
     }
 
     fn request(&self, id: RecordId) -> String {

@@ -92,19 +92,18 @@ fn PlanCard(ctx: Ctx, plan: ContingencyPlan) -> impl IntoView {
     view! {
         <form class="card form" novalidate on:submit=save data-testid="plan">
             <h2>{plan.title.clone()}" "<span class="tag">{move || words::command::incident_kind(i18n.get_locale(), plan.kind)}</span></h2>
-            <table class="matrix">
-                <thead><tr><th>{t!(i18n, cmd_field_need)}</th><th>{t!(i18n, cmd_field_count)}</th><th>{t!(i18n, cmd_free_now)}</th><th>{t!(i18n, cmd_supplied_by)}</th></tr></thead>
-                <tbody>
-                    {move || lines().into_iter().zip(counts.clone()).map(|((need, have, wanted, from), count)| view! {
-                        <tr data-testid="plan-line">
-                            <td>{need}</td>
-                            <td><input type="number" min="1" bind:value=count disabled=move || !ctx.writable.get() aria-label=move || t_string!(i18n, cmd_field_count)/></td>
-                            <td class:short=have < wanted data-testid="plan-free">{have}</td>
-                            <td>{if from.is_empty() { t_string!(i18n, cmd_any_station).to_owned() } else { from }}</td>
-                        </tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
+            <ul class="plain-list">
+                {move || lines().into_iter().zip(counts.clone()).map(|((need, have, wanted, from), count)| {
+                    let from = if from.is_empty() { t_string!(i18n, cmd_any_station).to_owned() } else { from };
+                    let hint = fmt::fill(t_string!(i18n, cmd_plan_line_hint), &[("free", have.to_string()), ("from", from)]);
+                    view! {
+                        <li class="plan-line" data-testid="plan-line">
+                            <span><strong>{need}</strong><br/><span class="hint" class:short=have < wanted data-testid="plan-free">{hint}</span></span>
+                            <input type="number" min="1" bind:value=count disabled=move || !ctx.writable.get() aria-label=move || t_string!(i18n, cmd_field_count)/>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
             <label>{t!(i18n, cmd_steps)}<textarea rows="4" bind:value=steps disabled=move || !ctx.writable.get()></textarea></label>
             <label>{t!(i18n, cmd_contacts)}<textarea rows="2" bind:value=contacts disabled=move || !ctx.writable.get()></textarea></label>
             <SaidLine said=said/>

@@ -32,6 +32,15 @@ fn set_status(ctx: Ctx, said: Said, id: RecordId, status: EquipmentStatus) {
     said.set(Some(result.map(|()| t_string!(i18n, cmd_saved).to_owned()).map_err(|e| fmt::write_failure(i18n, &e))));
 }
 
+/// The badge of an item's state: green available, amber committed, red unusable.
+fn state_class(state: pool::ItemState) -> &'static str {
+    match state {
+        pool::ItemState::Available => "tag ok",
+        pool::ItemState::Committed(_) => "tag warn",
+        pool::ItemState::InRepair | pool::ItemState::OutOfService => "tag bad",
+    }
+}
+
 /// The items grouped by kind, vehicles first, in the kinds' order.
 fn groups(items: Vec<Equipment>) -> Vec<(EquipmentKind, Vec<Equipment>)> {
     let mut out: Vec<(EquipmentKind, Vec<Equipment>)> = Vec::new();
@@ -66,7 +75,7 @@ fn item_row(
     view! {
         <li class="finding" data-testid="pool-item">
             <strong>{words::command::equipment_kind(locale, item.kind)}</strong>" "{item.identifier.clone()}" "
-            <span class="tag" data-testid="item-state">{words::command::item_state(locale, now_state)}</span>
+            <span class=state_class(now_state) data-testid="item-state">{words::command::item_state(locale, now_state)}</span>
             {item.note.clone().map(|n| view! { " "<span class="hint">{n}</span> })}
             {changed.map(|c| view! { <br/><span class="hint">{c}</span> })}
             {(writable && item.kind != EquipmentKind::Unknown).then(|| view! {

@@ -82,7 +82,8 @@ fn StationCard(ctx: Ctx, station: StationBoard, chosen: Chosen, said: Said) -> i
     let counts = fill(
         t_string!(i18n, cmd_station_counts),
         &[
-            ("on_duty", s.on_duty.len().to_string()),
+            ("on_duty", s.on_duty.len().saturating_sub(s.lent_in.len()).to_string()),
+            ("lent_in", s.lent_in.len().to_string()),
             ("strength", s.strength.to_string()),
             ("vehicles", s.vehicles.available.to_string()),
             ("equipment", s.equipment.available.to_string()),
@@ -95,18 +96,30 @@ fn StationCard(ctx: Ctx, station: StationBoard, chosen: Chosen, said: Said) -> i
             let locale = i18n.get_locale();
             let (org, state) = (ctx.org.get(), ctx.state.get());
             let names = Namer { org: &org, state: &state, locale };
-            let need = state.request(request)?.items.get(line as usize)?.need.clone();
+            let req = state.request(request)?;
+            // A line filled meanwhile (here or by a sync) offers nothing more.
+            if liandong_core::command::fill::lines(&state, req).get(line as usize)?.short() == 0 {
+                return None;
+            }
+            let need = req.items.get(line as usize)?.need.clone();
             let list = candidates(ctx, &s, &need, &names, t_string!(i18n, cmd_pick_on_duty).to_owned());
             Some(if list.is_empty() {
                 view! { <p class="hint">{t!(i18n, cmd_none_free)}</p> }.into_any()
             } else {
                 view! {
                     <div class="tags">
-                        {list.into_iter().map(|(resource, label)| view! {
-                            <button type="button" class="tag pickable" data-testid="commit-pick" on:click=move |_| {
-                                said.set(Some(commit(ctx, request, line, resource)));
-                                if said.get_untracked().is_some_and(|r| r.is_ok()) { chosen.set(None); }
-                            }>{label}</button>
+                        {list.into_iter().map(|(resource, label)| {
+                            let name = label.clone();
+                            view! {
+                                <button type="button" class="tag pickable" data-testid="commit-pick" on:click=move |_| {
+                                    said.set(Some(commit(ctx, request, line, resource, &name)));
+                                    // The line stays chosen until it is filled: four officers are four taps.
+                                    let filled = ctx.state.with_untracked(|st| st.request(request)
+                                        .and_then(|r| liandong_core::command::fill::lines(st, r).get(line as usize).map(|l| l.short() == 0))
+                                        .unwrap_or(true));
+                                    if filled { chosen.set(None); }
+                                }>{label}</button>
+                            }
                         }).collect_view()}
                     </div>
                 }

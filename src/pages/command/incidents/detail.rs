@@ -50,6 +50,7 @@ pub fn IncidentDetail() -> impl IntoView {
                 <div class="tags">
                     {if open { view! { <span class="tag warn">{t!(i18n, cmd_open)}</span> }.into_any() } else { view! { <span class="tag">{t!(i18n, cmd_closed)}</span> }.into_any() }}
                     {i.operation.clone().map(|op| view! { <span class="tag" data-testid="operation">{op}</span> })}
+                    {(i.urgency == liandong_core::model::Urgency::Urgent).then(|| view! { <span class="urgency urgent">{t!(i18n, urg_urgent)}</span> })}
                 </div>
                 <p>{i.summary.clone()}</p>
                 <p class="hint">{where_}" · "{fmt::date_time(i.at)}" · "{fill_opened(i18n, &names.officer(i.opened.by))}</p>
@@ -68,11 +69,12 @@ pub fn IncidentDetail() -> impl IntoView {
                 {requests.into_iter().map(|r| view! {
                     <div class="office" data-testid="incident-request">
                         <a href=format!("/command/requests/{}", r.id)>{names.request(r.id)}</a>
+                        {r.cancelled.map(|_| view! { " "<span class="tag">{t!(i18n, cmd_withdrawn)}</span> })}
                         <Lines ctx=ctx request=r.id/>
                     </div>
                 }).collect_view()}
             </section>
-            {i.operation.clone().map(|op| view! { <OtherParts operation=op incident=i.id/> })}
+            {i.operation.clone().zip(ctx.region.get()).map(|(op, r)| view! { <OtherParts operation=op incident=i.id region=r.code/> })}
             <Timeline ctx=ctx incident=i.id open=open/>
             {(open && ctx.writable.get()).then(|| view! { <Close ctx=ctx incident=i.id/> })}
         }.into_any()

@@ -37,6 +37,7 @@ pub fn IncidentList() -> impl IntoView {
                                 <a href=format!("/command/incidents/{}", i.id)>{words::command::incident_kind(locale, i.kind)}" · "{i.place.clone()}</a>
                                 " "<span class="hint">{fmt::date_time(i.at)}</span>
                                 {i.operation.clone().map(|op| view! { " "<span class="tag">{op}</span> })}
+                                {(i.urgency == liandong_core::model::Urgency::Urgent && i.closed.is_none()).then(|| view! { " "<span class="urgency urgent">{t!(i18n, urg_urgent)}</span> })}
                                 " "{if i.closed.is_some() {
                                     view! { <span class="tag">{t!(i18n, cmd_closed)}</span> }.into_any()
                                 } else {

@@ -12,10 +12,12 @@ use crate::components::fmt;
 use crate::i18n::*;
 use crate::{sync, words};
 
-/// The other regions' incidents of `operation`, as (region code, region name, incident).
-fn parts(operation: &str, here: RecordId) -> Vec<(String, String, Incident)> {
-    let regions =
-        sync::with_directory_org(|o| o.regions.iter().map(|r| (r.code.clone(), r.name.clone())).collect::<Vec<_>>());
+/// The incidents of `operation` in regions other than `region`, as (region code, region
+/// name, incident).
+fn parts(operation: &str, here: RecordId, region: &str) -> Vec<(String, String, Incident)> {
+    let regions = sync::with_directory_org(|o| {
+        o.regions.iter().filter(|r| r.code != region).map(|r| (r.code.clone(), r.name.clone())).collect::<Vec<_>>()
+    });
     let mut out = Vec::new();
     for (code, name) in regions {
         let Some(doc) = sync::read_doc(&DocumentId::command(&code)) else { continue };
@@ -30,10 +32,10 @@ fn parts(operation: &str, here: RecordId) -> Vec<(String, String, Incident)> {
 
 /// The operation's other parts, or nothing.
 #[component]
-pub fn OtherParts(operation: String, incident: RecordId) -> impl IntoView {
+pub fn OtherParts(operation: String, incident: RecordId, region: String) -> impl IntoView {
     let i18n = use_i18n();
     let list = Memo::new(move |_| {
-        parts(&operation, incident).into_iter().map(|(c, n, i)| (c, n, i.id, i.kind, i.place, i.at)).collect::<Vec<_>>()
+        parts(&operation, incident, &region).into_iter().map(|(c, n, i)| (c, n, i.id, i.kind, i.place, i.at)).collect::<Vec<_>>()
     });
     move || {
         let rows = list.get();

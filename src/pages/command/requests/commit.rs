@@ -12,8 +12,9 @@ use crate::components::fmt;
 use crate::i18n::*;
 use leptos::prelude::*;
 
-/// Commits `resource` to line `line` of request `request`; the outcome worded.
-pub fn commit(ctx: Ctx, request: RecordId, line: u32, resource: Resource) -> Result<String, String> {
+/// Commits `resource` (named `label`) to line `line` of request `request`; the outcome
+/// worded.
+pub fn commit(ctx: Ctx, request: RecordId, line: u32, resource: Resource, label: &str) -> Result<String, String> {
     let i18n = use_i18n();
     let Some(region) = ctx.region.get_untracked() else { return Err(t_string!(i18n, write_not_open).to_owned()) };
     let (org, state) = (ctx.org.get_untracked(), ctx.state.get_untracked());
@@ -40,7 +41,7 @@ pub fn commit(ctx: Ctx, request: RecordId, line: u32, resource: Resource) -> Res
         edit::commit(view, &org, &state, region.id, &c)
     });
     match result {
-        Ok(_) => Ok(t_string!(i18n, cmd_committed).to_owned()),
+        Ok(_) => Ok(fmt::fill(t_string!(i18n, cmd_committed), &[("who", label.to_owned())])),
         Err(e) => Err(fmt::write_failure(i18n, &e)),
     }
 }

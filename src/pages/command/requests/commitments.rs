@@ -57,6 +57,14 @@ pub fn Commitments(ctx: Ctx, request: RecordId) -> impl IntoView {
                 let names = Namer { org: &org, state: &state, locale };
                 let writable = ctx.writable.get();
                 let list: Vec<Commitment> = state.commitments_of(request).cloned().collect();
+                // The commitments a merge made double (the same officer or item twice).
+                let doubled: Vec<RecordId> = liandong_core::command::rules::double_bookings(&state)
+                    .into_iter()
+                    .flat_map(|f| match f {
+                        liandong_core::command::rules::CommandFinding::DoubleBooked { first, second, .. } => vec![first.0, second.0],
+                        _ => vec![],
+                    })
+                    .collect();
                 if list.is_empty() {
                     return view! { <p class="empty">{t!(i18n, cmd_no_commitments)}</p> }.into_any();
                 }
@@ -73,13 +81,17 @@ pub fn Commitments(ctx: Ctx, request: RecordId) -> impl IntoView {
                                 Resource::Equipment(_) => None,
                             };
                             let id = c.id;
+                            let double = doubled.contains(&c.id);
+                            let by = fmt::fill(t_string!(i18n, cmd_committed_by), &[("officer", names.officer(c.committed.by)), ("time", fmt::date_time(c.committed.at))]);
                             let can_lead = writable && c.is_active() && !c.leads && matches!(c.resource, Resource::Officer(_));
                             view! {
-                                <li class="finding" data-testid="commitment">
+                                <li class="finding" class:block=double data-testid="commitment">
                                     <strong>{names.resource(c.resource)}</strong>" · "{names.station(c.station)}" "
                                     <span class="tag" data-testid="stage">{words::command::stage(locale, stage)}</span>" "
                                     <span class="hint">{when}</span>" "{ack}
                                     {c.leads.then(|| view! { " "<strong class="tag" data-testid="leads">{t!(i18n, cmd_leads)}</strong> })}
+                                    {double.then(|| view! { " "<span class="tag" data-testid="doubled">{t!(i18n, cmd_doubled)}</span> })}
+                                    <br/><span class="hint">{by}</span>
                                     {writable.then(|| view! {
                                         <div class="actions">
                                             {next_steps(&c).into_iter().map(|s| view! {

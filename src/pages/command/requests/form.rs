@@ -1,19 +1,22 @@
 //! `/command/requests/new?incident=…`: a station head (or the commander) asks the region for
 //! help: lines of officers (with a skill), vehicles or equipment by kind, each with a count;
 //! where to report, by when and until when. Saved offline; the request's page opens.
+//! From a plan activated on an incident (`?incident=…&plan=…`) it starts as the plan's
+//! draft ([`super::draft`]), to adjust before sending.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use liandong_core::RecordId;
 use liandong_core::command::edit;
 use liandong_core::docs::{Refusal, WriteError};
-use liandong_core::model::SupportRequest;
+use liandong_core::model::{Incident, SupportRequest};
 
 use super::super::context::Ctx;
 use super::super::data;
 use super::super::said::{SaidLine, said};
 use super::super::station_select::StationSelect;
 use super::super::time_input;
+use super::draft;
 use super::line_inputs::{LineInputs, Lines, items};
 use crate::components::fmt;
 use crate::data::WriteFailure;
@@ -24,23 +27,23 @@ use crate::i18n::*;
 pub fn NewRequest() -> impl IntoView {
     let i18n = use_i18n();
     let ctx = Ctx::new();
-    let incident: Option<RecordId> = use_query_map().with_untracked(|q| q.get("incident")).and_then(|s| s.parse().ok());
+    let query = |key: &str| use_query_map().with_untracked(|q| q.get(key)).and_then(|s| s.parse::<RecordId>().ok());
+    let (incident, plan) = (query("incident"), query("plan"));
     let own_station = crate::data::claims().and_then(|c| c.station);
-    let station = RwSignal::new(own_station.clone().unwrap_or_default());
-    let place = RwSignal::new(
-        incident.and_then(|i| ctx.state.with_untracked(|s| s.incident(i).map(|x| x.place.clone()))).unwrap_or_default(),
-    );
+    let first = draft::prefill(ctx, incident, plan);
+    let station = RwSignal::new(first.station);
+    let place = RwSignal::new(first.place);
     let now = liandong_core::time::now();
     let by = RwSignal::new(time_input::value(now.checked_add(jiff::SignedDuration::from_hours(1)).unwrap_or(now)));
     let until = RwSignal::new(time_input::value(now.checked_add(jiff::SignedDuration::from_hours(25)).unwrap_or(now)));
-    let lines: Lines = RwSignal::new(vec![(RwSignal::new("officers".to_owned()), RwSignal::new("2".to_owned()))]);
-    let detail = RwSignal::new(String::new());
+    let lines: Lines = RwSignal::new(first.lines.into_iter().map(|(n, c)| (RwSignal::new(n), RwSignal::new(c))).collect());
+    let detail = RwSignal::new(first.detail);
     let said = said();
     let navigate = leptos_router::hooks::use_navigate();
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(region) = ctx.region.get_untracked() else { return };
-        let org = ctx.org.get_untracked();
+        let (org, state) = (ctx.org.get_untracked(), ctx.state.get_untracked());
         let (Some(needed_by), Some(until)) =
             (time_input::parse(&by.get_untracked()), time_input::parse(&until.get_untracked()))
         else {
@@ -71,10 +74,15 @@ pub fn NewRequest() -> impl IntoView {
                 until,
                 items,
                 detail: detail.get_untracked().trim().to_owned(),
-                plan: None,
+                plan,
                 cancelled: None,
             };
-            edit::save_request(view, &org, region.id, &request)
+            edit::save_request(view, &org, region.id, &request)?;
+            // The plan activated on the incident (the incident says which).
+            match (plan, incident.and_then(|i| state.incident(i))) {
+                (Some(p), Some(inc)) if inc.plan != Some(p) => view.put(&Incident { plan: Some(p), ..inc.clone() }),
+                _ => Ok(()),
+            }
         });
         match result {
             Ok(()) => navigate(&format!("/command/requests/{id}"), Default::default()),

@@ -24,6 +24,19 @@ fn need_of(value: &str) -> Option<Need> {
     }
 }
 
+/// The `<select>` value of a need (the inverse of [`need_of`]).
+pub fn value_of(need: &Need) -> String {
+    match need {
+        Need::Officers { skill: None } => "officers".into(),
+        Need::Officers { skill: Some(code) } => format!("skill:{code}"),
+        Need::Vehicle => "vehicle".into(),
+        Need::Equipment { kind } => EquipmentKind::ALL
+            .iter()
+            .position(|k| k == kind)
+            .map_or_else(|| "officers".into(), |n| format!("eq:{n}")),
+    }
+}
+
 /// The choices of the need `<select>`: (value, need).
 fn choices(org: &liandong_core::org::Organisation) -> Vec<(String, Need)> {
     let mut out = vec![("officers".to_owned(), Need::Officers { skill: None })];

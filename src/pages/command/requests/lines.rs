@@ -22,7 +22,7 @@ pub fn Lines(ctx: Ctx, request: RecordId) -> impl IntoView {
                 {fill::lines(&state, r).into_iter().map(|l| {
                     let need = r.items.get(l.item as usize).map(|i| names.need(&i.need)).unwrap_or_default();
                     view! {
-                        <li data-testid="request-line" class:short={l.short() > 0}>
+                        <li data-testid="request-line" class:short={l.short() > 0 && r.cancelled.is_none()}>
                             {fmt::fill(t_string!(i18n, cmd_line_fill), &[
                                 ("need", need),
                                 ("wanted", l.wanted.to_string()),

@@ -5,6 +5,7 @@
 pub mod commit;
 pub mod commitments;
 pub mod detail;
+pub mod draft;
 pub mod form;
 pub mod line_inputs;
 pub mod lines;
