@@ -174,7 +174,8 @@ fn withdrawing_a_request_cancels_what_has_not_set_out_and_keeps_who_is_out() {
     let waiting = edit::commit(&view, &r.org, &read(&view), r.region, &waiting).expect("first");
     let out = r.send_officer(&request, 0, r.at_a[2], "2026-12-01 08:00", "2026-12-02 08:00");
     let out = edit::commit(&view, &r.org, &read(&view), r.region, &out).expect("second");
-    edit::mark_step(&view, &read(&view), out.id, Stage::Dispatched, mark(r.commander, "2026-12-01 08:10")).expect("out");
+    edit::mark_step(&view, &read(&view), out.id, Stage::Dispatched, mark(r.commander, "2026-12-01 08:10"))
+        .expect("out");
     edit::cancel_request(&view, &read(&view), request.id, mark(r.head_b, "2026-12-01 09:00")).expect("withdraw");
     let state = read(&view);
     let stage = |id| state.commitments.iter().find(|c| c.id == id).map(|c| c.stage());

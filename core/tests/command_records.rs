@@ -180,3 +180,29 @@ fn a_record_of_a_newer_version_is_read_only_here() {
     assert_eq!(read_raw(&view, "equipment", boat.id, "kind"), Some(json!("hovercraft")));
     assert_eq!(read_raw(&view, "incidents", incident.id, "kind"), Some(json!("flood_drill")));
 }
+
+#[test]
+fn a_glance_finds_an_officers_running_dispatch_and_nothing_else() {
+    use liandong_core::command::Stage;
+    use liandong_core::command::glance::has_active_commitment;
+    let r = Region::new();
+    let view = replica(1, r.commander);
+    let officer = r.at_a[1];
+    assert!(!has_active_commitment(&view, officer), "an empty document");
+    let request = r.request(r.b, &[(officers(), 2)], "2026-12-01 08:00", "2026-12-02 08:00");
+    edit::save_request(&view, &r.org, r.region, &request).expect("request");
+    let c = r.send_officer(&request, 0, officer, "2026-12-01 08:00", "2026-12-02 08:00");
+    let c = edit::commit(&view, &r.org, &read(&view), r.region, &c).expect("commit");
+    assert!(has_active_commitment(&view, officer));
+    assert!(!has_active_commitment(&view, r.at_a[2]), "another officer");
+    edit::mark_step(&view, &read(&view), c.id, Stage::Dispatched, mark(r.commander, "2026-12-01 08:05")).expect("out");
+    assert!(has_active_commitment(&view, officer), "on the way");
+    edit::mark_step(&view, &read(&view), c.id, Stage::Returned, mark(r.commander, "2026-12-01 18:00")).expect("back");
+    assert!(!has_active_commitment(&view, officer), "returned");
+    let again = r.send_officer(&request, 0, officer, "2026-12-01 19:00", "2026-12-02 08:00");
+    let again = edit::commit(&view, &r.org, &read(&view), r.region, &again).expect("again");
+    assert!(has_active_commitment(&view, officer));
+    edit::mark_step(&view, &read(&view), again.id, Stage::Cancelled, mark(r.commander, "2026-12-01 19:05"))
+        .expect("cancel");
+    assert!(!has_active_commitment(&view, officer), "cancelled");
+}

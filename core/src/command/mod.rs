@@ -17,12 +17,14 @@
 //! - [`plan`]: activating a contingency plan drafts a support request from it.
 //! - [`timeline`]: an incident's timeline from notes, requests and commitment steps.
 //! - [`board`]: the commander's board, per station now.
+//! - [`glance`]: whether an officer has a dispatch running, without decoding records.
 //!
 //! Nothing is worded here: the app words findings and refusals from its locale files.
 
 pub mod board;
 pub mod edit;
 pub mod fill;
+pub mod glance;
 pub mod loans;
 pub mod plan;
 pub mod pool;

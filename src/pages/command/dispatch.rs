@@ -6,11 +6,13 @@
 //!
 //! Home is in the Wasm every first visit downloads, so reading the command records and
 //! writing the acknowledgement are `#[lazy]` functions: their code (the command records'
-//! serde) is a module of its own, fetched when Home first has a command document to read.
+//! serde) is a module of its own, fetched only when a glance at the raw document finds the
+//! officer dispatched (`tests/e2e/lazy-routes.test.mjs`: a first visit fetches one module).
 
 use leptos::lazy;
 use leptos::prelude::*;
 use liandong_core::command::CommandState;
+use liandong_core::command::glance::has_active_commitment;
 use liandong_core::docs::{BulletinsDoc, RegionBulletins, RegionCommand};
 use liandong_core::model::{DispatchAck, Resource};
 use liandong_core::{DocumentId, RecordId};
@@ -32,11 +34,17 @@ struct Mine {
     acked: Option<jiff::Timestamp>,
 }
 
-/// The documents to read (tracked: the command and bulletins documents' versions), and who.
+/// The documents to read (tracked: the command and bulletins documents' versions), and who;
+/// `None` unless the officer has a dispatch running, found by a glance at the raw
+/// commitments ([`liandong_core::command::glance`]), so an officer who is not dispatched
+/// never fetches the module that decodes them.
 fn sources() -> Option<(Doc, Option<Doc>, RecordId)> {
     let (claims, me) = (sync::signals().claims.get()?, sync::officer_id()?);
     let region = claims.region?;
     let command = sync::read_doc(&DocumentId::command(&region))?;
+    if !has_active_commitment(&RegionCommand::new(command.clone()), me) {
+        return None;
+    }
     Some((command, sync::read_doc(&DocumentId::bulletins(&region)), me))
 }
 

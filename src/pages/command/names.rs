@@ -52,19 +52,15 @@ impl words::command::Names for Namer<'_> {
     }
 
     fn officer(&self, id: RecordId) -> String {
-        self.org
-            .officers
-            .iter()
-            .find(|o| o.id == id)
-            .map_or_else(
-                || id.to_string(),
-                |o| {
-                    crate::components::fmt::fill(
-                        crate::i18n::td_string!(self.locale, officer_with_badge),
-                        &[("name", o.name.clone()), ("badge", o.badge_number.clone())],
-                    )
-                },
-            )
+        self.org.officers.iter().find(|o| o.id == id).map_or_else(
+            || id.to_string(),
+            |o| {
+                crate::components::fmt::fill(
+                    crate::i18n::td_string!(self.locale, officer_with_badge),
+                    &[("name", o.name.clone()), ("badge", o.badge_number.clone())],
+                )
+            },
+        )
     }
 
     fn request(&self, id: RecordId) -> String {

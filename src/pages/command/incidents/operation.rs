@@ -35,7 +35,10 @@ fn parts(operation: &str, here: RecordId, region: &str) -> Vec<(String, String, 
 pub fn OtherParts(operation: String, incident: RecordId, region: String) -> impl IntoView {
     let i18n = use_i18n();
     let list = Memo::new(move |_| {
-        parts(&operation, incident, &region).into_iter().map(|(c, n, i)| (c, n, i.id, i.kind, i.place, i.at)).collect::<Vec<_>>()
+        parts(&operation, incident, &region)
+            .into_iter()
+            .map(|(c, n, i)| (c, n, i.id, i.kind, i.place, i.at))
+            .collect::<Vec<_>>()
     });
     move || {
         let rows = list.get();

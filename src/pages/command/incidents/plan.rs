@@ -14,7 +14,11 @@ pub fn Activate(ctx: Ctx, incident: Incident) -> impl IntoView {
     let i18n = use_i18n();
     let plans = Memo::new({
         let kind = incident.kind;
-        move |_| ctx.state.with(|s| s.plans.iter().filter(|p| p.kind == kind).map(|p| (p.id, p.title.clone())).collect::<Vec<_>>())
+        move |_| {
+            ctx.state.with(|s| {
+                s.plans.iter().filter(|p| p.kind == kind).map(|p| (p.id, p.title.clone())).collect::<Vec<_>>()
+            })
+        }
     });
     let id = incident.id;
     move || {

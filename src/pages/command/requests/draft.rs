@@ -27,8 +27,12 @@ pub struct Prefill {
 /// The first values for a request of `incident`, drafted from `plan` if given.
 pub fn prefill(ctx: Ctx, incident: Option<RecordId>, plan: Option<RecordId>) -> Prefill {
     let own = crate::data::claims().and_then(|c| c.station).unwrap_or_default();
-    let mut out =
-        Prefill { station: own, place: String::new(), lines: vec![("officers".into(), "2".into())], detail: String::new() };
+    let mut out = Prefill {
+        station: own,
+        place: String::new(),
+        lines: vec![("officers".into(), "2".into())],
+        detail: String::new(),
+    };
     let (state, org) = (ctx.state.get_untracked(), ctx.org.get_untracked());
     let Some(inc) = incident.and_then(|i| state.incident(i)) else { return out };
     let code_of = |id: RecordId| org.stations.iter().find(|s| s.id == id).map(|s| s.code.clone());
@@ -38,7 +42,8 @@ pub fn prefill(ctx: Ctx, incident: Option<RecordId>, plan: Option<RecordId>) -> 
         out.station = code;
     }
     out.place = inc.place.clone();
-    let (Some(p), Some(region)) = (plan.and_then(|p| state.plans.iter().find(|x| x.id == p)), ctx.region.get_untracked())
+    let (Some(p), Some(region)) =
+        (plan.and_then(|p| state.plans.iter().find(|x| x.id == p)), ctx.region.get_untracked())
     else {
         return out;
     };

@@ -36,7 +36,8 @@ pub fn NewRequest() -> impl IntoView {
     let now = liandong_core::time::now();
     let by = RwSignal::new(time_input::value(now.checked_add(jiff::SignedDuration::from_hours(1)).unwrap_or(now)));
     let until = RwSignal::new(time_input::value(now.checked_add(jiff::SignedDuration::from_hours(25)).unwrap_or(now)));
-    let lines: Lines = RwSignal::new(first.lines.into_iter().map(|(n, c)| (RwSignal::new(n), RwSignal::new(c))).collect());
+    let lines: Lines =
+        RwSignal::new(first.lines.into_iter().map(|(n, c)| (RwSignal::new(n), RwSignal::new(c))).collect());
     let detail = RwSignal::new(first.detail);
     let said = said();
     let navigate = leptos_router::hooks::use_navigate();

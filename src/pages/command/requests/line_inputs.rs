@@ -30,10 +30,9 @@ pub fn value_of(need: &Need) -> String {
         Need::Officers { skill: None } => "officers".into(),
         Need::Officers { skill: Some(code) } => format!("skill:{code}"),
         Need::Vehicle => "vehicle".into(),
-        Need::Equipment { kind } => EquipmentKind::ALL
-            .iter()
-            .position(|k| k == kind)
-            .map_or_else(|| "officers".into(), |n| format!("eq:{n}")),
+        Need::Equipment { kind } => {
+            EquipmentKind::ALL.iter().position(|k| k == kind).map_or_else(|| "officers".into(), |n| format!("eq:{n}"))
+        }
     }
 }
 
