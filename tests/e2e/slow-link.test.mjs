@@ -81,8 +81,13 @@ test('a 600 KB difference at 50 kbit/s and 600 ms converges compressed over one 
 
   // All ten documents on one socket: Chromium lets one WebSocket per address be
   // "connecting" at a time, so ten sockets used to open one after another.
-  const connections = proxy.requests.filter((r) => r.at >= since && r.line.includes('/sync/'));
-  assert.equal(connections.length, 1, `connections: ${JSON.stringify(connections)}`);
+  // A reconnect attempt the backoff had just started may be given up by the `online` event
+  // before the relay answered (`sync::mux::link_may_be_back`: nothing came down on it);
+  // every byte of the catch-up comes over one socket.
+  const opened = proxy.requests.filter((r) => r.at >= since && r.line.includes('/sync/'));
+  const connections = opened.filter((r) => r.down > 0);
+  assert.equal(connections.length, 1, `connections: ${JSON.stringify(opened)}`);
+  assert.ok(opened.length <= 2, `at most one attempt given up: ${JSON.stringify(opened)}`);
   assert.ok(connections[0].line.includes(DOC), connections[0].line);
   const down = connections[0].down;
   assert.ok(down < written.bytes / 2, `${down} bytes on the wire for a ${written.bytes}-byte difference`);
