@@ -314,7 +314,7 @@ test('bad input on a support request is refused with the reason, and nothing is 
   const by = await form.getByLabel('要求到达时间').inputValue();
   await form.getByLabel('预计结束时间').fill(by);
   await form.getByTestId('save-request').click();
-  await said.filter({ hasText: '结束时间必须晚于开始时间。' }).waitFor();
+  await said.filter({ hasText: '“预计结束时间”必须晚于“要求到达时间”。' }).waitFor();
   stillOnForm();
 
   // Nothing waits to go to the relay, and nothing is on the board, here or at the commander's.
