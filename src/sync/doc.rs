@@ -98,6 +98,7 @@ impl DocSync {
         let client = doc.client_id();
         let unsaved = Rc::new(Cell::new(0usize));
         let counting = unsaved.clone();
+        let owner = shared.owner.clone();
         let shared = shared.clone();
         let observed =
             doc.observe_update_v1("liandong-sync", move |txn: &yrs::TransactionMut, event: &yrs::UpdateEvent| {
@@ -116,12 +117,14 @@ impl DocSync {
             });
         observed.map_err(|e| format!("cannot observe {id}: {e}"))?;
         let now = js_sys::Date::now();
+        let (version, status) = owner
+            .with(|| (RwSignal::new(0), RwSignal::new(DocStatus { offline_since: Some(now), ..Default::default() })));
         Ok(Rc::new(Self {
             id,
             awareness: RefCell::new(Awareness::with_clock(doc.clone(), || js_sys::Date::now() as u64)),
             doc,
-            version: RwSignal::new(0),
-            status: RwSignal::new(DocStatus { offline_since: Some(now), ..Default::default() }),
+            version,
+            status,
             marks: RefCell::new(Vec::new()),
             to_relay: RefCell::new(None),
             probe: RefCell::new(None),

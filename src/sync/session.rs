@@ -113,13 +113,16 @@ fn begin(shared: &Shared, session: Session) {
     scope::open_scope(shared);
     // Re-derive the scope whenever the directory changes (regions redrawn, first sync).
     if let Some(dir) = shared.doc(&directory) {
+        let owner = shared.owner.clone();
         let shared = shared.clone();
         let generation = shared.generation();
-        Effect::new(move |_| {
-            dir.version.track();
-            if shared.generation() == generation {
-                scope::open_scope(&shared);
-            }
+        owner.with(|| {
+            Effect::new(move |_| {
+                dir.version.track();
+                if shared.generation() == generation {
+                    scope::open_scope(&shared);
+                }
+            })
         });
     }
 }

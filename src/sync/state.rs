@@ -64,6 +64,11 @@ pub struct Inner {
     pub(super) wake: Notify,
     /// Woken when a local change is stored or storage fails ([`super::saved`]).
     pub(super) stored: Notify,
+    /// Owns the reactive nodes sync creates (the signals of open documents, the effect
+    /// that follows the directory). It has no parent and lives as long as the page: a
+    /// node created under a page's or an effect's owner would be disposed when that page
+    /// is left or that effect re-runs, while the document it belongs to stays open.
+    pub(super) owner: Owner,
     /// The UI's view.
     pub signals: Signals,
 }
@@ -88,28 +93,45 @@ pub(super) fn shared() -> Shared {
     SHARED.with(|cell| {
         cell.borrow_mut()
             .get_or_insert_with(|| {
-                Shared(Rc::new(Inner {
-                    db: RefCell::new(None),
-                    reopened: Cell::new(false),
-                    superseded: Cell::new(false),
-                    session: RefCell::new(None),
-                    docs: RefCell::new(BTreeMap::new()),
-                    tabs: RefCell::new(None),
-                    pending_writes: Cell::new(0),
-                    failing: Cell::new(0),
-                    generation: Cell::new(0),
-                    wake: Notify::default(),
-                    stored: Notify::default(),
-                    signals: Signals {
-                        claims: RwSignal::new(None),
-                        ready: RwSignal::new(false),
-                        docs: RwSignal::new(Vec::new()),
-                        storage_error: RwSignal::new(None),
-                    },
-                }))
+                let owner = page_owner();
+                owner.with(|| {
+                    Shared(Rc::new(Inner {
+                        db: RefCell::new(None),
+                        reopened: Cell::new(false),
+                        superseded: Cell::new(false),
+                        session: RefCell::new(None),
+                        docs: RefCell::new(BTreeMap::new()),
+                        tabs: RefCell::new(None),
+                        pending_writes: Cell::new(0),
+                        failing: Cell::new(0),
+                        generation: Cell::new(0),
+                        wake: Notify::default(),
+                        stored: Notify::default(),
+                        signals: Signals {
+                            claims: RwSignal::new(None),
+                            ready: RwSignal::new(false),
+                            docs: RwSignal::new(Vec::new()),
+                            storage_error: RwSignal::new(None),
+                        },
+                        owner: owner.clone(),
+                    }))
+                })
             })
             .clone()
     })
+}
+
+/// A reactive owner without a parent, whatever owner is current when it is made.
+fn page_owner() -> Owner {
+    let current = Owner::current();
+    if let Some(current) = current.clone() {
+        current.unset();
+    }
+    let owner = Owner::new();
+    if let Some(current) = current {
+        current.set();
+    }
+    owner
 }
 
 impl Shared {

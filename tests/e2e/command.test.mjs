@@ -14,6 +14,9 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import WebSocket from 'ws';
 import { startRelay, launchBrowser, watchForErrors, screenshot, cuttableContext, proveSynced } from './harness.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -328,4 +331,44 @@ test('bad input on a support request is refused with the reason, and nothing is 
   }
   for (const d of [head, commander]) assert.deepEqual(realErrors(d), []);
   for (const d of [head, commander]) await d.context.close();
+});
+
+test('an officer added to the directory while the board is open is counted, and the app stays up offline', async () => {
+  // The bureau's admin adds an officer to 得胜 from another device (the reference Yjs
+  // client) while the commander's board is open. This once disposed the open documents'
+  // sync state, and the next link change crashed the app.
+  const commander = await device(relay.logins['bureau commander'], '/command');
+  const counts = card(commander.page, '得胜').getByTestId('station-counts');
+  await counts.waitFor();
+  const strength = async () => Number((await counts.textContent()).match(/在岗 \d+\/(\d+) 人/)?.[1]);
+  const before = await strength();
+  assert.ok(before > 0, 'the board counts 得胜\'s strength');
+
+  const admin = decodeURIComponent(relay.logins['bureau bureau_admin'].split('#token=')[1]);
+  const county = JSON.parse(Buffer.from(admin.split('.')[1], 'base64url').toString()).county;
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(`ws://127.0.0.1:${relay.port}/sync`, `county/${county}/directory`, doc,
+    { WebSocketPolyfill: WebSocket, params: { token: admin }, disableBc: true });
+  try {
+    await new Promise((resolve) => provider.on('sync', (synced) => synced && resolve()));
+    const station = [...doc.getMap('stations').entries()].find(([, s]) => s.get('name').includes('得胜'))?.[0];
+    assert.ok(station, 'the directory names 得胜');
+    const officer = new Y.Map();
+    doc.transact(() => {
+      doc.getMap('officers').set(crypto.randomUUID(), officer);
+      for (const [k, v] of Object.entries({ badge_number: `59${Date.now() % 10000}`, name: '新调入民警', station, role: 'officer', title: null, region: null, phone: null })) officer.set(k, v);
+    });
+    await counts.filter({ hasText: `/${before + 1} 人` }).waitFor({ timeout: 20_000 });
+  } finally {
+    provider.destroy();
+  }
+
+  // The link drops: the badge says so, and the board still answers.
+  await offline(commander);
+  await commander.page.getByRole('link', { name: '装备车辆' }).click();
+  await commander.page.getByTestId('pool-station').first().waitFor();
+  await go(commander.page, '/command');
+  assert.equal(await strength(), before + 1, 'the new officer is still counted after a reload');
+  assert.deepEqual(realErrors(commander), []);
+  await commander.context.close();
 });
