@@ -32,6 +32,8 @@ pub(super) fn open(shared: &Shared, id: DocumentId) {
         if let Err(e) = d.load(&shared).await {
             shared.report_storage(e);
             shared.forget_store();
+            // Storage has said all it will: what is shown now is what there is.
+            d.status.update(|s| s.loaded = true);
         }
         spawn_local(d.clone().run(shared.clone()));
         super::socket::run(d, shared).await;
@@ -41,6 +43,14 @@ pub(super) fn open(shared: &Shared, id: DocumentId) {
 /// An open document and its version signal, for views; `None` if it is not open.
 pub fn open_doc(id: &DocumentId) -> Option<(Doc, RwSignal<u64>)> {
     shared().doc(id).map(|d| (d.doc.clone(), d.version))
+}
+
+/// Whether every open document has been read from this device's storage (or storage
+/// failed and said so); reactive. `false` while none is open. Views that combine several
+/// documents wait for it, so a reload computes them once from complete data instead of
+/// once per document as each arrives.
+pub fn loaded() -> bool {
+    shared().signals.docs.with(|docs| !docs.is_empty() && docs.iter().all(|(_, d)| d.status.with(|s| s.loaded)))
 }
 
 /// An open document, for reading in a reactive view: tracks its version, or, while it is

@@ -61,7 +61,8 @@ pub struct DocStatus {
     pub refused: Option<Refusal>,
     /// When everything was last confirmed saved at the relay (Unix ms).
     pub last_sync: Option<f64>,
-    /// Whether the document has been loaded from this device's storage.
+    /// Whether the document has been read from this device's storage (also when that
+    /// failed: the storage banner says so, and the relay fills it in).
     pub loaded: bool,
 }
 

@@ -3,6 +3,10 @@
 //! region's station rosters (shifts, for who is on duty and on leave), all reactive. Which
 //! region: the officer's own; the bureau, which reads every region, picks one (`?region=`).
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use liandong_core::command::CommandState;
@@ -45,14 +49,37 @@ pub fn can_write(region: &Region) -> bool {
     sync::rights(&doc_id(region)).can_write()
 }
 
-/// The shifts of every station of the region whose roster is open here.
+/// The shifts of every station of the region whose roster is open here; reactive.
+///
+/// Each roster's shifts are kept as last read, with the document (its Yjs client id) and
+/// its version then: a sync that changes one roster rereads that one only, not the
+/// thousands of shifts of the others (bench/app/board-bench.mjs).
 pub fn shifts(region: &Region) -> Vec<Shift> {
+    type Read = (yrs::ClientID, u64, Rc<Vec<Shift>>);
+    thread_local! {
+        static READ: RefCell<HashMap<String, Read>> = RefCell::new(HashMap::new());
+    }
     let codes = sync::with_directory_org(|org| org.station_codes_of_region(&region.code));
     let mut out = Vec::new();
     for code in codes {
-        if let Some(doc) = sync::read_doc(&DocumentId::roster(&code)) {
-            out.extend(StationRoster::new(doc).list::<Shift>().into_records());
-        }
+        let id = DocumentId::roster(&code);
+        let Some((doc, version)) = sync::open_doc(&id) else {
+            sync::read_doc(&id); // tracks the open documents, to read it once it opens
+            continue;
+        };
+        let (version, client) = (version.get(), doc.client_id());
+        let list = READ.with(|read| {
+            let mut read = read.borrow_mut();
+            match read.get(&code) {
+                Some((c, v, list)) if *c == client && *v == version => list.clone(),
+                _ => {
+                    let list = Rc::new(StationRoster::new(doc).list::<Shift>().into_records());
+                    read.insert(code.clone(), (client, version, list.clone()));
+                    list
+                }
+            }
+        });
+        out.extend(list.iter().cloned());
     }
     out
 }

@@ -3,9 +3,11 @@
 //! ([`liandong_core::model::RosterRule::LoanBreaksStaffing`], the roster's rule), so the
 //! commander sees on the board what a loan does to the station it comes from.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use liandong_core::RecordId;
-use liandong_core::command::{CommandState, Loan, loans};
+use liandong_core::command::{Board, CommandState, Loan, loans};
 use liandong_core::model::{Region, RosterRule, Shift};
 use liandong_core::org::Organisation;
 use liandong_core::roster::{Context, Period, RosterConfig, RosterViolation, Severity, check};
@@ -44,18 +46,20 @@ fn loan_findings(
     out
 }
 
-/// The findings of the region now, or nothing when there are none.
+/// The findings of the region now (those [`Board::build`] found), or nothing when there
+/// are none.
 #[component]
-pub fn Findings(ctx: Ctx) -> impl IntoView {
+pub fn Findings(ctx: Ctx, board: Memo<Option<Arc<Board>>>) -> impl IntoView {
     let i18n = use_i18n();
     let lines = Memo::new(move |_| {
         let locale = i18n.get_locale();
         let Some(region) = ctx.region.get() else { return Vec::new() };
+        let Some(board) = board.get() else { return Vec::new() };
         let (org, state, shifts) = (ctx.org.get(), ctx.state.get(), ctx.shifts.get());
         let now = liandong_core::time::now();
-        let input = liandong_core::command::rules::Inputs { org: &org, shifts: &shifts, now };
-        let mut found: Vec<_> = liandong_core::command::rules::check(&state, input)
-            .into_iter()
+        let mut found: Vec<_> = board
+            .findings
+            .iter()
             .filter(|f| match f {
                 liandong_core::command::rules::CommandFinding::PlanShort { plan, .. } => {
                     state.plans.iter().any(|p| p.id == *plan && p.region == region.id)

@@ -46,7 +46,7 @@ pub fn CommandBoard() -> impl IntoView {
             })}
         </div>
         {move || ctx.region.get().is_none().then(|| view! { <p class="empty">{t!(i18n, cmd_no_region)}</p> })}
-        <Findings ctx=ctx/>
+        <Findings ctx=ctx board=board/>
         <incidents::OpenIncidents ctx=ctx board=board/>
         <unfilled::Unfilled ctx=ctx board=board chosen=chosen/>
         <SaidLine said=said/>
