@@ -16,13 +16,13 @@ pub mod schema;
 use std::marker::PhantomData;
 
 use jiff::Timestamp;
-use serde_json::{Map as JsonMap, Value};
+use serde_json::Value;
 use yrs::{Doc, Map, MapPrelim, MapRef, Out, ReadTxn, Transact, TransactionMut, WriteTxn};
 
 use crate::document_id::DocumentKind;
 use crate::ids::RecordId;
 use crate::record::conflict::{self, FieldConflict};
-use crate::record::value::{to_any, to_json};
+use crate::record::value::to_any;
 use crate::record::{DELETED_AT, ID_FIELD, Record, RecordError};
 pub use refusal::{Refusal, StepName, TextField};
 pub use schema::{SCHEMA_VERSION, SchemaStatus};
@@ -352,7 +352,7 @@ fn record_fields<R: Record>(record: &R) -> Result<Vec<(String, Value)>, WriteErr
 /// Reads one record map as `R`; `key` becomes its id.
 fn read_record<R: Record, T: ReadTxn>(txn: &T, key: &str, record: &MapRef) -> Result<Stored<R>, RecordError> {
     let error = |reason: String| RecordError { collection: R::COLLECTION, id: key.to_owned(), reason };
-    let mut fields = JsonMap::new();
+    let mut fields: Vec<(&str, yrs::Any)> = Vec::new();
     let mut deleted_at = None;
     for (field, value) in record.iter(txn) {
         if conflict::is_marker(field) {
@@ -361,13 +361,14 @@ fn read_record<R: Record, T: ReadTxn>(txn: &T, key: &str, record: &MapRef) -> Re
         let Out::Any(any) = value else { continue };
         if field == DELETED_AT {
             if let yrs::Any::String(s) = &any {
-                deleted_at = Some(s.parse::<Timestamp>().map_err(|e| error(format!("bad deleted_at: {e}")))?);
+                deleted_at = Some(s.parse::<Timestamp>().map_err(|_| error("bad deleted_at".to_owned()))?);
             }
             continue;
         }
-        fields.insert(field.to_owned(), to_json(&any));
+        fields.push((field, any));
     }
-    fields.insert(ID_FIELD.to_owned(), Value::String(key.to_owned()));
-    let record = serde_json::from_value::<R>(Value::Object(fields)).map_err(|e| error(e.to_string()))?;
+    let id = yrs::Any::from(key);
+    let all = fields.iter().map(|(k, v)| (*k, v)).chain(std::iter::once((ID_FIELD, &id)));
+    let record = crate::record::de::from_fields::<R>(all).map_err(|e| error(e.to_string()))?;
     Ok(Stored { record, deleted_at })
 }

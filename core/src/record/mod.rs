@@ -10,6 +10,7 @@
 //! - keys starting with `~` are write markers ([`conflict`]), never record fields.
 
 pub mod conflict;
+pub mod de;
 pub mod value;
 
 use serde::Serialize;
