@@ -361,6 +361,7 @@ test('an officer added to the directory while the board is open is counted, and 
     await counts.filter({ hasText: `/${before + 1} 人` }).waitFor({ timeout: 20_000 });
   } finally {
     provider.destroy();
+    doc.destroy(); // and with it the awareness' timer, which would keep this file's process alive
   }
 
   // The link drops: the badge says so, and the board still answers.
