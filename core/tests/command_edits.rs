@@ -3,12 +3,12 @@
 
 mod common;
 
-use common::command::{Region, at, encoded, mark, officers, read, replica};
+use common::command::{Region, at, encoded, mark, officers, read, replica, send};
 use liandong_core::command::{Stage, edit};
 use liandong_core::docs::{Refusal, RegionCommand, StepName, WriteError};
 use liandong_core::model::{
-    Commitment, ContingencyPlan, Equipment, EquipmentKind, EquipmentStatus, IncidentKind, Need, PlanItem, RequestItem,
-    SupportRequest,
+    Closure, Commitment, ContingencyPlan, Equipment, EquipmentKind, EquipmentStatus, Incident, IncidentKind, Need,
+    PlanItem, RequestItem, SupportRequest, Urgency,
 };
 
 /// Runs `write`, which must be refused with `refusal` and leave the document as it was.
@@ -233,4 +233,108 @@ fn commitments_to_a_withdrawn_request_are_refused() {
     refused(&view, Refusal::RequestClosed, || {
         edit::cancel_request(&view, &read(&view), request.id, mark(r.head_b, "2026-12-01 07:01"))
     });
+}
+
+#[test]
+fn an_officer_without_the_lines_skill_on_the_day_is_refused() {
+    let mut r = Region::new();
+    let view = replica(1, r.commander);
+    let first_response = Need::Officers { skill: Some("first_response".into()) };
+    let request = r.request(r.b, &[(first_response, 2)], "2026-12-01 08:00", "2026-12-03 08:00");
+    edit::save_request(&view, &r.org, r.region, &request).expect("request");
+    // at_a[1] holds no first-response grant.
+    let without = r.send_officer(&request, 0, r.at_a[1], "2026-12-01 08:00", "2026-12-01 18:00");
+    refused(&view, Refusal::WrongResource { line: 0 }, || {
+        edit::commit(&view, &r.org, &read(&view), r.region, &without)
+    });
+    // at_a[2]'s grant ends on 30 November: on the 1st of December it no longer counts.
+    r.org.skill_grants.push(liandong_core::model::SkillGrant {
+        id: liandong_core::RecordId::new(),
+        station: r.a,
+        officer: r.at_a[2],
+        skill: "first_response".into(),
+        expires: Some(jiff::civil::date(2026, 11, 30)),
+    });
+    let expired = r.send_officer(&request, 0, r.at_a[2], "2026-12-01 08:00", "2026-12-01 18:00");
+    refused(&view, Refusal::WrongResource { line: 0 }, || {
+        edit::commit(&view, &r.org, &read(&view), r.region, &expired)
+    });
+    // From 00:00 on 30 November, China time, the grant still counts.
+    let in_time = r.send_officer(&request, 0, r.at_a[2], "2026-11-30 00:00", "2026-11-30 18:00");
+    edit::commit(&view, &r.org, &read(&view), r.region, &in_time).expect("a grant valid that day");
+    // at_a[0] holds the skill.
+    let with = r.send_officer(&request, 0, r.at_a[0], "2026-12-01 08:00", "2026-12-01 18:00");
+    edit::commit(&view, &r.org, &read(&view), r.region, &with).expect("the skill the line asks for");
+    assert_eq!(read(&view).commitments.len(), 2);
+}
+
+/// An open incident of B, opened by B's head at 07:00 on the first of December.
+fn incident(r: &Region) -> Incident {
+    Incident {
+        id: liandong_core::RecordId::new(),
+        region: r.region,
+        kind: IncidentKind::HitAndRun,
+        station: Some(r.b),
+        village: None,
+        place: "S106 12公里处".into(),
+        at: at("2026-12-01 06:40"),
+        urgency: Urgency::Urgent,
+        summary: "货车撞伤行人后逃逸".into(),
+        opened: mark(r.head_b, "2026-12-01 07:00"),
+        operation: None,
+        plan: None,
+        closed: None,
+        edited: None,
+    }
+}
+
+#[test]
+fn an_edit_keeps_who_opened_the_incident_and_two_devices_edits_of_different_fields_merge() {
+    let r = Region::new();
+    let (here, there) = (replica(1, r.commander), replica(2, r.head_b));
+    let opened = incident(&r);
+    edit::save_incident(&here, &r.org, &opened).expect("opened");
+    send(&here, &there);
+    // The commander corrects the place; offline, B's head adds to the summary. An edit
+    // cannot change who opened it, nor close it.
+    let by_commander = mark(r.commander, "2026-12-01 08:00");
+    let place = Incident {
+        place: "S106 13公里处".into(),
+        opened: mark(r.commander, "2026-12-01 08:00"),
+        closed: Some(Closure { mark: by_commander, result: "x".into() }),
+        ..opened.clone()
+    };
+    edit::edit_incident(&here, &r.org, &read(&here), &place, by_commander).expect("place");
+    let summary = Incident { summary: "货车撞伤行人后逃逸，车牌尾号 37".into(), ..opened.clone() };
+    edit::edit_incident(&there, &r.org, &read(&there), &summary, mark(r.head_b, "2026-12-01 08:05")).expect("summary");
+    send(&here, &there);
+    send(&there, &here);
+    for view in [&here, &there] {
+        let merged = read(view).incident(opened.id).cloned().expect("the incident");
+        assert_eq!(merged.place, "S106 13公里处");
+        assert_eq!(merged.summary, "货车撞伤行人后逃逸，车牌尾号 37");
+        assert_eq!(merged.opened, opened.opened, "who opened it stays");
+        assert_eq!(merged.closed, None, "an edit does not close it");
+        assert!(merged.edited.is_some(), "the last edit is marked");
+    }
+}
+
+#[test]
+fn a_closed_incident_or_an_empty_summary_is_refused() {
+    let r = Region::new();
+    let view = replica(1, r.commander);
+    let opened = incident(&r);
+    edit::save_incident(&view, &r.org, &opened).expect("opened");
+    let by = mark(r.commander, "2026-12-01 08:00");
+    let empty = Incident { summary: " ".into(), ..opened.clone() };
+    refused(
+        &view,
+        Refusal::Text { field: liandong_core::docs::TextField::IncidentSummary, max: edit::MAX_TEXT },
+        || edit::edit_incident(&view, &r.org, &read(&view), &empty, by),
+    );
+    let unknown = Incident { id: liandong_core::RecordId::new(), ..opened.clone() };
+    refused(&view, Refusal::Missing, || edit::edit_incident(&view, &r.org, &read(&view), &unknown, by));
+    edit::close_incident(&view, &read(&view), opened.id, Closure { mark: by, result: "抓获".into() }).expect("closed");
+    let late = Incident { place: "别处".into(), ..opened };
+    refused(&view, Refusal::IncidentClosed, || edit::edit_incident(&view, &r.org, &read(&view), &late, by));
 }

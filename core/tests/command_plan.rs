@@ -30,6 +30,7 @@ fn incident(r: &Region) -> Incident {
         operation: None,
         plan: None,
         closed: None,
+        edited: None,
     }
 }
 

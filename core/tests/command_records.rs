@@ -43,6 +43,7 @@ fn an_unknown_kind_or_status_is_listed_as_unknown_and_checked_like_an_unusable_i
         operation: None,
         plan: None,
         closed: None,
+        edited: None,
     };
     edit::save_incident(&view, &r.org, &incident).expect("incident");
 
@@ -165,6 +166,7 @@ fn a_record_of_a_newer_version_is_read_only_here() {
         operation: None,
         plan: None,
         closed: None,
+        edited: None,
     };
     edit::save_incident(&view, &r.org, &incident).expect("incident");
     write_raw(&view, "equipment", boat.id, "kind", json!("hovercraft"));

@@ -83,6 +83,41 @@ pub fn save_incident(view: &RegionCommand, org: &Organisation, incident: &Incide
     view.put(incident)
 }
 
+/// Edits open incident `incident` (found by its id in `state`) as `mark`: what, where,
+/// when, urgency, summary and operation, with the checks of [`save_incident`]. Who opened
+/// it, its plan and its closing are kept as stored; `edited` becomes `mark`. Only the
+/// fields that changed are written, so an edit of the summary on one device and of the
+/// place on another both stay after a merge.
+///
+/// # Errors
+/// [`Refusal::Missing`] for an incident not in `state`, [`Refusal::IncidentClosed`] for a
+/// closed one, [`Refusal::UnknownKind`] for one of a kind this version does not know
+/// (read-only here), and those of [`save_incident`].
+pub fn edit_incident(
+    view: &RegionCommand,
+    org: &Organisation,
+    state: &CommandState,
+    incident: &Incident,
+    mark: Mark,
+) -> Result<(), WriteError> {
+    let Some(stored) = state.incident(incident.id) else { return refuse(Refusal::Missing) };
+    if stored.closed.is_some() {
+        return refuse(Refusal::IncidentClosed);
+    }
+    if stored.kind == IncidentKind::Unknown {
+        return refuse(Refusal::UnknownKind { line: 0 });
+    }
+    let edited = Incident {
+        region: stored.region,
+        opened: stored.opened,
+        plan: stored.plan,
+        closed: None,
+        edited: Some(mark),
+        ..incident.clone()
+    };
+    save_incident(view, org, &edited)
+}
+
 /// Adds a line to an incident's timeline.
 pub fn add_note(view: &RegionCommand, state: &CommandState, note: &IncidentNote) -> Result<(), WriteError> {
     text(&note.text, TextField::IncidentNote, MAX_TEXT)?;
@@ -147,15 +182,26 @@ pub fn cancel_request(view: &RegionCommand, state: &CommandState, id: RecordId, 
 }
 
 /// The station `resource` belongs to, and whether it answers `need`.
+/// The station of `resource` if it answers `need` from `from` on: an officer of the
+/// organisation holding the line's skill (a grant valid on that day, China time), an
+/// available item of the line's kind.
 fn resource_fits(
     org: &Organisation,
     state: &CommandState,
     resource: Resource,
     need: &Need,
+    from: jiff::Timestamp,
 ) -> Result<Option<RecordId>, Refusal> {
     match (resource, need) {
-        (Resource::Officer(id), Need::Officers { .. }) => {
-            Ok(org.officers.iter().find(|o| o.id == id).ok_or(Refusal::Missing)?.station)
+        (Resource::Officer(id), Need::Officers { skill }) => {
+            let officer = org.officers.iter().find(|o| o.id == id).ok_or(Refusal::Missing)?;
+            let day = crate::time::in_china(from).date();
+            if let Some(skill) = skill
+                && !org.skill_grants.iter().any(|g| g.officer == id && &g.skill == skill && g.valid_on(day))
+            {
+                return Err(Refusal::WrongResource { line: 0 });
+            }
+            Ok(officer.station)
         }
         (Resource::Equipment(id), Need::Vehicle | Need::Equipment { .. }) => {
             let item = state.item(id).ok_or(Refusal::Missing)?;
@@ -188,7 +234,7 @@ pub fn commit(
     }
     let line = commitment.item as usize;
     let Some(item) = request.items.get(line) else { return refuse(Refusal::WrongResource { line }) };
-    let station = match resource_fits(org, state, commitment.resource, &item.need) {
+    let station = match resource_fits(org, state, commitment.resource, &item.need, commitment.from) {
         Ok(station) => station,
         Err(Refusal::WrongResource { .. }) => return refuse(Refusal::WrongResource { line }),
         Err(r) => return refuse(r),

@@ -262,6 +262,7 @@ pub fn records(org: &Organisation, region_code: &str) -> DemoCommand {
             operation: operation.map(Into::into),
             plan: None,
             closed: Some(Closure { mark: Mark { at: plus_hours(at, 72), by: commander }, result: (*result).into() }),
+            edited: None,
         };
         let request = SupportRequest {
             id: RecordId::new(),

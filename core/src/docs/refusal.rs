@@ -102,7 +102,8 @@ pub enum Refusal {
         commitment: crate::ids::RecordId,
     },
     /// The officer or item does not answer the line (an officer for a vehicle line, an
-    /// item of another kind).
+    /// officer without the line's skill on the day the commitment starts, an item of
+    /// another kind).
     #[error("it does not answer line {line}")]
     WrongResource {
         /// The line (0-based).

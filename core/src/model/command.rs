@@ -99,6 +99,9 @@ pub struct Incident {
     /// Set when closed.
     #[serde(default)]
     pub closed: Option<Closure>,
+    /// The last edit after it was opened: who and when ([`crate::command::edit::edit_incident`]).
+    #[serde(default)]
+    pub edited: Option<Mark>,
 }
 record!(Incident, CommandDoc, "incidents");
 
