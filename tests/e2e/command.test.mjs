@@ -117,6 +117,16 @@ test('a crackdown end to end: request offline, commitments offline, loans on bot
   await incident.waitFor();
   assert.match(await incident.locator('h1').textContent(), new RegExp(`打击刑事犯罪 · ${place}`));
   assert.equal(await incident.getByTestId('operation').textContent(), '平安之夏');
+  const incidentPath = new URL(damiao.page.url()).pathname;
+  // Still offline, the head corrects the summary: the form comes back filled in, and the
+  // incident page names who edited it.
+  await incident.getByTestId('edit-incident').click();
+  await form.waitFor();
+  assert.equal(await form.getByTestId('incident-place').inputValue(), place, 'the form is filled with the incident');
+  await form.getByTestId('incident-summary').fill(`${summary}，已布控`);
+  await form.getByTestId('save-incident').click();
+  await incident.getByText(`${summary}，已布控`).waitFor();
+  assert.match(await incident.getByTestId('incident-edited').textContent(), new RegExp(`^${damiao.name}（\\d+） 于 .+ 修改$`));
   await damiao.page.getByTestId('new-request').click();
   const requestForm = damiao.page.getByTestId('request-form');
   await requestForm.waitFor();
@@ -220,8 +230,23 @@ test('a crackdown end to end: request offline, commitments offline, loans on bot
     await commitment(label).locator(`[data-testid=step][data-step=${s}]`).click();
     await commitment(label).getByTestId('stage').filter({ hasText: stage }).waitFor();
   };
+  // Cancelling asks first; "不取消" keeps the commitment as it was.
+  await commitment(vehicle).getByTestId('ask-cancel').click();
+  await commitment(vehicle).locator('[data-testid=step][data-step=Cancelled]').filter({ hasText: '确认取消' }).waitFor();
+  await commitment(vehicle).getByTestId('keep').click();
+  await commitment(vehicle).getByTestId('ask-cancel').waitFor();
+  assert.equal(await commitment(vehicle).getByTestId('stage').textContent(), '已调派', 'asking did not cancel');
   for (const label of [lent, second, vehicle]) await step(label, 'Dispatched', '已出发');
   await saved(commander.page);
+  // The dispatch order names who asked, until when, everyone sent and the commander who signs.
+  await go(commander.page, `${incidentPath}/print`);
+  const order = commander.page.getByTestId('dispatch-order');
+  await order.getByTestId('order-row').nth(2).waitFor();
+  const rows = await order.getByTestId('order-row').allTextContents();
+  for (const label of [lent, second, vehicle]) assert.ok(rows.some((r) => r.includes(label) && r.includes('已出发')), `${label} on the order: ${rows}`);
+  assert.match(await order.getByTestId('order-request').textContent(), /^请求单位：大庙派出所 · 预计结束：/);
+  assert.match(await order.getByTestId('order-commander').textContent(), new RegExp(`^指挥员：${commanderName}（\\d+）`));
+  await screenshot(commander.page, 'command-dispatch-order');
   const poolItem = commander.page.getByTestId('pool-item').filter({ hasText: plate });
   await go(commander.page, '/command/pool');
   await poolItem.waitFor();

@@ -165,6 +165,14 @@ test('every screen in English shows no Chinese but the data', { timeout: 300_000
     await visit(head.page, path, (pg) => pg.locator('main.page h1').first().waitFor());
     await check(head.page, name);
   }
+  // An open incident's edit form (the demo's incidents are all closed: open one first).
+  await visit(head.page, '/command/incidents/new', (pg) => pg.getByTestId('incident-form').waitFor());
+  await head.page.getByTestId('incident-place').fill('Damiao market');
+  await head.page.getByTestId('incident-summary').fill('Motorcycle thefts around the market');
+  await head.page.getByTestId('save-incident').click();
+  await head.page.getByTestId('edit-incident').click();
+  await head.page.getByTestId('incident-form').waitFor();
+  await check(head.page, 'incident-edit');
   await head.context.close();
 
   const admin = await english('bureau bureau_admin');

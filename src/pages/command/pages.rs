@@ -5,7 +5,9 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
-use super::incidents::{detail::IncidentDetail, form::NewIncident, list::IncidentList, print::DispatchOrder};
+use super::incidents::detail::IncidentDetail;
+use super::incidents::form::{EditIncident, NewIncident};
+use super::incidents::{list::IncidentList, print::DispatchOrder};
 use super::requests::{detail::RequestDetail, form::NewRequest};
 use super::{CommandBoard, plans::Plans, pool::Pool};
 
@@ -22,6 +24,8 @@ pub enum Page {
     Incident,
     /// `/command/incidents/:id/print`
     DispatchOrder,
+    /// `/command/incidents/:id/edit`
+    EditIncident,
     /// `/command/requests/new`
     NewRequest,
     /// `/command/requests/:id`
@@ -39,6 +43,7 @@ pub fn page_of(path: &str) -> Page {
         ["command", "incidents"] => Page::Incidents,
         ["command", "incidents", "new"] => Page::NewIncident,
         ["command", "incidents", _, "print"] => Page::DispatchOrder,
+        ["command", "incidents", _, "edit"] => Page::EditIncident,
         ["command", "incidents", _] => Page::Incident,
         ["command", "requests", "new"] => Page::NewRequest,
         ["command", "requests", _] => Page::Request,
@@ -59,6 +64,7 @@ pub fn CommandPages() -> impl IntoView {
         Page::NewIncident => view! { <NewIncident/> }.into_any(),
         Page::Incident => view! { <IncidentDetail/> }.into_any(),
         Page::DispatchOrder => view! { <DispatchOrder/> }.into_any(),
+        Page::EditIncident => view! { <EditIncident/> }.into_any(),
         Page::NewRequest => view! { <NewRequest/> }.into_any(),
         Page::Request => view! { <RequestDetail/> }.into_any(),
         Page::Pool => view! { <Pool/> }.into_any(),
@@ -77,6 +83,7 @@ mod tests {
         assert_eq!(page_of("/command/incidents/new"), Page::NewIncident);
         assert_eq!(page_of("/command/incidents/0190a1b2-0000-7000-8000-000000000000"), Page::Incident);
         assert_eq!(page_of("/command/incidents/x/print"), Page::DispatchOrder);
+        assert_eq!(page_of("/command/incidents/x/edit"), Page::EditIncident);
         assert_eq!(page_of("/command/requests/new"), Page::NewRequest);
         assert_eq!(page_of("/command/requests/x"), Page::Request);
         assert_eq!(page_of("/command/pool/"), Page::Pool);

@@ -1,6 +1,6 @@
 //! `/command/incidents/:id`: one incident: what, where, when, who opened it; its requests
 //! with how far each is filled; a contingency plan to activate; its timeline; closing with
-//! a result; the dispatch order to print.
+//! a result; the dispatch order to print; editing while it is open, and who edited it last.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -54,11 +54,15 @@ pub fn IncidentDetail() -> impl IntoView {
                 </div>
                 <p>{i.summary.clone()}</p>
                 <p class="hint">{where_}" · "{fmt::date_time(i.at)}" · "{fill_opened(i18n, &names.officer(i.opened.by))}</p>
+                {i.edited.map(|m| view! {
+                    <p class="hint" data-testid="incident-edited">{fmt::fill(t_string!(i18n, cmd_edited_by), &[("officer", names.officer(m.by)), ("time", fmt::date_time(m.at))])}</p>
+                })}
                 {i.closed.clone().map(|c| view! { <p class="ok" data-testid="incident-result">{t!(i18n, cmd_result)}{t!(i18n, label_colon)}{c.result}</p> })}
                 <div class="actions">
                     <a class="button plain" href=format!("/command/incidents/{}/print", i.id) data-testid="print-order">{t!(i18n, cmd_print_order)}</a>
                     {(open && ctx.writable.get()).then(|| view! {
                         <a class="button" href=format!("/command/requests/new?incident={}", i.id) data-testid="new-request">{t!(i18n, cmd_new_request)}</a>
+                        <a class="button plain" href=format!("/command/incidents/{}/edit", i.id) data-testid="edit-incident">{t!(i18n, cmd_edit_incident)}</a>
                     })}
                 </div>
             </article>

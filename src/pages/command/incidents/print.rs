@@ -1,6 +1,8 @@
 //! `/command/incidents/:id/print`: the dispatch order (调度令) of an incident, for the wall
-//! and the car: the incident, where to report and by when, who leads, and every officer,
-//! vehicle and item sent with their station and step, the plan's steps and contacts.
+//! and the car: the incident, for each request the station that asked, where to report, by
+//! when and until when, who leads, and every officer, vehicle and item sent with their
+//! station and step; the plan's steps and contacts; the region's commander, with a line to
+//! sign.
 //! Printed as it is on screen (the app's header and nav are hidden in print).
 
 use leptos::prelude::*;
@@ -29,6 +31,13 @@ pub fn DispatchOrder() -> impl IntoView {
         let names = Namer { org: &org, state: &state, locale };
         let plan = i.plan.and_then(|p| state.plans.iter().find(|x| x.id == p).cloned());
         let requests: Vec<_> = state.requests_of(i.id).filter(|r| r.cancelled.is_none()).cloned().collect();
+        // The region's commander signs the order.
+        let commanders: Vec<String> = org
+            .officers
+            .iter()
+            .filter(|o| o.role == liandong_core::model::Role::Commander && o.region == Some(i.region))
+            .map(|o| names.officer(o.id))
+            .collect();
         view! {
             <div class="actions no-print">
                 <a class="button plain" href=format!("/command/incidents/{}", i.id)>{t!(i18n, cmd_back)}</a>
@@ -43,6 +52,7 @@ pub fn DispatchOrder() -> impl IntoView {
                     view! {
                         <section>
                             <h2>{fmt::fill(t_string!(i18n, cmd_order_report), &[("place", r.place.clone()), ("time", fmt::date_time(r.needed_by))])}</h2>
+                            <p data-testid="order-request">{fmt::fill(t_string!(i18n, cmd_order_request), &[("station", names.station(r.station)), ("until", fmt::date_time(r.until))])}</p>
                             <table class="matrix">
                                 <thead><tr><th>{t!(i18n, cmd_order_who)}</th><th>{t!(i18n, cmd_order_from)}</th><th>{t!(i18n, cmd_order_stage)}</th></tr></thead>
                                 <tbody>
@@ -65,6 +75,9 @@ pub fn DispatchOrder() -> impl IntoView {
                         <ul class="plain-list">{p.contacts.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}</ul>
                     </section>
                 })}
+                {commanders.into_iter().map(|c| view! {
+                    <p class="signature" data-testid="order-commander">{fmt::fill(t_string!(i18n, cmd_order_commander), &[("officer", c)])}</p>
+                }).collect_view()}
                 <p class="hint">{fmt::fill(t_string!(i18n, cmd_order_printed), &[("time", fmt::date_time(liandong_core::time::now()))])}</p>
             </article>
         }.into_any()

@@ -1,6 +1,6 @@
 //! A request's commitments: who or what, from which station, the step reached with its
 //! time, the officer's acknowledgement, and the button for the next step (出发 → 到达 → 撤离 →
-//! 归建), or cancelling one not yet set out.
+//! 归建), or cancelling one not yet set out (which asks first).
 
 use leptos::prelude::*;
 use liandong_core::RecordId;
@@ -41,6 +41,9 @@ pub fn Commitments(ctx: Ctx, request: RecordId) -> impl IntoView {
             said.set(None);
         }
     };
+    // Cancelling takes a second tap: the first only asks (a cancelled commitment is not
+    // undone; it has to be made again).
+    let asking: RwSignal<Option<RecordId>> = RwSignal::new(None);
     let lead = move |id: RecordId| {
         let Some(region) = ctx.region.get_untracked() else { return };
         let state = ctx.state.get_untracked();
@@ -94,9 +97,23 @@ pub fn Commitments(ctx: Ctx, request: RecordId) -> impl IntoView {
                                     <br/><span class="hint">{by}</span>
                                     {writable.then(|| view! {
                                         <div class="actions">
-                                            {next_steps(&c).into_iter().map(|s| view! {
-                                                <button type="button" class="button plain" data-testid="step" data-step=format!("{s:?}")
-                                                    on:click=move |_| step(id, s)>{words::command::step_button(locale, s)}</button>
+                                            {next_steps(&c).into_iter().map(|s| if s == Stage::Cancelled && asking.get() == Some(id) {
+                                                view! {
+                                                    <button type="button" class="button secondary" data-testid="step" data-step="Cancelled"
+                                                        on:click=move |_| { asking.set(None); step(id, s) }>{t!(i18n, cmd_cancel_sure)}</button>
+                                                    <button type="button" class="button plain" data-testid="keep"
+                                                        on:click=move |_| asking.set(None)>{t!(i18n, cmd_cancel_keep)}</button>
+                                                }.into_any()
+                                            } else if s == Stage::Cancelled {
+                                                view! {
+                                                    <button type="button" class="button plain" data-testid="ask-cancel"
+                                                        on:click=move |_| asking.set(Some(id))>{words::command::step_button(locale, s)}</button>
+                                                }.into_any()
+                                            } else {
+                                                view! {
+                                                    <button type="button" class="button plain" data-testid="step" data-step=format!("{s:?}")
+                                                        on:click=move |_| step(id, s)>{words::command::step_button(locale, s)}</button>
+                                                }.into_any()
                                             }).collect_view()}
                                             {can_lead.then(|| view! {
                                                 <button type="button" class="button plain" data-testid="make-leader" on:click=move |_| lead(id)>{t!(i18n, cmd_make_leader)}</button>
