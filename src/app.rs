@@ -76,6 +76,7 @@ fn Shell() -> impl IntoView {
                     <Route path=path!("/command/incidents/new") view={Lazy::<routes::CommandRoute>::new()}/>
                     <Route path=path!("/command/incidents/:id") view={Lazy::<routes::CommandRoute>::new()}/>
                     <Route path=path!("/command/incidents/:id/print") view={Lazy::<routes::CommandRoute>::new()}/>
+                    <Route path=path!("/command/incidents/:id/edit") view={Lazy::<routes::CommandRoute>::new()}/>
                     <Route path=path!("/command/requests/new") view={Lazy::<routes::CommandRoute>::new()}/>
                     <Route path=path!("/command/requests/:id") view={Lazy::<routes::CommandRoute>::new()}/>
                     <Route path=path!("/command/pool") view={Lazy::<routes::CommandRoute>::new()}/>
