@@ -8,7 +8,7 @@ use liandong_core::command::{Stage, edit};
 use liandong_core::docs::{Refusal, RegionCommand, StepName, WriteError};
 use liandong_core::model::{
     Closure, Commitment, ContingencyPlan, Equipment, EquipmentKind, EquipmentStatus, Incident, IncidentKind, Need,
-    PlanItem, RequestItem, SupportRequest, Urgency,
+    PlanItem, RequestItem, SupportRequest,
 };
 
 /// Runs `write`, which must be refused with `refusal` and leave the document as it was.
@@ -271,20 +271,9 @@ fn an_officer_without_the_lines_skill_on_the_day_is_refused() {
 /// An open incident of B, opened by B's head at 07:00 on the first of December.
 fn incident(r: &Region) -> Incident {
     Incident {
-        id: liandong_core::RecordId::new(),
-        region: r.region,
-        kind: IncidentKind::HitAndRun,
-        station: Some(r.b),
-        village: None,
-        place: "S106 12公里处".into(),
         at: at("2026-12-01 06:40"),
-        urgency: Urgency::Urgent,
-        summary: "货车撞伤行人后逃逸".into(),
         opened: mark(r.head_b, "2026-12-01 07:00"),
-        operation: None,
-        plan: None,
-        closed: None,
-        edited: None,
+        ..r.incident(IncidentKind::HitAndRun, "S106 12公里处", "货车撞伤行人后逃逸", "2026-12-01 07:00")
     }
 }
 

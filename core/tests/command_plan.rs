@@ -12,25 +12,14 @@ use liandong_core::command::{Stage, edit, plan};
 use liandong_core::docs::{Refusal, WriteError};
 use liandong_core::model::{
     Closure, Commitment, ContingencyPlan, EquipmentKind, Incident, IncidentKind, IncidentNote, Need, PlanItem,
-    RequestItem, Resource, Urgency,
+    RequestItem, Resource,
 };
 
 fn incident(r: &Region) -> Incident {
     Incident {
-        id: RecordId::new(),
-        region: r.region,
-        kind: IncidentKind::MassIncident,
-        station: Some(r.b),
         village: Some("李家村".into()),
-        place: "村委会门前".into(),
         at: at("2026-12-01 08:50"),
-        urgency: Urgency::Urgent,
-        summary: "征地纠纷，约两百人聚集".into(),
-        opened: mark(r.commander, "2026-12-01 09:00"),
-        operation: None,
-        plan: None,
-        closed: None,
-        edited: None,
+        ..r.incident(IncidentKind::MassIncident, "村委会门前", "征地纠纷，约两百人聚集", "2026-12-01 09:00")
     }
 }
 

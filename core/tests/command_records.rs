@@ -9,7 +9,7 @@ use liandong_core::command::pool::{self, ItemState};
 use liandong_core::command::rules::{self, CommandFinding, Inputs};
 use liandong_core::command::{Board, Stage, edit, loans};
 use liandong_core::docs::{Refusal, WriteError};
-use liandong_core::model::{Closure, EquipmentKind, EquipmentStatus, Incident, IncidentKind, Need, Urgency};
+use liandong_core::model::{Closure, EquipmentKind, EquipmentStatus, IncidentKind, Need};
 use serde_json::json;
 
 #[test]
@@ -29,22 +29,7 @@ fn an_unknown_kind_or_status_is_listed_as_unknown_and_checked_like_an_unusable_i
     edit::save_request(&view, &r.org, r.region, &request).expect("request");
     let sent = r.send_item(&request, 1, &drone, "2026-12-01 08:00", "2026-12-01 18:00");
     let sent = edit::commit(&view, &r.org, &read(&view), r.region, &sent).expect("drone");
-    let incident = Incident {
-        id: liandong_core::RecordId::new(),
-        region: r.region,
-        kind: IncidentKind::MajorDisaster,
-        station: Some(r.b),
-        village: None,
-        place: "清江大堤".into(),
-        at: at("2026-12-01 07:00"),
-        urgency: Urgency::Urgent,
-        summary: "汛情".into(),
-        opened: mark(r.commander, "2026-12-01 07:00"),
-        operation: None,
-        plan: None,
-        closed: None,
-        edited: None,
-    };
+    let incident = r.incident(IncidentKind::MajorDisaster, "清江大堤", "汛情", "2026-12-01 07:00");
     edit::save_incident(&view, &r.org, &incident).expect("incident");
 
     // A newer version: a hovercraft, a drone lent to the county, a flood drill.
@@ -152,22 +137,7 @@ fn a_record_of_a_newer_version_is_read_only_here() {
     let view = replica(1, r.commander);
     let boat = r.item(r.a, EquipmentKind::Boat, "CF-01");
     edit::save_equipment(&view, &r.org, r.region, &boat).expect("boat");
-    let incident = Incident {
-        id: liandong_core::RecordId::new(),
-        region: r.region,
-        kind: IncidentKind::MajorDisaster,
-        station: Some(r.b),
-        village: None,
-        place: "清江大堤".into(),
-        at: at("2026-12-01 07:00"),
-        urgency: Urgency::Urgent,
-        summary: "汛情".into(),
-        opened: mark(r.commander, "2026-12-01 07:00"),
-        operation: None,
-        plan: None,
-        closed: None,
-        edited: None,
-    };
+    let incident = r.incident(IncidentKind::MajorDisaster, "清江大堤", "汛情", "2026-12-01 07:00");
     edit::save_incident(&view, &r.org, &incident).expect("incident");
     write_raw(&view, "equipment", boat.id, "kind", json!("hovercraft"));
     write_raw(&view, "incidents", incident.id, "kind", json!("flood_drill"));

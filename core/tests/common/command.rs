@@ -7,8 +7,8 @@ use liandong_core::RecordId;
 use liandong_core::command::CommandState;
 use liandong_core::docs::RegionCommand;
 use liandong_core::model::{
-    Commitment, Equipment, EquipmentKind, EquipmentStatus, LeaveKind, Mark, Need, RequestItem, Resource, Role, Shift,
-    ShiftKind, SupportRequest,
+    Commitment, Equipment, EquipmentKind, EquipmentStatus, Incident, IncidentKind, LeaveKind, Mark, Need, RequestItem,
+    Resource, Role, Shift, ShiftKind, SupportRequest, Urgency,
 };
 use liandong_core::org::Organisation;
 use liandong_core::roster::RosterConfig;
@@ -142,6 +142,27 @@ impl Region {
             released: None,
             returned: None,
             cancelled: None,
+        }
+    }
+
+    /// An open, urgent incident of `kind` in B's territory, opened by the commander at `when`
+    /// (China time `YYYY-MM-DD HH:MM`), which is also when it happened.
+    pub fn incident(&self, kind: IncidentKind, place: &str, summary: &str, when: &str) -> Incident {
+        Incident {
+            id: RecordId::new(),
+            region: self.region,
+            kind,
+            station: Some(self.b),
+            village: None,
+            place: place.into(),
+            at: at(when),
+            urgency: Urgency::Urgent,
+            summary: summary.into(),
+            opened: mark(self.commander, when),
+            operation: None,
+            plan: None,
+            closed: None,
+            edited: None,
         }
     }
 
