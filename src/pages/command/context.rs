@@ -30,6 +30,9 @@ pub struct Ctx {
     pub shifts: Memo<Arc<Vec<Shift>>>,
     /// Whether the officer may write the region's command (commander, station heads).
     pub writable: Memo<bool>,
+    /// Whether this device's storage has been read: until then a record not found may
+    /// only not be read yet, and a page says nothing rather than "not found".
+    pub loaded: Memo<bool>,
 }
 
 /// A memo of `read`, which keeps its last value while storage is still being read
@@ -57,7 +60,7 @@ impl Ctx {
         let state = settled_read(settled, move || region.get().map(|r| data::state(&r)).unwrap_or_default());
         let shifts = settled_read(settled, move || region.get().map(|r| data::shifts(&r)).unwrap_or_default());
         let writable = Memo::new(move |_| region.get().is_some_and(|r| data::can_write(&r)));
-        Self { region, org, state, shifts, writable }
+        Self { region, org, state, shifts, writable, loaded: settled }
     }
 }
 

@@ -20,7 +20,8 @@ pub fn OpenIncidents(ctx: Ctx, board: Memo<Option<Arc<Board>>>) -> impl IntoView
             {move || {
                 let locale = i18n.get_locale();
                 let state = ctx.state.get();
-                let ids = board.get().map(|b| b.open_incidents.clone()).unwrap_or_default();
+                // Nothing until storage is read (not "no open incidents").
+                let Some(ids) = board.get().map(|b| b.open_incidents.clone()) else { return ().into_any() };
                 if ids.is_empty() {
                     return view! { <p class="empty">{t!(i18n, cmd_no_open_incidents)}</p> }.into_any();
                 }

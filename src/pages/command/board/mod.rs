@@ -28,7 +28,12 @@ pub fn CommandBoard() -> impl IntoView {
     let i18n = use_i18n();
     let ctx = Ctx::new();
     let board = Memo::new_with_compare(
-        move |_| {
+        move |previous: Option<&Option<Arc<Board>>>| {
+            // Until storage is read, nothing (not an empty board); a document opened later
+            // keeps the board shown while it loads.
+            if !ctx.loaded.get() {
+                return previous.cloned().flatten();
+            }
             let region = ctx.region.get()?;
             let (org, state, shifts) = (ctx.org.get(), ctx.state.get(), ctx.shifts.get());
             Some(Arc::new(Board::build(&state, &org, region.id, &shifts, liandong_core::time::now())))

@@ -23,7 +23,7 @@ pub fn Unfilled(ctx: Ctx, board: Memo<Option<Arc<Board>>>, chosen: Chosen) -> im
                 let locale = i18n.get_locale();
                 let (org, state) = (ctx.org.get(), ctx.state.get());
                 let names = Namer { org: &org, state: &state, locale };
-                let rows = board.get().map(|b| b.unfilled.clone()).unwrap_or_default();
+                let Some(rows) = board.get().map(|b| b.unfilled.clone()) else { return ().into_any() };
                 if rows.is_empty() {
                     return view! { <p class="empty">{t!(i18n, cmd_all_filled)}</p> }.into_any();
                 }

@@ -28,7 +28,10 @@ pub fn IncidentDetail() -> impl IntoView {
     let incident = Memo::new(move |_| id.get().and_then(|id| ctx.state.with(|s| s.incident(id).cloned())));
     move || {
         let Some(i) = incident.get() else {
-            return view! { <p class="empty" data-testid="incident-missing">{t!(i18n, cmd_incident_missing)}</p> }
+            return ctx
+                .loaded
+                .get()
+                .then(|| view! { <p class="empty" data-testid="incident-missing">{t!(i18n, cmd_incident_missing)}</p> })
                 .into_any();
         };
         let locale = i18n.get_locale();

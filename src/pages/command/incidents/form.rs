@@ -37,9 +37,11 @@ pub fn EditIncident() -> impl IntoView {
     });
     move || match found.get() {
         Some(incident) => view! { <IncidentForm ctx=ctx existing=Some(incident)/> }.into_any(),
-        None => {
-            view! { <p class="empty" data-testid="incident-missing">{t!(i18n, cmd_incident_missing)}</p> }.into_any()
-        }
+        None => ctx
+            .loaded
+            .get()
+            .then(|| view! { <p class="empty" data-testid="incident-missing">{t!(i18n, cmd_incident_missing)}</p> })
+            .into_any(),
     }
 }
 

@@ -26,7 +26,11 @@ pub fn DispatchOrder() -> impl IntoView {
         let locale = i18n.get_locale();
         let (org, state) = (ctx.org.get(), ctx.state.get());
         let Some(i) = id.get().and_then(|id| state.incident(id).cloned()) else {
-            return view! { <p class="empty">{t!(i18n, cmd_incident_missing)}</p> }.into_any();
+            return ctx
+                .loaded
+                .get()
+                .then(|| view! { <p class="empty">{t!(i18n, cmd_incident_missing)}</p> })
+                .into_any();
         };
         let names = Namer { org: &org, state: &state, locale };
         let plan = i.plan.and_then(|p| state.plans.iter().find(|x| x.id == p).cloned());

@@ -46,7 +46,7 @@ pub fn RequestDetail() -> impl IntoView {
     move || {
         let (org, state) = (ctx.org.get(), ctx.state.get());
         let Some(r) = id.get().and_then(|id| state.request(id).cloned()) else {
-            return view! { <p class="empty">{t!(i18n, cmd_request_missing)}</p> }.into_any();
+            return ctx.loaded.get().then(|| view! { <p class="empty">{t!(i18n, cmd_request_missing)}</p> }).into_any();
         };
         let names = Namer { org: &org, state: &state, locale: i18n.get_locale() };
         let open = fill::is_open(&state, &r);
