@@ -41,9 +41,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as Y from 'yjs';
-import { WebsocketProvider } from 'y-websocket';
-import WebSocket from 'ws';
+import { write as writeDoc, put, tokenOf, claimsOf } from '../../tests/e2e/reference-client.mjs';
 import { startRelay, launchBrowser, cuttableContext, watchForErrors, artifacts } from '../../tests/e2e/harness.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -57,43 +55,12 @@ const RUNS = 7;
 const GOAL = 100;
 const relay = await startRelay({ demo: true, app: process.env.BOARD_APP || undefined });
 const browser = await launchBrowser();
-const tokenOf = (link) => decodeURIComponent(link.split('#token=')[1]);
-const claimsOf = (token) => JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString());
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const show = (xs) => xs.map((x) => x.toFixed(0)).join(', ');
 const log = (...args) => console.error('[board-bench]', ...args);
 
-/** Opens `room` with `token`, runs `edit(doc)` once synced, waits until the relay has it. */
-async function write(room, token, edit) {
-  const url = `ws://127.0.0.1:${relay.port}/sync`;
-  const open = (doc) => new WebsocketProvider(url, room, doc, { WebSocketPolyfill: WebSocket, params: { token }, disableBc: true });
-  const doc = new Y.Doc();
-  const provider = open(doc);
-  await new Promise((resolve) => provider.on('sync', (synced) => synced && resolve()));
-  const result = edit(doc);
-  const check = new Y.Doc();
-  const checker = open(check);
-  // Done when a second client's state has every change of this one.
-  const want = Y.decodeStateVector(Y.encodeStateVector(doc));
-  await new Promise((resolve) => {
-    const done = () => {
-      const have = Y.decodeStateVector(Y.encodeStateVector(check));
-      if ([...want].every(([client, clock]) => (have.get(client) ?? 0) >= clock)) resolve();
-    };
-    check.on('update', done);
-    done();
-  });
-  provider.destroy();
-  checker.destroy();
-  return { result, bytes: Y.encodeStateAsUpdate(doc).length, doc };
-}
-
-/** Puts a record (plain object with `id`) into `collection` as the app stores it. */
-function put(doc, collection, record) {
-  const map = new Y.Map();
-  for (const [k, v] of Object.entries(record)) if (k !== 'id') map.set(k, v);
-  doc.getMap(collection).set(record.id, map);
-}
+/** Writes document `room` through the relay as another device ([`write`] of reference-client.mjs). */
+const write = (room, token, edit) => writeDoc(relay.port, room, token, edit);
 
 /** A UUID v7 of time `ms` (record ids sort by creation, docs/architecture.md "Documents"). */
 function uuid7(ms) {

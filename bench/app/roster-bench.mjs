@@ -9,49 +9,16 @@
 // Measured (median of 7): from the click on "月" to the next frame with every row of the
 // month on screen, and from "›" (next month) in the month view to the same.
 // Usage: node bench/app/roster-bench.mjs   (after scripts/build.sh)
-import * as Y from 'yjs';
-import { WebsocketProvider } from 'y-websocket';
-import WebSocket from 'ws';
+import { write as writeDoc, put, tokenOf, claimsOf } from '../../tests/e2e/reference-client.mjs';
 import { startRelay, launchBrowser } from '../../tests/e2e/harness.mjs';
 
 const OFFICERS = 30;
 const DAYS = 92;
 const relay = await startRelay({ demo: true });
 const browser = await launchBrowser();
-const tokenOf = (link) => decodeURIComponent(link.split('#token=')[1]);
-const claimsOf = (token) => JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString());
 
-/** Opens `room` with `token`, runs `edit(doc)` once synced, waits until the relay has it. */
-async function write(room, token, edit) {
-  const url = `ws://127.0.0.1:${relay.port}/sync`;
-  const open = (doc) => new WebsocketProvider(url, room, doc, { WebSocketPolyfill: WebSocket, params: { token }, disableBc: true });
-  const doc = new Y.Doc();
-  const provider = open(doc);
-  await new Promise((resolve) => provider.on('sync', (synced) => synced && resolve()));
-  const result = edit(doc);
-  const check = new Y.Doc();
-  const checker = open(check);
-  // Done when a second client's state has every change of this one.
-  const want = Y.decodeStateVector(Y.encodeStateVector(doc));
-  await new Promise((resolve) => {
-    const done = () => {
-      const have = Y.decodeStateVector(Y.encodeStateVector(check));
-      if ([...want].every(([client, clock]) => (have.get(client) ?? 0) >= clock)) resolve();
-    };
-    check.on('update', done);
-    done();
-  });
-  provider.destroy();
-  checker.destroy();
-  return result;
-}
-
-/** Puts a record (plain object with `id`) into `collection` as the app stores it. */
-function put(doc, collection, record) {
-  const map = new Y.Map();
-  for (const [k, v] of Object.entries(record)) if (k !== 'id') map.set(k, v);
-  doc.getMap(collection).set(record.id, map);
-}
+/** Writes document `room` through the relay as another device ([`write`] of reference-client.mjs). */
+const write = (room, token, edit) => writeDoc(relay.port, room, token, edit).then((w) => w.result);
 
 // 1. Officers: fill 大庙 up to 30 on strength.
 const admin = tokenOf(relay.logins['bureau bureau_admin']);

@@ -14,9 +14,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import * as Y from 'yjs';
-import { WebsocketProvider } from 'y-websocket';
-import WebSocket from 'ws';
+import { write, put, tokenOf, claimsOf } from './reference-client.mjs';
 import { startRelay, launchBrowser, watchForErrors, screenshot, cuttableContext, proveSynced } from './harness.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -369,25 +367,16 @@ test('an officer added to the directory while the board is open is counted, and 
   const before = await strength();
   assert.ok(before > 0, 'the board counts 得胜\'s strength');
 
-  const admin = decodeURIComponent(relay.logins['bureau bureau_admin'].split('#token=')[1]);
-  const county = JSON.parse(Buffer.from(admin.split('.')[1], 'base64url').toString()).county;
-  const doc = new Y.Doc();
-  const provider = new WebsocketProvider(`ws://127.0.0.1:${relay.port}/sync`, `county/${county}/directory`, doc,
-    { WebSocketPolyfill: WebSocket, params: { token: admin }, disableBc: true });
-  try {
-    await new Promise((resolve) => provider.on('sync', (synced) => synced && resolve()));
-    const station = [...doc.getMap('stations').entries()].find(([, s]) => s.get('name').includes('得胜'))?.[0];
+  const admin = tokenOf(relay.logins['bureau bureau_admin']);
+  const { doc } = await write(relay.port, `county/${claimsOf(admin).county}/directory`, admin, (directory) => {
+    const station = [...directory.getMap('stations').entries()].find(([, s]) => s.get('name').includes('得胜'))?.[0];
     assert.ok(station, 'the directory names 得胜');
-    const officer = new Y.Map();
-    doc.transact(() => {
-      doc.getMap('officers').set(crypto.randomUUID(), officer);
-      for (const [k, v] of Object.entries({ badge_number: `59${Date.now() % 10000}`, name: '新调入民警', station, role: 'officer', title: null, region: null, phone: null })) officer.set(k, v);
+    put(directory, 'officers', {
+      id: crypto.randomUUID(), badge_number: `59${Date.now() % 10000}`, name: '新调入民警', station, role: 'officer', title: null, region: null, phone: null,
     });
-    await counts.filter({ hasText: `/${before + 1} 人` }).waitFor({ timeout: 20_000 });
-  } finally {
-    provider.destroy();
-    doc.destroy(); // and with it the awareness' timer, which would keep this file's process alive
-  }
+  });
+  doc.destroy(); // and with it the awareness' timer, which would keep this file's process alive
+  await counts.filter({ hasText: `/${before + 1} 人` }).waitFor({ timeout: 20_000 });
 
   // The link drops: the badge says so, and the board still answers.
   await offline(commander);
