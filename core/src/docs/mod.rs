@@ -368,7 +368,7 @@ fn read_record<R: Record, T: ReadTxn>(txn: &T, key: &str, record: &MapRef) -> Re
         fields.push((field, any));
     }
     let id = yrs::Any::from(key);
-    let all = fields.iter().map(|(k, v)| (*k, v)).chain(std::iter::once((ID_FIELD, &id)));
+    let all = fields.iter().map(|(k, v)| (*k, v)).chain(std::iter::once((ID_FIELD, &id))).collect();
     let record = crate::record::de::from_fields::<R>(all).map_err(|e| error(e.to_string()))?;
     Ok(Stored { record, deleted_at })
 }

@@ -33,7 +33,7 @@ pub struct FieldError {
 }
 
 impl FieldError {
-    fn of(fault: &'static str) -> Self {
+    pub(crate) fn of(fault: &'static str) -> Self {
         Self { field: None, fault, value: None }
     }
 
@@ -91,20 +91,34 @@ impl de::Error for FieldError {
 
 /// Reads `T` from the fields of a record map: `(name, value)` pairs.
 ///
+/// One concrete type of field list for every caller (a document's record, a snapshot's,
+/// a nested map): serde's code for a record type is then generated once, not once per
+/// kind of iterator (each copy of every record type's reader added to the Wasm).
+///
 /// # Errors
 /// The field and the kind of fault when the values do not make a `T`.
-pub fn from_fields<'a, T: DeserializeOwned>(fields: impl Iterator<Item = (&'a str, &'a Any)>) -> Result<T, FieldError> {
-    T::deserialize(FieldsDe(Fields { iter: fields, value: None, key: "" }))
+pub fn from_fields<'a, T: DeserializeOwned>(fields: Vec<(&'a str, &'a Any)>) -> Result<T, FieldError> {
+    T::deserialize(FieldsDe(Fields::new(fields)))
 }
 
 /// The entries of a map, naming the field in an error of its value.
-struct Fields<'a, I> {
-    iter: I,
+struct Fields<'a> {
+    iter: std::vec::IntoIter<(&'a str, &'a Any)>,
     value: Option<&'a Any>,
     key: &'a str,
 }
 
-impl<'de, 'a, I: Iterator<Item = (&'a str, &'a Any)>> MapAccess<'de> for Fields<'a, I> {
+impl<'a> Fields<'a> {
+    fn new(fields: Vec<(&'a str, &'a Any)>) -> Self {
+        Self { iter: fields.into_iter(), value: None, key: "" }
+    }
+
+    fn of_map(map: &'a std::collections::HashMap<String, Any>) -> Self {
+        Self::new(map.iter().map(|(k, v)| (k.as_str(), v)).collect())
+    }
+}
+
+impl<'de, 'a> MapAccess<'de> for Fields<'a> {
     type Error = FieldError;
 
     fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, FieldError> {
@@ -121,9 +135,9 @@ impl<'de, 'a, I: Iterator<Item = (&'a str, &'a Any)>> MapAccess<'de> for Fields<
 }
 
 /// A record's fields as a map.
-struct FieldsDe<'a, I>(Fields<'a, I>);
+struct FieldsDe<'a>(Fields<'a>);
 
-impl<'de, 'a, I: Iterator<Item = (&'a str, &'a Any)>> de::Deserializer<'de> for FieldsDe<'a, I> {
+impl<'de, 'a> de::Deserializer<'de> for FieldsDe<'a> {
     type Error = FieldError;
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, FieldError> {
@@ -168,9 +182,7 @@ impl<'de, 'a> de::Deserializer<'de> for AnyDe<'a> {
             Any::String(s) => visitor.visit_str(s),
             Any::Buffer(bytes) => visitor.visit_seq(SeqDeserializer::new(bytes.iter().copied())),
             Any::Array(items) => visitor.visit_seq(SeqDeserializer::new(items.iter().map(AnyDe))),
-            Any::Map(map) => {
-                visitor.visit_map(Fields { iter: map.iter().map(|(k, v)| (k.as_str(), v)), value: None, key: "" })
-            }
+            Any::Map(map) => visitor.visit_map(Fields::of_map(map)),
         }
     }
 
@@ -198,11 +210,7 @@ impl<'de, 'a> de::Deserializer<'de> for AnyDe<'a> {
         match self.0 {
             // A unit variant is its name; any other variant a map of its name to its content.
             Any::String(s) => visitor.visit_enum(StrDeserializer::<FieldError>::new(s)),
-            Any::Map(map) if map.len() == 1 => visitor.visit_enum(MapAccessDeserializer::new(Fields {
-                iter: map.iter().map(|(k, v)| (k.as_str(), v)),
-                value: None,
-                key: "",
-            })),
+            Any::Map(map) if map.len() == 1 => visitor.visit_enum(MapAccessDeserializer::new(Fields::of_map(map))),
             _ => Err(FieldError::of("wrong type")),
         }
     }
@@ -260,7 +268,7 @@ mod tests {
 
     fn read(value: &serde_json::Value) -> Result<Rec, FieldError> {
         let Any::Map(map) = to_any(value) else { panic!("not a map") };
-        from_fields(map.iter().map(|(k, v)| (k.as_str(), v)))
+        from_fields(map.iter().map(|(k, v)| (k.as_str(), v)).collect())
     }
 
     #[test]
@@ -289,7 +297,7 @@ mod tests {
             ("lines".to_owned(), lines),
             ("ratio".to_owned(), Any::Number(Number::Float(1.0))),
         ]);
-        let rec: Rec = from_fields(map.iter().map(|(k, v)| (k.as_str(), v))).expect("reads");
+        let rec: Rec = from_fields(map.iter().map(|(k, v)| (k.as_str(), v)).collect()).expect("reads");
         assert_eq!(rec.lines[0].count, 3);
         assert!((rec.ratio - 1.0).abs() < f64::EPSILON);
     }
