@@ -18,6 +18,8 @@
 //! - [`timeline`]: an incident's timeline from notes, requests and commitment steps.
 //! - [`board`]: the commander's board, per station now.
 //! - [`glance`]: whether an officer has a dispatch running, without decoding records.
+//! - [`snapshot`]: the board's inputs kept as one value, so a reload shows the board
+//!   before the documents are decoded.
 //!
 //! Nothing is worded here: the app words findings and refusals from its locale files.
 
@@ -29,6 +31,7 @@ pub mod loans;
 pub mod plan;
 pub mod pool;
 pub mod rules;
+pub mod snapshot;
 pub mod stage;
 pub mod state;
 pub mod timeline;

@@ -50,6 +50,18 @@ impl CommandState {
         Self { incidents, notes, requests, commitments, equipment, plans, acks, unreadable }
     }
 
+    /// Whether `self` and `other` hold the same records, whatever they could not read
+    /// (a snapshot keeps no unreadable records: `super::snapshot`).
+    pub fn same_records(&self, other: &Self) -> bool {
+        self.incidents == other.incidents
+            && self.notes == other.notes
+            && self.requests == other.requests
+            && self.commitments == other.commitments
+            && self.equipment == other.equipment
+            && self.plans == other.plans
+            && self.acks == other.acks
+    }
+
     /// The request `id`.
     pub fn request(&self, id: RecordId) -> Option<&SupportRequest> {
         self.requests.iter().find(|r| r.id == id)

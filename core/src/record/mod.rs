@@ -11,6 +11,7 @@
 
 pub mod conflict;
 pub mod de;
+pub mod snapshot;
 pub mod value;
 
 use serde::Serialize;
