@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use liandong_core::DocumentId;
+use liandong_core::document_id::DocumentKind;
 use yrs::{Doc, ReadTxn, StateVector, Transact};
 
 use super::doc::DocSync;
@@ -35,6 +36,11 @@ pub(super) fn open(shared: &Shared, id: DocumentId) {
             // Storage has said all it will: what is shown now is what there is.
             d.status.update(|s| s.loaded = true);
         }
+        if d.id.kind == DocumentKind::Directory {
+            // The stations it names are opened now, before anything reactive runs, so
+            // [`loaded`] never says true for a scope without their rosters.
+            super::scope::open_scope(&shared);
+        }
         spawn_local(d.clone().run(shared.clone()));
         super::socket::run(d, shared).await;
     });
@@ -46,7 +52,9 @@ pub fn open_doc(id: &DocumentId) -> Option<(Doc, RwSignal<u64>)> {
 }
 
 /// Whether every open document has been read from this device's storage (or storage
-/// failed and said so); reactive. `false` while none is open. Views that combine several
+/// failed and said so); reactive. `false` while none is open. The directory's stations'
+/// documents are opened as soon as the directory is read, so this does not say true
+/// between the directory and them. Views that combine several
 /// documents wait for it, so a reload computes them once from complete data instead of
 /// once per document as each arrives.
 pub fn loaded() -> bool {
