@@ -5,11 +5,15 @@
 //! - `updates`: each document's log of Yjs updates (lib0 v1 bytes as `Uint8Array`), keyed
 //!   `[document id, sequence number]`; see [`doc_log`].
 //! - `pending`: per document, the local changes not yet confirmed by the relay (JSON).
+//! - `views`: snapshots of what a screen read from documents (bytes by name), so a reload
+//!   can show it before the documents are decoded; see [`views`]. A cache: removed with
+//!   the documents at sign-out, thrown away when it does not read.
 //!
 //! Every call returns a [`StoreError`] in plain words instead of panicking; the UI shows it
 //! and the caller reopens the database when the browser closed it under the app.
 
 pub mod doc_log;
+pub mod views;
 
 use indexed_db_futures::database::Database;
 use indexed_db_futures::prelude::*;
@@ -18,13 +22,15 @@ use indexed_db_futures::transaction::TransactionMode;
 /// Name of the app's IndexedDB database.
 pub const DB_NAME: &str = "liandong";
 /// IndexedDB schema version; raise it when an object store is added.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 /// Object store of the device's key-value settings.
 const SETTINGS: &str = "settings";
 /// Object store of document update logs.
 const UPDATES: &str = "updates";
 /// Object store of unconfirmed local changes per document.
 const PENDING: &str = "pending";
+/// Object store of screens' snapshots ([`views`]).
+const VIEWS: &str = "views";
 
 /// What went wrong talking to IndexedDB. The `Display` text is for logs (English, with the
 /// browser's detail); the officer sees the words of the storage banner
@@ -96,6 +102,9 @@ impl Store {
                     db.create_object_store(UPDATES).build()?;
                     db.create_object_store(PENDING).build()?;
                 }
+                if old < 3.0 {
+                    db.create_object_store(VIEWS).build()?;
+                }
                 Ok(())
             })
             .await?;
@@ -139,11 +148,12 @@ impl Store {
         Ok(())
     }
 
-    /// Removes every document and pending change (sign-out); settings stay.
+    /// Removes every document, pending change and snapshot (sign-out); settings stay.
     pub async fn clear_documents(&self) -> Result<(), StoreError> {
-        let tx = self.db.transaction([UPDATES, PENDING]).with_mode(TransactionMode::Readwrite).build()?;
+        let tx = self.db.transaction([UPDATES, PENDING, VIEWS]).with_mode(TransactionMode::Readwrite).build()?;
         tx.object_store(UPDATES)?.clear()?.await?;
         tx.object_store(PENDING)?.clear()?.await?;
+        tx.object_store(VIEWS)?.clear()?.await?;
         tx.commit().await?;
         Ok(())
     }

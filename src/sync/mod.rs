@@ -9,7 +9,8 @@
 //!
 //! By job: [`state`] holds what the tasks share (handed to them, never looked up by them);
 //! [`session`] signs in and out; [`scope`] decides what to open; [`documents`] opens them
-//! and answers the UI; [`link_events`] listens to the browser's word on the link. Waits are
+//! and answers the UI; [`views`] keeps screens' snapshots (a cache beside the documents);
+//! [`link_events`] listens to the browser's word on the link. Waits are
 //! woken ([`notify`]), not polled. UI code uses the functions re-exported here and the
 //! reactive [`Signals`]; it never touches sockets or storage.
 
@@ -27,6 +28,7 @@ mod state;
 pub mod status;
 pub mod tabs;
 pub mod verdict;
+mod views;
 
 use liandong_core::access::{self, Rights};
 use liandong_core::org::Organisation;
@@ -35,6 +37,7 @@ use liandong_core::{DocumentId, RecordId};
 pub use documents::{covers, loaded, open_doc, read_doc, saved, waiting_changes, writes_pending};
 pub use session::{SignInError, sign_in, sign_out, start};
 pub use state::{DocEntry, Shared, Signals};
+pub use views::{read_view, session_number, write_view};
 
 /// The UI's reactive view of sync.
 pub fn signals() -> Signals {

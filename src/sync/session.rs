@@ -109,6 +109,7 @@ fn begin(shared: &Shared, session: Session) {
     *shared.session.borrow_mut() = Some(session.clone());
     shared.signals.claims.set(Some(session.claims.clone()));
     let directory = DocumentId::directory(&session.claims.county);
+    super::views::prefetch(shared);
     super::documents::open(shared, directory.clone());
     scope::open_scope(shared);
     // Re-derive the scope whenever the directory changes (regions redrawn, first sync).

@@ -1,0 +1,118 @@
+//! Screens' snapshots on this device (`store::views`): what a screen read from documents
+//! in full, kept so that a reload can show it before the documents are decoded. A cache,
+//! never a source: a snapshot that cannot be read or written is only logged, since the
+//! documents still say everything (and their own storage failures are shown).
+
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use leptos::task::spawn_local;
+
+use super::doc::mark;
+use super::notify::Notify;
+use super::state::{Shared, shared};
+
+/// The session's read of every snapshot ([`prefetch`]).
+#[derive(Default)]
+struct Prefetch {
+    /// The session's number.
+    session: u32,
+    /// Whether the read is done.
+    done: Cell<bool>,
+    /// The snapshots read, by name; each is taken once.
+    views: RefCell<HashMap<String, Vec<u8>>>,
+    /// Told when the read is done.
+    ready: Notify,
+}
+
+thread_local! {
+    static PREFETCH: RefCell<Option<Rc<Prefetch>>> = const { RefCell::new(None) };
+}
+
+/// Reads every snapshot of this device now, as the session starts and before its documents
+/// are opened: IndexedDB then answers it before their loads, instead of after the screen's
+/// code has loaded and asked (the board's snapshot was read 45 ms after the documents'
+/// loads had begun, and waited behind their decoding; bench/app/board-bench.mjs). Marks
+/// `liandong:load-start:views` and `liandong:loaded:views` for the benchmarks.
+pub(super) fn prefetch(shared: &Shared) {
+    let fetch = Rc::new(Prefetch { session: shared.generation(), ..Prefetch::default() });
+    PREFETCH.with(|p| *p.borrow_mut() = Some(fetch.clone()));
+    let shared = shared.clone();
+    spawn_local(async move {
+        mark("liandong:load-start:views");
+        let all = match shared.store().await {
+            Ok(store) => store.all_views().await,
+            Err(e) => Err(e),
+        };
+        mark("liandong:loaded:views");
+        match all {
+            Ok(all) => *fetch.views.borrow_mut() = all,
+            Err(e) => leptos::logging::warn!("snapshots not read: {e}"),
+        }
+        fetch.done.set(true);
+        fetch.ready.notify_all();
+    });
+}
+
+/// The snapshot `name` from the session's [`prefetch`], waiting for it; `None` when it
+/// had none (or belongs to another session).
+async fn prefetched(name: &str, session: u32) -> Option<Vec<u8>> {
+    let fetch = PREFETCH.with(|p| p.borrow().clone()).filter(|p| p.session == session)?;
+    loop {
+        let told = fetch.ready.notified();
+        if fetch.done.get() {
+            break;
+        }
+        told.await;
+    }
+    fetch.views.borrow_mut().remove(name)
+}
+
+/// The snapshot `name` of the signed-in officer's session, if this device has one: from
+/// [`prefetch`] the first time, else read now. A direct read marks `liandong:load-start:view:{name}` and `liandong:loaded:view:{name}` for the
+/// benchmarks.
+pub async fn read_view(name: &str) -> Option<Vec<u8>> {
+    let shared = shared();
+    shared.session()?;
+    // Each snapshot is taken once; a later read (the screen opened again) reads anew.
+    if let Some(bytes) = prefetched(name, shared.generation()).await {
+        return Some(bytes);
+    }
+    mark(&format!("liandong:load-start:view:{name}"));
+    let read = async { shared.store().await?.get_view(name).await };
+    match read.await {
+        Ok(bytes) => {
+            mark(&format!("liandong:loaded:view:{name}"));
+            bytes
+        }
+        Err(e) => {
+            leptos::logging::warn!("snapshot {name} not read: {e}");
+            None
+        }
+    }
+}
+
+/// The current session's number: a snapshot computed in one session is written only
+/// while it lasts ([`write_view`]).
+pub fn session_number() -> u32 {
+    shared().generation()
+}
+
+/// Keeps `bytes` as the snapshot `name`, if the session numbered `session` is still the
+/// signed-in one (after sign-out nothing of it may be written back).
+pub async fn write_view(name: &str, bytes: &[u8], session: u32) {
+    let shared = shared();
+    let store = match shared.store().await {
+        Ok(store) => store,
+        Err(e) => return leptos::logging::warn!("snapshot {name} not kept: {e}"),
+    };
+    // Checked after the last wait: sign-out cannot come between this and the write's
+    // transaction, which IndexedDB then orders before sign-out's clearing.
+    if shared.generation() != session || shared.session().is_none() {
+        return;
+    }
+    if let Err(e) = store.put_view(name, bytes).await {
+        leptos::logging::warn!("snapshot {name} not kept: {e}");
+    }
+}
