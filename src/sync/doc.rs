@@ -150,6 +150,11 @@ impl DocSync {
                 store.load_updates(&key).await?
             }
         };
+        // Decoding is one long task (a 1 MB document: 40–60 ms); let what is waiting go
+        // first, such as a screen's code that has just arrived and its first frame (the
+        // board from its snapshot: bench/app/board-bench.mjs), instead of after every
+        // document that happened to be read before it.
+        gloo::timers::future::TimeoutFuture::new(0).await;
         {
             let mut txn = self.doc.transact_mut_with(ORIGIN_STORAGE);
             for bytes in &updates {
