@@ -20,6 +20,7 @@ pub mod plans;
 pub mod pool;
 pub mod requests;
 pub mod said;
+pub mod snapshot;
 pub mod station_select;
 pub mod tabs;
 pub mod time_input;

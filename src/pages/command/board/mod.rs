@@ -26,12 +26,12 @@ pub type Chosen = RwSignal<Option<(RecordId, u32)>>;
 #[component]
 pub fn CommandBoard() -> impl IntoView {
     let i18n = use_i18n();
-    let ctx = Ctx::new();
+    let ctx = Ctx::with_snapshot();
     let board = Memo::new_with_compare(
         move |previous: Option<&Option<Arc<Board>>>| {
-            // Until storage is read, nothing (not an empty board); a document opened later
-            // keeps the board shown while it loads.
-            if !ctx.loaded.get() {
+            // Until storage is read, the snapshot's board or nothing (not an empty board); a
+            // document opened later keeps the board shown while it loads.
+            if !ctx.loaded.get() && !ctx.early.get() {
                 return previous.cloned().flatten();
             }
             let region = ctx.region.get()?;
@@ -50,7 +50,8 @@ pub fn CommandBoard() -> impl IntoView {
                 <a class="button" href="/command/incidents/new" data-testid="new-incident">{t!(i18n, cmd_new_incident)}</a>
             })}
         </div>
-        {move || ctx.region.get().is_none().then(|| view! { <p class="empty">{t!(i18n, cmd_no_region)}</p> })}
+        {move || (ctx.loaded.get() && ctx.region.get().is_none()).then(|| view! { <p class="empty">{t!(i18n, cmd_no_region)}</p> })}
+        {move || ctx.early.get().then(|| view! { <p class="hint" data-testid="board-early">{t!(i18n, cmd_board_early)}</p> })}
         <Findings ctx=ctx board=board/>
         <incidents::OpenIncidents ctx=ctx board=board/>
         <unfilled::Unfilled ctx=ctx board=board chosen=chosen/>

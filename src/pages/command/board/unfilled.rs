@@ -27,7 +27,8 @@ pub fn Unfilled(ctx: Ctx, board: Memo<Option<Arc<Board>>>, chosen: Chosen) -> im
                 if rows.is_empty() {
                     return view! { <p class="empty">{t!(i18n, cmd_all_filled)}</p> }.into_any();
                 }
-                let writable = ctx.writable.get();
+                // Nothing is committed from the snapshot's board: storage is read first.
+                let writable = ctx.writable.get() && ctx.loaded.get();
                 view! {
                     <ul class="plain-list">
                         {rows.into_iter().map(|(request, lines)| {
