@@ -37,7 +37,7 @@ use liandong_core::{DocumentId, RecordId};
 pub use documents::{covers, loaded, open_doc, read_doc, saved, waiting_changes, writes_pending};
 pub use session::{SignInError, sign_in, sign_out, start};
 pub use state::{DocEntry, Shared, Signals};
-pub use views::{read_view, session_number, write_view};
+pub use views::{read_view, session_number, track_documents, write_view};
 
 /// The UI's reactive view of sync.
 pub fn signals() -> Signals {

@@ -7,6 +7,7 @@ use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
 
+use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::doc::mark;
@@ -42,7 +43,7 @@ pub(super) fn prefetch(shared: &Shared) {
     spawn_local(async move {
         mark("liandong:load-start:views");
         let all = match shared.store().await {
-            Ok(store) => store.all_views().await,
+            Ok(store) => store.current_views().await,
             Err(e) => Err(e),
         };
         mark("liandong:loaded:views");
@@ -69,7 +70,8 @@ async fn prefetched(name: &str, session: u32) -> Option<Vec<u8>> {
     fetch.views.borrow_mut().remove(name)
 }
 
-/// The snapshot `name` of the signed-in officer's session, if this device has one: from
+/// The snapshot `name` of the signed-in officer's session, if this device has one made
+/// from what its storage holds now (`store::views`): from
 /// [`prefetch`] the first time, else read now. A direct read marks `liandong:load-start:view:{name}` and `liandong:loaded:view:{name}` for the
 /// benchmarks.
 pub async fn read_view(name: &str) -> Option<Vec<u8>> {
@@ -99,8 +101,15 @@ pub fn session_number() -> u32 {
     shared().generation()
 }
 
-/// Keeps `bytes` as the snapshot `name`, if the session numbered `session` is still the
-/// signed-in one (after sign-out nothing of it may be written back).
+/// Tracks every open document's version (reactive): a view that keeps a snapshot re-runs
+/// when any of them changes, since the snapshot's stamps then no longer hold.
+pub fn track_documents() {
+    shared().signals.docs.with(|docs| docs.iter().for_each(|(_, d)| d.version.track()));
+}
+
+/// Keeps `bytes` as the snapshot `name`, stamped with every open document's state in
+/// storage (`store::views`), if the session numbered `session` is still the signed-in one
+/// (after sign-out nothing of it may be written back).
 pub async fn write_view(name: &str, bytes: &[u8], session: u32) {
     let shared = shared();
     let store = match shared.store().await {
@@ -112,7 +121,8 @@ pub async fn write_view(name: &str, bytes: &[u8], session: u32) {
     if shared.generation() != session || shared.session().is_none() {
         return;
     }
-    if let Err(e) = store.put_view(name, bytes).await {
+    let docs: Vec<String> = shared.docs.borrow().keys().map(ToString::to_string).collect();
+    if let Err(e) = store.put_view(name, &docs, bytes).await {
         leptos::logging::warn!("snapshot {name} not kept: {e}");
     }
 }

@@ -15,7 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { write, put, tokenOf, claimsOf } from './reference-client.mjs';
-import { startRelay, launchBrowser, watchForErrors, screenshot, cuttableContext, proveSynced } from './harness.mjs';
+import { startRelay, launchBrowser, watchForErrors, screenshot, cuttableContext, proveSynced, storedKeys } from './harness.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const relayBin = process.env.LIANDONG_RELAY_BIN ?? path.join(root, 'target/relay/liandong-relay');
@@ -64,16 +64,7 @@ async function loginOf(badgeNumber) {
 }
 
 /** The names of the document logs this device stores (IndexedDB `updates`, keyed [doc, n]). */
-const storedDocs = (page) => page.evaluate(async () => {
-  const db = await new Promise((res, rej) => { const q = indexedDB.open('liandong'); q.onsuccess = () => res(q.result); q.onerror = () => rej(q.error); });
-  const keys = await new Promise((res, rej) => {
-    const r = db.transaction('updates').objectStore('updates').getAllKeys();
-    r.onsuccess = () => res(r.result);
-    r.onerror = () => rej(r.error);
-  });
-  db.close();
-  return [...new Set(keys.map((k) => k[0]))].sort();
-});
+const storedDocs = async (page) => [...new Set((await storedKeys(page, 'updates')).map((k) => k[0]))].sort();
 
 const card = (page, station) => page.getByTestId('station-card').filter({ has: page.locator('h3', { hasText: station }) });
 const vehiclesOf = async (page, station) => {

@@ -168,6 +168,18 @@ export async function postBulletin(page, title, { content } = {}) {
   await page.getByTestId('bulletin').filter({ hasText: title }).waitFor();
 }
 
+/** The keys of object store `store` of the app's IndexedDB database, as `page` sees them. */
+export const storedKeys = (page, store) => page.evaluate(async (store) => {
+  const db = await new Promise((res, rej) => { const q = indexedDB.open('liandong'); q.onsuccess = () => res(q.result); q.onerror = () => rej(q.error); });
+  const keys = await new Promise((res, rej) => {
+    const r = db.transaction(store).objectStore(store).getAllKeys();
+    r.onsuccess = () => res(r.result);
+    r.onerror = () => rej(r.error);
+  });
+  db.close();
+  return keys;
+}, store);
+
 /**
  * Resolves once `check()` (sync or async) gives a truthy value, asking again every `every`
  * ms; throws after `timeout` ms, naming `what`. For conditions no event announces (what

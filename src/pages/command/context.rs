@@ -75,9 +75,9 @@ impl Ctx {
     /// shows the board's snapshot ([`snapshot`]), and keeps a new one once it is read.
     pub fn with_snapshot() -> Self {
         let settled = Memo::new(|_| crate::sync::loaded());
-        let early = snapshot::early(settled);
+        let (early, written) = snapshot::early(settled);
         let ctx = Self::build(Some((settled, early)));
-        snapshot::keep(&ctx, early);
+        snapshot::keep(&ctx, written);
         ctx
     }
 

@@ -2,10 +2,10 @@
 //! the board is shown from it, read-only, while the documents are decoded (the benchmark's
 //! region: 3.6 MB of Yjs updates, 150–250 ms of CPU before the board could say anything);
 //! the live board replaces it as soon as they are read, and only then can lines be
-//! committed. Written a little after the board was computed from documents read in full,
-//! when what it shows differs from the snapshot kept or that is half a day old (it shows
-//! the board for a day: `snapshot::FRESH_HOURS`); removed at sign-out with the documents
-//! (`store::views`).
+//! committed. Written a little after the board was computed from documents read in full
+//! and after each change of a document; shown only if no document changed in storage
+//! since (its stamps: `store::views`) and for a day (`snapshot::FRESH_HOURS`); removed at
+//! sign-out with the documents.
 //!
 //! Named by what the page asks for: the officer's region, or the bureau's `?region=`
 //! (`command-board/desheng`), or `command-board/` for the bureau's default region.
@@ -55,11 +55,13 @@ fn name() -> Option<String> {
 }
 
 /// The snapshot of this page's region, read once the sign-in is known, unless the
-/// documents were read first (`read` true: then it stays `None`).
-pub fn early(read: Memo<bool>) -> Shown {
+/// documents were read first (`read` true: then it stays `None`); with when it was
+/// written once it is shown (kept after the signal is emptied, for [`keep`]).
+pub fn early(read: Memo<bool>) -> (Shown, StoredValue<Option<jiff::Timestamp>>) {
     let early = RwSignal::new(None);
+    let written = StoredValue::new(None);
     if read.get_untracked() {
-        return early;
+        return (early, written);
     }
     Effect::new(move |asked: Option<bool>| {
         if asked == Some(true) {
@@ -77,6 +79,7 @@ pub fn early(read: Memo<bool>) -> Shown {
                 Ok(inputs) => {
                     let region = inputs.org.regions.iter().find(|r| r.code == inputs.region).cloned();
                     if let Some(region) = region {
+                        written.set_value(Some(inputs.written));
                         early.try_set(Some(Arc::new(Early {
                             written: inputs.written,
                             region,
@@ -91,41 +94,33 @@ pub fn early(read: Memo<bool>) -> Shown {
         });
         true
     });
-    early
+    (early, written)
 }
 
-/// Whether `early` holds exactly what a snapshot of these inputs would, and is less than
-/// half of [`snapshot::FRESH_HOURS`] old (then there is nothing to write).
-fn same(early: &Early, region: &Region, org: &Organisation, state: &CommandState, shifts: &[Shift]) -> bool {
-    let age = liandong_core::time::now().duration_since(early.written);
-    age < jiff::SignedDuration::from_hours(snapshot::FRESH_HOURS / 2)
-        && early.region.code == region.code
-        && *early.org == *org
-        && early.state.same_records(state)
-        && *early.shifts == snapshot::board_shifts(state, shifts, early.written)
-}
-
-/// Writes a snapshot of the board's inputs (`ctx`'s) [`QUIET_MS`] after they last
-/// changed, once the documents are read, unless `shown` (the snapshot the page started
-/// from) is already exactly them.
-pub fn keep(ctx: &Ctx, shown: Shown) {
+/// Writes a snapshot of the board's inputs (`ctx`'s) [`QUIET_MS`] after they or any open
+/// document last changed, once the documents are read. Not at the first complete read of
+/// a page that started from a snapshot less than half of [`snapshot::FRESH_HOURS`] old:
+/// it was made from what storage holds (its stamps held: `store::views`), so it is what
+/// would be written.
+pub fn keep(ctx: &Ctx, started: StoredValue<Option<jiff::Timestamp>>) {
     thread_local! {
         /// Bumped by each change; a pending write that sees another number gives way.
         static TICKET: Cell<u64> = const { Cell::new(0) };
     }
     let Ctx { loaded, region, org, state, shifts, .. } = *ctx;
-    // What the page started from: `shown` is emptied once storage is read.
-    let mut started: Option<Arc<Early>> = None;
+    let mut first = true;
     Effect::new(move |_| {
-        if let Some(e) = shown.get() {
-            started = Some(e);
-        }
+        sync::track_documents();
         if !loaded.get() {
             return;
         }
         let Some(region) = region.get() else { return };
         let (org, state, shifts) = (org.get(), state.get(), shifts.get());
-        if started.take().is_some_and(|e| same(&e, &region, &org, &state, &shifts)) {
+        let young = |written: jiff::Timestamp| {
+            let age = liandong_core::time::now().duration_since(written);
+            age < jiff::SignedDuration::from_hours(snapshot::FRESH_HOURS / 2)
+        };
+        if std::mem::take(&mut first) && started.get_value().is_some_and(young) {
             return;
         }
         let Some(name) = name() else { return };
