@@ -62,7 +62,11 @@ fn Session() -> impl IntoView {
                     {move || (crate::components::sync_badge::summary() == sync::status::Summary::SignInExpired).then(|| view! {
                         <p class="error" role="alert" data-testid="sign-in-expired">{t!(i18n, session_expired_hint)}</p>
                     })}
-                    <button class="button secondary" on:click=sign_out>{t!(i18n, settings_sign_out)}</button>
+                    // Until storage is read the changes waiting for the relay are not known
+                    // yet, and signing out could not ask before removing them.
+                    <button class="button secondary" disabled=move || !sync::loaded() on:click=sign_out>
+                        {t!(i18n, settings_sign_out)}
+                    </button>
                     {move || error.get().map(|e| view! { <p class="error" role="alert">{fmt::store_error(i18n, &e)}</p> })}
                 </section>
             }
