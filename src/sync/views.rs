@@ -23,6 +23,8 @@ struct Prefetch {
     done: Cell<bool>,
     /// The snapshots read, by name; each is taken once.
     views: RefCell<HashMap<String, Vec<u8>>>,
+    /// The names already asked for: the read's answer for them is spent.
+    asked: RefCell<Vec<String>>,
     /// Told when the read is done.
     ready: Notify,
 }
@@ -56,10 +58,15 @@ pub(super) fn prefetch(shared: &Shared) {
     });
 }
 
-/// The snapshot `name` from the session's [`prefetch`], waiting for it; `None` when it
-/// had none (or belongs to another session).
-async fn prefetched(name: &str, session: u32) -> Option<Vec<u8>> {
+/// The session's [`prefetch`] answer for `name`, waiting for it: `Some(snapshot or none)`
+/// the first time `name` is asked, `None` after (the screen opened again must read anew)
+/// or without a prefetch of this session.
+async fn prefetched(name: &str, session: u32) -> Option<Option<Vec<u8>>> {
     let fetch = PREFETCH.with(|p| p.borrow().clone()).filter(|p| p.session == session)?;
+    if fetch.asked.borrow().iter().any(|n| n == name) {
+        return None;
+    }
+    fetch.asked.borrow_mut().push(name.to_owned());
     loop {
         let told = fetch.ready.notified();
         if fetch.done.get() {
@@ -67,19 +74,19 @@ async fn prefetched(name: &str, session: u32) -> Option<Vec<u8>> {
         }
         told.await;
     }
-    fetch.views.borrow_mut().remove(name)
+    Some(fetch.views.borrow_mut().remove(name))
 }
 
 /// The snapshot `name` of the signed-in officer's session, if this device has one made
-/// from what its storage holds now (`store::views`): from
-/// [`prefetch`] the first time, else read now. A direct read marks `liandong:load-start:view:{name}` and `liandong:loaded:view:{name}` for the
-/// benchmarks.
+/// from what its storage holds now (`store::views`): the [`prefetch`]'s answer the first
+/// time (a snapshot or none: storage is not asked twice at start-up), else read now. A
+/// direct read marks `liandong:load-start:view:{name}` and `liandong:loaded:view:{name}`
+/// for the benchmarks.
 pub async fn read_view(name: &str) -> Option<Vec<u8>> {
     let shared = shared();
     shared.session()?;
-    // Each snapshot is taken once; a later read (the screen opened again) reads anew.
-    if let Some(bytes) = prefetched(name, shared.generation()).await {
-        return Some(bytes);
+    if let Some(answer) = prefetched(name, shared.generation()).await {
+        return answer;
     }
     mark(&format!("liandong:load-start:view:{name}"));
     let read = async { shared.store().await?.get_view(name).await };
