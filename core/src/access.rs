@@ -9,10 +9,15 @@
 //! | `region/{region}/bulletins` | the region's stations, its commander, the bureau | the region's officers |
 //! | `region/{region}/command` | the region, the bureau | commander, station heads |
 //! | `station/{station}/roster` | the region, the bureau | the station head |
-//! | `station/{station}/community` | the station, the center station's liaison, the bureau | the station's officers |
+//! | `station/{station}/community` | the station, the bureau | the station's officers |
 //!
 //! The bureau administrator reads every document of the county (oversight) and writes the
 //! directory. Rights never cross counties.
+//!
+//! A station's community work names key persons (people with a mental illness, released
+//! prisoners, drug users): no one outside the station reads it, the center station's
+//! liaison included. What the region should know of it is forwarded: the report's content
+//! is copied into the region's bulletins document, where the center station analyses it.
 
 use serde::{Deserialize, Serialize};
 
@@ -165,12 +170,8 @@ pub fn rights(post: &Post, doc: &DocumentId, map: &dyn CountyMap) -> Rights {
             grant(member, own_station(&doc.key) && post.role == Role::StationHead)
         }
         DocumentKind::Community => {
-            let liaison_of_center = post.role == Role::Liaison
-                && map
-                    .region_of(&doc.key)
-                    .is_some_and(|r| in_region(&r) && map.center_of(&r).as_deref() == post.station.as_deref());
             let own = own_station(&doc.key);
-            grant(own || liaison_of_center, own && post.role.is_station_strength())
+            grant(own, own && post.role.is_station_strength())
         }
     }
 }
@@ -260,11 +261,14 @@ mod tests {
     }
 
     #[test]
-    fn the_center_liaison_reads_member_community_work() {
+    fn no_one_outside_the_station_reads_its_community_work_not_even_the_center_liaison() {
         let liaison = scope(Role::Liaison, Some("desheng"), Some("desheng"));
-        assert_eq!(r(&liaison, "station/damiao/community"), Rights::Read);
+        assert_eq!(r(&liaison, "station/damiao/community"), Rights::None);
+        assert_eq!(r(&liaison, "station/desheng/community"), Rights::Write);
         let member_liaison = scope(Role::Liaison, Some("damiao"), Some("desheng"));
         assert_eq!(r(&member_liaison, "station/desheng/community"), Rights::None);
+        let commander = scope(Role::Commander, None, Some("desheng"));
+        assert_eq!(r(&commander, "station/damiao/community"), Rights::None);
     }
 
     #[test]

@@ -27,6 +27,9 @@
 //! - [`command`]: regional command: incidents, support requests and commitments (loans
 //!   of officers, vehicles, equipment), the pool, contingency plans, the command rules and
 //!   the commander's board.
+//! - [`community`]: the district workbook of a station's community work: key persons and
+//!   sites with their visit cadence and overdue list, joint mediation cases with their
+//!   deadlines, and the checked writes.
 //! - [`districts`]: the station head's districts and offices: edits with their checks, and
 //!   suggested resident officers (Kuhn–Munkres).
 //! - [`county_file`]: the versioned JSON format of a county, import into documents, export.
@@ -38,6 +41,7 @@
 pub mod access;
 pub mod bulletins;
 pub mod command;
+pub mod community;
 pub mod county_file;
 pub mod demo;
 pub mod districts;

@@ -55,6 +55,21 @@ async fn documents_of_another_region_station_or_county_get_403() {
 }
 
 #[tokio::test]
+async fn key_persons_stay_in_their_station_the_center_liaison_and_commander_included() {
+    let relay = TestRelay::start().await;
+    relay.seed_demo().await;
+    let exp = now_secs() + 3600;
+    let liaison = relay.keys.issue(&claims(Role::Liaison, Some("desheng"), Some("desheng"), exp));
+    let commander = relay.keys.issue(&claims(Role::Commander, None, Some("desheng"), exp));
+    let damiao = relay.keys.issue(&claims(Role::Officer, Some("damiao"), Some("desheng"), exp));
+    let workbook = "station/damiao/community";
+    assert_eq!(status_of(&relay.url(workbook, &liaison)).await, 403, "the center station's liaison");
+    assert_eq!(status_of(&relay.url(workbook, &commander)).await, 403, "the region's commander");
+    assert_eq!(status_of(&relay.url(workbook, &damiao)).await, 101, "the station's own officer");
+    assert_eq!(status_of(&relay.url("station/desheng/community", &liaison)).await, 101, "the liaison's own station");
+}
+
+#[tokio::test]
 async fn a_token_offered_as_a_subprotocol_is_accepted() {
     let relay = TestRelay::start().await;
     let token = desheng_officer(&relay);

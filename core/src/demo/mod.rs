@@ -18,6 +18,7 @@
 
 pub mod bulletins;
 pub mod command;
+pub mod community;
 pub mod generate;
 mod names;
 pub mod roster;

@@ -118,4 +118,7 @@ pub enum Refusal {
     /// A record this version cannot read.
     #[error("not found or unreadable")]
     Missing,
+    /// A rule of the district workbook refused the write.
+    #[error("{0}")]
+    Workbook(#[from] crate::community::edit::WorkbookRefusal),
 }

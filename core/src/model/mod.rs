@@ -13,7 +13,10 @@ pub use command::{
     Closure, Commitment, ContingencyPlan, DispatchAck, Equipment, EquipmentKind, EquipmentStatus, Incident,
     IncidentKind, IncidentNote, Mark, Need, PlanItem, RequestItem, Resource, SupportRequest,
 };
-pub use community::{CommunityReport, KeySite};
+pub use community::{
+    CommunityReport, DisputeKind, KeyKind, KeySubject, MediationCase, Mediator, PersonCategory, RiskLevel,
+    SiteCategory, Visit,
+};
 pub use organisation::{County, CountyPolicy, Officer, Region, Role, SkillDef, Station, StationKind};
 pub use roster::{
     Assignment, District, LeaveKind, Office, OfficerPhoto, RosterRule, Shift, ShiftKind, ShiftOverride, SkillGrant,

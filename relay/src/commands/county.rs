@@ -7,7 +7,7 @@
 use std::path::Path;
 
 use liandong_core::county_file::{self, CountyFile};
-use liandong_core::docs::{RegionBulletins, RegionCommand, StationRoster};
+use liandong_core::docs::{RegionBulletins, RegionCommand, StationCommunity, StationRoster};
 use liandong_core::org::Organisation;
 use liandong_core::roster::RosterConfig;
 use liandong_core::{DocumentId, demo};
@@ -54,7 +54,7 @@ pub async fn import_file(store: &dyn Store, path: &Path) -> Result<Organisation,
 /// Generated bulletins per region in the demo, besides the source's events.
 pub const DEMO_BULLETINS_PER_REGION: usize = 40;
 
-/// Seeds the demo county, its bulletins, rosters and regional command unless it is already stored. Returns whether it
+/// Seeds the demo county, its bulletins, rosters, regional command and district workbooks unless it is already stored. Returns whether it
 /// seeded.
 pub async fn seed_demo(store: &dyn Store) -> Result<bool, CommandError> {
     let file = demo::county();
@@ -88,6 +88,14 @@ pub async fn seed_demo(store: &dyn Store) -> Result<bool, CommandError> {
         if written > 0 {
             let id = DocumentId::roster(&station.code);
             store.append(&keys::key(&file.county.code, &id), full_state(view.doc())).await?;
+        }
+        // The station's district workbook: key persons and sites, visits, mediation cases.
+        let workbook = StationCommunity::new(Doc::new());
+        let written = demo::community::write(&workbook, &org, station.id, now)
+            .map_err(|e| CommandError::Invalid(e.to_string()))?;
+        if written > 0 {
+            let id = DocumentId::community(&station.code);
+            store.append(&keys::key(&file.county.code, &id), full_state(workbook.doc())).await?;
         }
     }
     Ok(true)

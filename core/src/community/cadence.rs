@@ -1,0 +1,167 @@
+//! Visit cadence (走访频次) of key persons and sites: each is due a visit `cadence` days
+//! after its last visit (or after the day it was put under control), counted in China
+//! civil days, so a visit logged at 23:50 and one at 00:10 fall on the days the officer
+//! saw on the calendar.
+//!
+//! The default cadences are this product's, not the source's (which gives none): weekly
+//! for high risk, fortnightly for medium, monthly for low; a person with a mental illness
+//! at risk of causing incidents (易肇事肇祸精神病人) at high risk is seen twice a week. A
+//! key record's own `cadence_days` overrides them.
+
+use jiff::ToSpan;
+use jiff::civil::Date;
+
+use crate::ids::RecordId;
+use crate::model::{KeyKind, KeySubject, PersonCategory, RiskLevel, Visit};
+
+/// Days ahead (today included) in which a visit counts as due soon: "2 due this week".
+pub const DUE_SOON_DAYS: i32 = 7;
+
+/// The days between visits of `subject`: its own cadence, else the default of its kind and
+/// risk (module docs). Always at least 1.
+pub fn cadence_days(subject: &KeySubject) -> u32 {
+    if let Some(days) = subject.cadence_days.filter(|d| *d >= 1) {
+        return days;
+    }
+    match (subject.kind, subject.risk) {
+        (KeyKind::Person(PersonCategory::MentalIllness), RiskLevel::High) => 3,
+        (_, RiskLevel::High) => 7,
+        (_, RiskLevel::Medium) => 14,
+        (_, RiskLevel::Low) => 30,
+    }
+}
+
+/// Where a key record stands on `today`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum DueState {
+    /// The due day has passed: `days` days overdue (1 = due yesterday).
+    Overdue {
+        /// Days past the due day.
+        days: i32,
+    },
+    /// Due within [`DUE_SOON_DAYS`]: `in_days` from today (0 = today).
+    Soon {
+        /// Days until the due day.
+        in_days: i32,
+    },
+    /// Due later.
+    Later,
+}
+
+/// One key record's next visit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Due {
+    /// The key person or site.
+    pub subject: RecordId,
+    /// Its last visit's day, if it was ever visited.
+    pub last: Option<Date>,
+    /// The day the next visit is due.
+    pub due: Date,
+    /// Where that stands today.
+    pub state: DueState,
+}
+
+/// The next visit of `subject` given its `visits` (any order, others' included), on `today`.
+pub fn due(subject: &KeySubject, visits: &[Visit], today: Date) -> Due {
+    let last = visits.iter().filter(|v| v.subject == subject.id).map(|v| v.on).max();
+    let from = last.unwrap_or(subject.since).max(subject.since);
+    let days = i32::try_from(cadence_days(subject)).unwrap_or(i32::MAX);
+    let due = from.checked_add(days.days()).unwrap_or(Date::MAX);
+    let gap = (due - today).get_days();
+    let state = if gap < 0 {
+        DueState::Overdue { days: -gap }
+    } else if gap < DUE_SOON_DAYS {
+        DueState::Soon { in_days: gap }
+    } else {
+        DueState::Later
+    };
+    Due { subject: subject.id, last, due, state }
+}
+
+/// The next visits of every key record under control on `today` (those whose `until` has
+/// passed are left out), most overdue first, then by due day; ties by record id.
+pub fn due_list(subjects: &[KeySubject], visits: &[Visit], today: Date) -> Vec<Due> {
+    let mut list: Vec<Due> =
+        subjects.iter().filter(|s| s.until.is_none_or(|until| until >= today)).map(|s| due(s, visits, today)).collect();
+    list.sort_by_key(|d| (d.due, d.subject));
+    list
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Mark, SiteCategory};
+
+    pub(crate) fn subject(kind: KeyKind, risk: RiskLevel, since: Date) -> KeySubject {
+        KeySubject {
+            id: RecordId::new(),
+            kind,
+            name: "张某".into(),
+            village: None,
+            risk,
+            officer: None,
+            cadence_days: None,
+            note: String::new(),
+            since,
+            added: Mark { at: jiff::Timestamp::UNIX_EPOCH, by: RecordId::new() },
+            until: None,
+        }
+    }
+
+    fn visit(subject: RecordId, on: Date) -> Visit {
+        Visit {
+            id: RecordId::new(),
+            subject,
+            on,
+            found: "情况正常".into(),
+            logged: Mark { at: jiff::Timestamp::UNIX_EPOCH, by: RecordId::new() },
+        }
+    }
+
+    #[test]
+    fn the_due_day_counts_from_the_last_visit_and_turns_overdue_the_day_after() {
+        let s = subject(KeyKind::Site(SiteCategory::School), RiskLevel::High, Date::constant(2026, 11, 1));
+        let visits = [visit(s.id, Date::constant(2026, 11, 25)), visit(s.id, Date::constant(2026, 11, 20))];
+        // Weekly: last visit 11-25, due 12-02.
+        let on_due = due(&s, &visits, Date::constant(2026, 12, 2));
+        assert_eq!(on_due.due, Date::constant(2026, 12, 2));
+        assert_eq!(on_due.state, DueState::Soon { in_days: 0 });
+        assert_eq!(due(&s, &visits, Date::constant(2026, 12, 3)).state, DueState::Overdue { days: 1 });
+        assert_eq!(due(&s, &visits, Date::constant(2026, 11, 26)).state, DueState::Soon { in_days: 6 });
+        assert_eq!(due(&s, &visits, Date::constant(2026, 11, 25)).state, DueState::Later);
+    }
+
+    #[test]
+    fn across_a_month_end_and_a_leap_day() {
+        let mut s = subject(KeyKind::Person(PersonCategory::DrugUser), RiskLevel::Low, Date::constant(2028, 1, 30));
+        // Monthly is 30 days: from 01-30 across February 2028 (29 days).
+        assert_eq!(due(&s, &[], Date::constant(2028, 2, 1)).due, Date::constant(2028, 2, 29));
+        s.cadence_days = Some(1);
+        assert_eq!(due(&s, &[], Date::constant(2028, 1, 31)).due, Date::constant(2028, 1, 31));
+    }
+
+    #[test]
+    fn never_visited_counts_from_the_day_put_under_control_and_a_zero_cadence_is_not_used() {
+        let mut s =
+            subject(KeyKind::Person(PersonCategory::MentalIllness), RiskLevel::High, Date::constant(2026, 12, 1));
+        assert_eq!(cadence_days(&s), 3);
+        assert_eq!(due(&s, &[], Date::constant(2026, 12, 1)).due, Date::constant(2026, 12, 4));
+        s.cadence_days = Some(0);
+        assert_eq!(cadence_days(&s), 3, "a zero cadence (refused on write) falls back to the default");
+        s.risk = RiskLevel::Medium;
+        assert_eq!(cadence_days(&s), 14);
+    }
+
+    #[test]
+    fn the_list_puts_the_most_overdue_first_and_leaves_out_what_left_control() {
+        let today = Date::constant(2026, 12, 7);
+        let a = subject(KeyKind::Site(SiteCategory::AccidentRoad), RiskLevel::Low, Date::constant(2026, 10, 1));
+        let b = subject(KeyKind::Site(SiteCategory::AccidentRoad), RiskLevel::High, Date::constant(2026, 10, 1));
+        let mut gone = subject(KeyKind::Site(SiteCategory::KeyFacility), RiskLevel::High, Date::constant(2026, 9, 1));
+        gone.until = Some(Date::constant(2026, 12, 6));
+        let list = due_list(&[b.clone(), a.clone(), gone], &[visit(b.id, Date::constant(2026, 12, 1))], today);
+        assert_eq!(list.iter().map(|d| d.subject).collect::<Vec<_>>(), vec![a.id, b.id]);
+        assert_eq!(list[0].state, DueState::Overdue { days: 37 });
+        assert_eq!(list[1].state, DueState::Soon { in_days: 1 });
+    }
+}

@@ -1,0 +1,189 @@
+//! The deadlines of a joint mediation case (警民联调) and the order the cases need
+//! attention in.
+//!
+//! Published practice (新余, 2025; docs/domain.md "Community work"): feedback to the
+//! parties on an ordinary dispute within 24 hours ([`FEEDBACK_HOURS`]); complex disputes
+//! resolved, in principle, within 5 days ([`RESOLVE_DAYS`]); every resolved case visited
+//! again (a 100 % return-visit rate). The source gives no day for the return visit: this
+//! product asks for it within 7 days of the resolution ([`RETURN_VISIT_DAYS`]). Deadlines
+//! are durations from the moment the case was taken on (China has no daylight saving, so
+//! 5 × 24 h is also 5 calendar days at the same clock time).
+
+use jiff::{SignedDuration, Timestamp};
+
+use crate::ids::RecordId;
+use crate::model::MediationCase;
+
+/// Hours from the case's opening to the first feedback.
+pub const FEEDBACK_HOURS: i64 = 24;
+/// Days from the case's opening to its resolution.
+pub const RESOLVE_DAYS: i64 = 5;
+/// Days from the resolution to the return visit.
+pub const RETURN_VISIT_DAYS: i64 = 7;
+/// Hours before a deadline in which it counts as near (the list shows it in amber).
+pub const NEAR_HOURS: i64 = 12;
+
+/// Which step a case waits for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CaseStage {
+    /// The first feedback to the parties (24 h).
+    Feedback,
+    /// The resolution (5 days).
+    Resolution,
+    /// The return visit after the resolution.
+    ReturnVisit,
+    /// Done: resolved and visited again.
+    Closed,
+}
+
+/// The deadline a case waits for, and how it stands at a moment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Deadline {
+    /// The step awaited.
+    pub stage: CaseStage,
+    /// When it is due (`None` once closed).
+    pub due: Option<Timestamp>,
+    /// Seconds left until `due` (negative: overdue by that much).
+    pub left_seconds: i64,
+}
+
+impl Deadline {
+    /// Whether the step is past due.
+    pub fn overdue(&self) -> bool {
+        self.due.is_some() && self.left_seconds < 0
+    }
+    /// Whether the step is due within [`NEAR_HOURS`] and not yet overdue.
+    pub fn near(&self) -> bool {
+        self.due.is_some() && (0..NEAR_HOURS * 3600).contains(&self.left_seconds)
+    }
+}
+
+fn after(at: Timestamp, hours: i64) -> Timestamp {
+    at.checked_add(SignedDuration::from_hours(hours)).unwrap_or(Timestamp::MAX)
+}
+
+/// The step `case` waits for at `now`, and its deadline. The 5-day resolution deadline
+/// runs from the opening whether or not the feedback was given.
+pub fn deadline(case: &MediationCase, now: Timestamp) -> Deadline {
+    let opened = case.opened.at;
+    let (stage, due) = match (&case.feedback, &case.resolved, &case.return_visit) {
+        (_, Some(_), Some(_)) => (CaseStage::Closed, None),
+        (_, Some(resolved), None) => (CaseStage::ReturnVisit, Some(after(resolved.at, RETURN_VISIT_DAYS * 24))),
+        (None, None, _) => (CaseStage::Feedback, Some(after(opened, FEEDBACK_HOURS))),
+        (Some(_), None, _) => (CaseStage::Resolution, Some(after(opened, RESOLVE_DAYS * 24))),
+    };
+    let left_seconds = due.map_or(0, |d| d.as_second() - now.as_second());
+    Deadline { stage, due, left_seconds }
+}
+
+/// The cases in the order they need attention at `now`: overdue first (most overdue
+/// first), then near their deadline, then the other open ones by deadline, then the
+/// closed ones, newest first.
+pub fn case_list(cases: &[MediationCase], now: Timestamp) -> Vec<(RecordId, Deadline)> {
+    let mut list: Vec<(RecordId, Deadline, Timestamp)> =
+        cases.iter().map(|c| (c.id, deadline(c, now), c.opened.at)).collect();
+    list.sort_by_key(|(id, d, opened)| match d.due {
+        Some(due) => (0, due.as_second(), *id),
+        None => (1, -opened.as_second(), *id),
+    });
+    list.into_iter().map(|(id, d, _)| (id, d)).collect()
+}
+
+fn normalise(name: &str) -> String {
+    name.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_lowercase()
+}
+
+/// The earlier cases whose parties are the same as `case`'s: they share at least two
+/// names (or the one name of a one-party case), compared without spaces. A repeat dispute
+/// of the same parties (重复纠纷) is a sign the earlier agreement did not hold.
+pub fn repeats<'a>(case: &MediationCase, cases: &'a [MediationCase]) -> Vec<&'a MediationCase> {
+    let names: Vec<String> = case.parties.iter().map(|p| normalise(p)).collect();
+    cases
+        .iter()
+        .filter(|other| other.id != case.id && other.opened.at < case.opened.at)
+        .filter(|other| {
+            let shared = other.parties.iter().filter(|p| names.contains(&normalise(p))).count();
+            shared >= names.len().min(other.parties.len()).clamp(1, 2)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{DisputeKind, Mark};
+
+    fn at(s: &str) -> Timestamp {
+        s.parse().expect("timestamp")
+    }
+
+    pub(crate) fn case(parties: &[&str], opened: &str) -> MediationCase {
+        MediationCase {
+            id: RecordId::new(),
+            kind: DisputeKind::Neighbours,
+            parties: parties.iter().map(|p| (*p).to_owned()).collect(),
+            village: None,
+            summary: "宅基地边界".into(),
+            mediators: vec![],
+            opened: Mark { at: at(opened), by: RecordId::new() },
+            feedback: None,
+            resolved: None,
+            agreement: String::new(),
+            return_visit: None,
+        }
+    }
+
+    #[test]
+    fn feedback_is_due_24_hours_after_opening_across_midnight() {
+        // Opened 23:30 China time (15:30 UTC); due 23:30 the next day.
+        let c = case(&["王某", "李某"], "2026-12-06T15:30:00Z");
+        let d = deadline(&c, at("2026-12-07T15:29:59Z"));
+        assert_eq!((d.stage, d.due), (CaseStage::Feedback, Some(at("2026-12-07T15:30:00Z"))));
+        assert!(d.near() && !d.overdue());
+        assert!(deadline(&c, at("2026-12-07T15:30:01Z")).overdue());
+        assert!(!deadline(&c, at("2026-12-07T03:29:59Z")).near(), "12 h and 1 s before is not near yet");
+    }
+
+    #[test]
+    fn resolution_is_due_5_days_after_opening_then_the_return_visit_7_days_after_resolution() {
+        let mut c = case(&["王某"], "2026-11-28T02:00:00Z");
+        c.feedback = Some(Mark { at: at("2026-11-28T08:00:00Z"), by: RecordId::new() });
+        let d = deadline(&c, at("2026-12-01T00:00:00Z"));
+        assert_eq!((d.stage, d.due), (CaseStage::Resolution, Some(at("2026-12-03T02:00:00Z"))));
+        c.resolved = Some(Mark { at: at("2026-12-02T02:00:00Z"), by: RecordId::new() });
+        let d = deadline(&c, at("2026-12-09T02:00:01Z"));
+        assert_eq!(d.stage, CaseStage::ReturnVisit);
+        assert!(d.overdue());
+        c.return_visit = Some(Mark { at: at("2026-12-09T02:00:01Z"), by: RecordId::new() });
+        let d = deadline(&c, at("2026-12-10T00:00:00Z"));
+        assert_eq!(d.stage, CaseStage::Closed);
+        assert!(!d.overdue() && !d.near());
+    }
+
+    #[test]
+    fn overdue_cases_stand_at_the_top_closed_ones_at_the_bottom() {
+        let now = at("2026-12-07T04:00:00Z");
+        let closed = {
+            let mut c = case(&["甲"], "2026-12-06T00:00:00Z");
+            let m = Mark { at: at("2026-12-06T01:00:00Z"), by: RecordId::new() };
+            (c.resolved, c.return_visit) = (Some(m), Some(m));
+            c
+        };
+        let fresh = case(&["乙"], "2026-12-07T03:00:00Z");
+        let late = case(&["丙"], "2026-12-05T00:00:00Z");
+        let order: Vec<_> =
+            case_list(&[closed.clone(), fresh.clone(), late.clone()], now).into_iter().map(|(id, _)| id).collect();
+        assert_eq!(order, vec![late.id, fresh.id, closed.id]);
+    }
+
+    #[test]
+    fn the_same_two_parties_again_is_a_repeat_one_shared_name_of_two_is_not() {
+        let first = case(&["王 大明", "李小红"], "2026-10-01T00:00:00Z");
+        let other = case(&["王大明", "赵六"], "2026-10-05T00:00:00Z");
+        let again = case(&["李小红", "王大明"], "2026-12-01T00:00:00Z");
+        let all = [first.clone(), other, again.clone()];
+        let found: Vec<_> = repeats(&again, &all).into_iter().map(|c| c.id).collect();
+        assert_eq!(found, vec![first.id]);
+        assert!(repeats(&first, &all).is_empty(), "only earlier cases count");
+    }
+}

@@ -1,0 +1,16 @@
+//! The district workbook (警务区工作台) of a station's community work
+//! (docs/domain.md "Community work"), over `station/{station}/community`:
+//! - [`cadence`]: when each key person and site is next due a visit, and the overdue list;
+//! - [`mediation`]: the deadlines of a joint mediation case (24 h, 5 days, the return
+//!   visit), the cases in the order they need attention, repeat disputes;
+//! - [`edit`]: the writes, each checked before anything is saved;
+//! - [`state`]: everything of the document, read once for the screens.
+
+pub mod cadence;
+pub mod edit;
+pub mod mediation;
+pub mod state;
+
+pub use cadence::{Due, DueState, cadence_days, due_list};
+pub use mediation::{CaseStage, Deadline, case_list, repeats};
+pub use state::CommunityState;

@@ -1,0 +1,30 @@
+//! Everything of a station's district workbook, read once per change for the screens.
+
+use crate::docs::StationCommunity;
+use crate::model::{CommunityReport, KeySubject, MediationCase, Visit};
+
+/// The live records of `station/{station}/community`, each list sorted by id (creation
+/// order). Records this version cannot read are left out.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CommunityState {
+    /// Key persons and sites.
+    pub subjects: Vec<KeySubject>,
+    /// Visits to them.
+    pub visits: Vec<Visit>,
+    /// Joint mediation cases.
+    pub cases: Vec<MediationCase>,
+    /// Community intelligence reports.
+    pub reports: Vec<CommunityReport>,
+}
+
+impl CommunityState {
+    /// Reads the workbook.
+    pub fn read(view: &StationCommunity) -> Self {
+        Self {
+            subjects: view.list().into_records(),
+            visits: view.list().into_records(),
+            cases: view.list().into_records(),
+            reports: view.list().into_records(),
+        }
+    }
+}
