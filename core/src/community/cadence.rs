@@ -83,7 +83,7 @@ pub fn due(subject: &KeySubject, visits: &[Visit], today: Date) -> Due {
 pub fn due_list(subjects: &[KeySubject], visits: &[Visit], today: Date) -> Vec<Due> {
     let mut list: Vec<Due> =
         subjects.iter().filter(|s| s.until.is_none_or(|until| until >= today)).map(|s| due(s, visits, today)).collect();
-    list.sort_by_key(|d| (d.due, d.subject));
+    crate::sort::by_key(&mut list, |d| (d.due, d.subject));
     list
 }
 

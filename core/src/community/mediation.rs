@@ -82,7 +82,7 @@ pub fn deadline(case: &MediationCase, now: Timestamp) -> Deadline {
 pub fn case_list(cases: &[MediationCase], now: Timestamp) -> Vec<(RecordId, Deadline)> {
     let mut list: Vec<(RecordId, Deadline, Timestamp)> =
         cases.iter().map(|c| (c.id, deadline(c, now), c.opened.at)).collect();
-    list.sort_by_key(|(id, d, opened)| match d.due {
+    crate::sort::by_key(&mut list, |(id, d, opened)| match d.due {
         Some(due) => (0, due.as_second(), *id),
         None => (1, -opened.as_second(), *id),
     });
