@@ -70,6 +70,7 @@ fn Shell() -> impl IntoView {
                     <Route path=path!("/series/:id") view={Lazy::<routes::SeriesPageRoute>::new()}/>
                     <Route path=path!("/roster") view={Lazy::<routes::RosterRoute>::new()}/>
                     <Route path=path!("/districts") view={Lazy::<routes::DistrictsRoute>::new()}/>
+                    <Route path=path!("/community") view={Lazy::<routes::WorkbookRoute>::new()}/>
                     <Route path=path!("/region") view={Lazy::<routes::RegionRoute>::new()}/>
                     <Route path=path!("/command") view={Lazy::<routes::CommandRoute>::new()}/>
                     <Route path=path!("/command/incidents") view={Lazy::<routes::CommandRoute>::new()}/>

@@ -32,6 +32,7 @@ pub async fn preload_all() {
     SeriesPageRoute::preload().await;
     RosterRoute::preload().await;
     DistrictsRoute::preload().await;
+    WorkbookRoute::preload().await;
     RegionRoute::preload().await;
     CommandRoute::preload().await;
     SettingsRoute::preload().await;
@@ -195,5 +196,18 @@ impl LazyRoute for CommandRoute {
     }
     fn view(_this: Self) -> AnyView {
         untrack(|| view! { <pages::command::CommandPages/> }.into_any())
+    }
+}
+
+/// The page [`crate::pages::community::Workbook`], fetched when first opened.
+pub struct WorkbookRoute;
+
+#[lazy_route]
+impl LazyRoute for WorkbookRoute {
+    fn data() -> Self {
+        Self
+    }
+    fn view(_this: Self) -> AnyView {
+        untrack(|| view! { <pages::community::Workbook/> }.into_any())
     }
 }

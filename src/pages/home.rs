@@ -1,5 +1,6 @@
 //! Home screen (首页): who is signed in, where they are dispatched (to acknowledge), their
-//! duty today and tomorrow, and the latest bulletins of the region.
+//! duty today and tomorrow, their station's workbook (visits overdue, mediation cases past a
+//! deadline), and the latest bulletins of the region.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -8,6 +9,7 @@ use crate::components::fmt;
 use crate::i18n::*;
 use crate::pages::bulletins::{BulletinRow, latest};
 use crate::pages::command::dispatch::MyDispatch;
+use crate::pages::community::home::MyWorkbook;
 use crate::pages::roster::mine::MyDuty;
 use crate::sync;
 
@@ -31,6 +33,7 @@ pub fn Home() -> impl IntoView {
                 </section>
                 <MyDispatch/>
                 <MyDuty/>
+                <MyWorkbook/>
                 <section class="card">
                     <h2><A href="/bulletins">{t!(i18n, home_latest)}</A></h2>
                     <ul class="bulletin-list">

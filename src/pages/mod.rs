@@ -2,6 +2,7 @@
 
 pub mod bulletins;
 pub mod command;
+pub mod community;
 pub mod districts;
 pub mod home;
 pub mod login;

@@ -10,6 +10,8 @@
 //! - [`export`]: the words of the roster's iCalendar and CSV files.
 //! - [`command`]: regional command: kinds, needs, steps, the command rules' findings, and
 //!   why a command write was refused.
+//! - [`community`]: the district workbook: categories, risks, kinds of dispute, where a
+//!   visit or a mediation case stands, and why a workbook write was refused.
 //!
 //! Each takes the [`crate::i18n::Locale`] rather than the i18n context: a caller in a
 //! reactive closure passes `i18n.get_locale()` (and so follows a change of language), and
@@ -18,6 +20,7 @@
 //! `pages::districts::refusal`.
 
 pub mod command;
+pub mod community;
 pub mod export;
 pub mod refused;
 pub mod roster;

@@ -1,0 +1,205 @@
+//! Joint mediation cases (警民联调), one case one file: overdue and near-deadline cases
+//! first, each with its parties, kind, village, mediators, the step it waits for and how
+//! its deadline stands, a flag when the same parties came before, and the button of its
+//! next step; below, the form that takes a case on.
+
+use leptos::prelude::*;
+use liandong_core::community::edit::{CaseStep, open_case, step_case};
+use liandong_core::community::{CaseStage, CommunityState, case_list, repeats};
+use liandong_core::model::{DisputeKind, MediationCase, Mediator};
+use liandong_core::time::{in_china, text};
+use liandong_core::{DocumentId, RecordId};
+
+use super::data;
+use crate::components::fmt::fill;
+use crate::i18n::*;
+use crate::pages::command::said::{SaidLine, said};
+use crate::words::community as words;
+
+/// The list and the form.
+#[component]
+pub fn Cases(state: Memo<Option<CommunityState>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let order = Memo::new(move |_| {
+        state
+            .with(|s| {
+                s.as_ref().map(|s| {
+                    case_list(&s.cases, liandong_core::time::now()).into_iter().map(|(id, _)| id).collect::<Vec<_>>()
+                })
+            })
+            .unwrap_or_default()
+    });
+    view! {
+        <section class="card" data-testid="wb-cases">
+            <h2>{t!(i18n, wb_cases)}</h2>
+            {move || order.with(Vec::is_empty).then(|| view! { <p class="empty">{t!(i18n, wb_cases_empty)}</p> })}
+            <ul class="wb-list">
+                <For each=move || order.get() key=|id| *id let:id>
+                    <CaseRow id=id state=state/>
+                </For>
+            </ul>
+            <NewCase/>
+        </section>
+    }
+}
+
+/// One case with the button of its next step.
+#[component]
+fn CaseRow(id: RecordId, state: Memo<Option<CommunityState>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let row = Memo::new(move |_| {
+        state.with(|s| {
+            let s = s.as_ref()?;
+            let case = s.cases.iter().find(|c| c.id == id)?.clone();
+            let earlier = repeats(&case, &s.cases).first().map(|c| c.opened.at);
+            Some((case, earlier))
+        })
+    });
+    let agreement = RwSignal::new(String::new());
+    let resolving = RwSignal::new(false);
+    let said = said();
+    let step = move |step: CaseStep| {
+        let now = liandong_core::time::now();
+        match data::write(|view, mark| step_case(view, id, &step, mark, now)) {
+            Ok(_) => {
+                resolving.set(false);
+                said.set(Some(Ok(t_string!(i18n, wb_saved).to_owned())));
+            }
+            Err(e) => said.set(Some(Err(data::failure(i18n, &e)))),
+        }
+    };
+    let resolve = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        step(CaseStep::Resolved { agreement: agreement.get_untracked() });
+    };
+    move || {
+        let (case, earlier) = row.get()?;
+        let locale = i18n.get_locale();
+        let deadline = liandong_core::community::mediation::deadline(&case, liandong_core::time::now());
+        let village = case.village.and_then(|v| {
+            let code = crate::data::claims()?.station?;
+            let doc = crate::sync::read_doc(&DocumentId::roster(&code))?;
+            let roster = liandong_core::docs::StationRoster::new(doc);
+            roster.get::<liandong_core::model::Village>(v).ok().flatten().map(|v| v.record.name)
+        });
+        let mut facts = vec![words::dispute(locale, case.kind).to_owned()];
+        facts.extend(village);
+        facts.push(fill(t_string!(i18n, wb_opened), &[("time", text::md_hm(in_china(case.opened.at).datetime()))]));
+        let mediators = case.mediators.iter().map(|m| format!("{} {}", m.name, m.role)).collect::<Vec<_>>().join("、");
+        let stage = deadline.stage;
+        Some(view! {
+            <li class="wb-row" class:overdue=deadline.overdue() class:soon=deadline.near() data-testid="case-row">
+                <div class="wb-head">
+                    <strong>{case.parties.join("、")}</strong>
+                    <span class="wb-due" data-testid="case-deadline">
+                        {words::stage(locale, stage)}" "{words::deadline(locale, &deadline)}
+                    </span>
+                </div>
+                <p class="muted">{facts.join(" · ")}</p>
+                <p>{case.summary.clone()}</p>
+                {(!mediators.is_empty()).then(|| view! { <p class="muted">{mediators}</p> })}
+                {(!case.agreement.is_empty()).then(|| view! { <p class="muted">{t!(i18n, wb_agreement)}"："{case.agreement.clone()}</p> })}
+                {earlier.map(|at| view! {
+                    <p class="field-error" data-testid="case-repeat">{fill(t_string!(i18n, wb_repeat), &[("date", text::ymd(in_china(at).date()))])}</p>
+                })}
+                {move || match stage {
+                    CaseStage::Feedback => view! {
+                        <button class="button secondary" data-testid="case-feedback" on:click=move |_| step(CaseStep::Feedback)>{t!(i18n, wb_mark_feedback)}</button>
+                    }.into_any(),
+                    CaseStage::Resolution if resolving.get() => view! {
+                        <form class="form" novalidate on:submit=resolve>
+                            <label>{t!(i18n, wb_agreement)}<textarea rows="2" bind:value=agreement data-testid="case-agreement"></textarea></label>
+                            <div class="actions">
+                                <button class="button" type="submit" data-testid="save-resolution">{t!(i18n, wb_save)}</button>
+                                <button class="button secondary" type="button" on:click=move |_| resolving.set(false)>{t!(i18n, wb_cancel)}</button>
+                            </div>
+                        </form>
+                    }.into_any(),
+                    CaseStage::Resolution => view! {
+                        <button class="button secondary" data-testid="case-resolve" on:click=move |_| { said.set(None); resolving.set(true) }>{t!(i18n, wb_mark_resolved)}</button>
+                    }.into_any(),
+                    CaseStage::ReturnVisit => view! {
+                        <button class="button secondary" data-testid="case-return" on:click=move |_| step(CaseStep::ReturnVisit)>{t!(i18n, wb_mark_return)}</button>
+                    }.into_any(),
+                    CaseStage::Closed => ().into_any(),
+                }}
+                <SaidLine said=said/>
+            </li>
+        })
+    }
+}
+
+/// Splits the mediators' lines, `name role` each (the first space separates them).
+fn mediators(lines: &str) -> Vec<Mediator> {
+    lines
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            let l = l.trim();
+            let (name, role) = l.split_once(char::is_whitespace).unwrap_or((l, ""));
+            Mediator { name: name.trim().to_owned(), role: role.trim().to_owned() }
+        })
+        .collect()
+}
+
+/// The form that takes a case on (collapsed under its title).
+#[component]
+fn NewCase() -> impl IntoView {
+    let i18n = use_i18n();
+    let kind = RwSignal::new(0usize);
+    let parties = RwSignal::new(String::new());
+    let summary = RwSignal::new(String::new());
+    let mediator_lines = RwSignal::new(String::new());
+    let said = said();
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let now = liandong_core::time::now();
+        let result = data::write(|view, mark| {
+            let case = MediationCase {
+                id: RecordId::new(),
+                kind: DisputeKind::ALL.get(kind.get_untracked()).copied().unwrap_or(DisputeKind::Other),
+                parties: parties.with_untracked(|p| {
+                    p.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned).collect()
+                }),
+                village: None,
+                summary: summary.get_untracked().trim().to_owned(),
+                mediators: mediator_lines.with_untracked(|m| mediators(m)),
+                opened: mark,
+                feedback: None,
+                resolved: None,
+                agreement: String::new(),
+                return_visit: None,
+            };
+            open_case(view, &case, now)
+        });
+        match result {
+            Ok(()) => {
+                parties.set(String::new());
+                summary.set(String::new());
+                mediator_lines.set(String::new());
+                said.set(Some(Ok(t_string!(i18n, wb_case_saved).to_owned())));
+            }
+            Err(e) => said.set(Some(Err(data::failure(i18n, &e)))),
+        }
+    };
+    view! {
+        <details class="wb-add">
+            <summary data-testid="new-case">{t!(i18n, wb_new_case)}</summary>
+            <form class="form" novalidate on:submit=save data-testid="case-form">
+                <label>{t!(i18n, wb_field_dispute)}
+                    <select on:change=move |ev| kind.set(event_target_value(&ev).parse().unwrap_or(0)) data-testid="case-kind">
+                        {DisputeKind::ALL.iter().enumerate().map(|(i, k)| {
+                            let k = *k;
+                            view! { <option value=i.to_string()>{move || words::dispute(i18n.get_locale(), k)}</option> }
+                        }).collect_view()}
+                    </select>
+                </label>
+                <label>{t!(i18n, wb_field_parties)}<textarea rows="2" bind:value=parties data-testid="case-parties"></textarea></label>
+                <label>{t!(i18n, wb_field_summary)}<textarea rows="3" bind:value=summary data-testid="case-summary"></textarea></label>
+                <label>{t!(i18n, wb_field_mediators)}<textarea rows="3" bind:value=mediator_lines data-testid="case-mediators"></textarea></label>
+                <SaidLine said=said/>
+                <div class="actions"><button class="button" type="submit" data-testid="save-case">{t!(i18n, wb_open_case)}</button></div>
+            </form>
+        </details>
+    }
+}

@@ -1,0 +1,57 @@
+//! Where the workbook reads and writes: the signed-in officer's station's
+//! `station/{station}/community`, reactive.
+
+use jiff::civil::Date;
+use liandong_core::community::CommunityState;
+use liandong_core::docs::{CommunityDoc, StationCommunity, WriteError};
+use liandong_core::model::Mark;
+use liandong_core::{DocumentId, RecordId};
+
+use crate::data::{WriteFailure, writer};
+use crate::sync;
+
+/// The workbook's document id: the signed-in officer's station's; `None` for bureau staff
+/// and commanders (no station). Reactive.
+pub fn doc_id() -> Option<DocumentId> {
+    crate::data::claims()?.station.map(|s| DocumentId::community(&s))
+}
+
+/// Everything of the workbook, reactive; `None` until the document is open here.
+pub fn state() -> Option<CommunityState> {
+    let doc = sync::read_doc(&doc_id()?)?;
+    Some(CommunityState::read(&StationCommunity::new(doc)))
+}
+
+/// The signed-in officer's station's record id (reactive).
+pub fn station() -> Option<RecordId> {
+    let code = crate::data::claims()?.station?;
+    sync::with_directory_org(|org| org.stations.iter().find(|s| s.code == code).map(|s| s.id))
+}
+
+/// Today in China (the workbook's days are China civil days).
+pub fn today() -> Date {
+    liandong_core::time::in_china(liandong_core::time::now()).date()
+}
+
+/// Runs `f` with a writer of the workbook and the officer's mark now.
+///
+/// # Errors
+/// Those of [`crate::data::writer`] ([`WriteFailure::NotOpen`] when there is no workbook
+/// here), and core's refusal.
+pub fn write<T>(f: impl FnOnce(&StationCommunity, Mark) -> Result<T, WriteError>) -> Result<T, WriteFailure> {
+    let id = doc_id().ok_or(WriteFailure::NotOpen)?;
+    let view = writer::<CommunityDoc>(&id)?;
+    let by = sync::officer_id().ok_or(WriteFailure::SignedOut)?;
+    Ok(f(&view, Mark { at: liandong_core::time::now(), by })?)
+}
+
+/// Words a failed write: the workbook's own refusals here, the others as everywhere.
+pub fn failure(i18n: leptos_i18n::I18nContext<crate::i18n::Locale>, e: &WriteFailure) -> String {
+    use liandong_core::docs::Refusal;
+    match e {
+        WriteFailure::Refused(WriteError::Invalid(Refusal::Workbook(r))) => {
+            crate::words::community::refusal(i18n.get_locale(), r)
+        }
+        other => crate::components::fmt::write_failure(i18n, other),
+    }
+}

@@ -1,0 +1,19 @@
+//! `/community`: the district workbook (警务区工作台) of a station's community work, for
+//! its resident officers and head (docs/domain.md "Community work"): the key persons and
+//! sites in the order their visits fall due, with the visit form; and the joint mediation
+//! cases, overdue and near-deadline ones first, with their steps. Everything is written to
+//! `station/{station}/community` offline; core checks each write ([`liandong_core::community::edit`]).
+//!
+//! - [`data`]: where the page reads and writes, and today's China date.
+//! - [`page`]: the page and its summary line.
+//! - [`subjects`]: key persons and sites, visits, and the form that adds one.
+//! - [`cases`]: mediation cases, their steps, and the form that takes one on.
+//! - [`home`]: the summary on Home (visits overdue, cases past a deadline).
+
+mod cases;
+pub mod data;
+pub mod home;
+pub mod page;
+mod subjects;
+
+pub use page::Workbook;
