@@ -1,0 +1,146 @@
+// The district workbook (警务区工作台, issue 18) end to end with the real relay. A 大庙
+// Damiao officer opens the workbook: the demo's overdue visits stand first and the
+// mediation case past its 24-hour feedback tops the cases. With no network the officer
+// logs a visit (the overdue count drops by one), is refused a visit dated tomorrow and a
+// case without parties (nothing saved), and takes on a case; back online, the 大庙 head
+// sees the new case and the visit, and the figures on Home. The 得胜 liaison, of the
+// region's center station, is not given 大庙's workbook (the relay refuses it).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startRelay, launchBrowser, watchForErrors, screenshot, cuttableContext, storedKeys } from './harness.mjs';
+
+let relay, browser;
+before(async () => { relay = await startRelay({ demo: true }); browser = await launchBrowser(); });
+after(async () => { await browser?.close(); await relay?.stop(); });
+
+const badge = (page) => page.getByTestId('sync-badge');
+const saved = (page, timeout = 20_000) => badge(page).filter({ hasText: '已保存到县局' }).waitFor({ timeout });
+const go = (page, where) => page.goto(new URL(where, relay.url).href);
+
+async function device(login, where, { viewport = { width: 390, height: 844 }, english = false } = {}) {
+  const handle = await cuttableContext(browser, { viewport });
+  if (english) await handle.context.addInitScript(() => localStorage.setItem('liandong.locale', '"en"'));
+  const page = await handle.context.newPage();
+  const errors = watchForErrors(page);
+  await page.goto(login);
+  await page.getByTestId('signed-in').waitFor();
+  await go(page, where);
+  await saved(page);
+  return { ...handle, page, errors };
+}
+
+/** The summary's figures: { overdue, soon, cases } (cases past a deadline, 0 when not shown). */
+async function figures(page, scope = page) {
+  const text = await scope.getByTestId('wb-summary').textContent();
+  const m = text.match(/走访逾期 (\d+) 次 · 7 天内到期 (\d+) 次/);
+  assert.ok(m, `the summary reads: ${text}`);
+  return { overdue: Number(m[1]), soon: Number(m[2]), cases: Number(text.match(/调解超期 (\d+) 件/)?.[1] ?? 0) };
+}
+
+const realErrors = (d) => d.errors().filter((e) => !/WebSocket|ERR_INTERNET_DISCONNECTED/.test(e));
+
+test('an officer logs a visit and takes on a mediation case offline; the head sees them after sync; bad input is refused', async () => {
+  const stamp = Date.now();
+  const officer = await device(relay.logins['damiao officer'], '/community');
+  const { page } = officer;
+  await page.getByTestId('wb-summary').waitFor();
+  const before = await figures(page);
+  assert.ok(before.overdue >= 1 && before.soon >= 1, `the demo starts with findings: ${JSON.stringify(before)}`);
+  assert.ok(before.cases >= 1, 'a case is past its 24-hour feedback');
+  const rows = page.getByTestId('subject-row');
+  assert.match(await rows.first().getByTestId('subject-due').textContent(), /^逾期 \d+ 天$/, 'the most overdue visit stands first');
+  const firstCase = page.getByTestId('case-row').first();
+  assert.match(await firstCase.getByTestId('case-deadline').textContent(), /^待首次反馈（24 小时内） 已超期 \d+ 小时$/);
+  assert.equal(await firstCase.getByTestId('case-repeat').count(), 1, 'the same parties came before: a repeat dispute');
+  await screenshot(page, 'workbook-zh');
+
+  // Offline: a visit dated tomorrow is refused and nothing is saved.
+  officer.cut();
+  await badge(page).filter({ hasText: '离线' }).waitFor({ timeout: 10_000 });
+  const name = await rows.first().locator('strong').textContent();
+  const row = rows.filter({ has: page.locator('strong', { hasText: name }) });
+  await row.getByTestId('log-visit').click();
+  const form = row.getByTestId('visit-form');
+  const tomorrow = new Date(Date.now() + 8 * 3600_000 + 86_400_000).toISOString().slice(0, 10);
+  await form.locator('input[type=date]').fill(tomorrow);
+  await form.getByTestId('visit-found').fill('家属反映近期情绪稳定');
+  await form.getByTestId('save-visit').click();
+  await row.getByTestId('said').filter({ hasText: '日期不能晚于今天。' }).waitFor();
+  assert.deepEqual(await figures(page), before, 'nothing was saved');
+  // Today: saved, and the person is no longer overdue.
+  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  await form.locator('input[type=date]').fill(today);
+  await form.getByTestId('save-visit').click();
+  await row.getByTestId('said').filter({ hasText: '走访已保存在本机。' }).waitFor();
+  await page.waitForFunction((n) => /走访逾期 (\d+)/.exec(document.querySelector('[data-testid=wb-summary]')?.textContent ?? '')?.[1] === String(n), before.overdue - 1);
+  assert.doesNotMatch(await row.getByTestId('subject-due').textContent(), /逾期/);
+  assert.match(await row.textContent(), /上次走访 \d\d-\d\d/);
+
+  // A case without parties is refused; with them it is taken on and awaits its feedback.
+  await page.getByTestId('new-case').click();
+  const caseForm = page.getByTestId('case-form');
+  await caseForm.getByTestId('case-kind').selectOption({ label: '邻里纠纷' });
+  await caseForm.getByTestId('case-summary').fill(`因修建围墙发生争执（${stamp}）`);
+  await caseForm.getByTestId('case-mediators').fill('周建国 乡综治办副主任\n吴敏 司法所调解员');
+  await caseForm.getByTestId('save-case').click();
+  await caseForm.getByTestId('said').filter({ hasText: '请至少填写一位当事人。' }).waitFor();
+  const casesBefore = await page.getByTestId('case-row').count();
+  await caseForm.getByTestId('case-parties').fill(`郑${stamp % 1000}\n冯${stamp % 1000}`);
+  await caseForm.getByTestId('save-case').click();
+  await caseForm.getByTestId('said').filter({ hasText: '案件已保存在本机' }).waitFor();
+  const newCase = page.getByTestId('case-row').filter({ hasText: String(stamp) });
+  await newCase.waitFor();
+  assert.equal(await page.getByTestId('case-row').count(), casesBefore + 1);
+  assert.match(await newCase.getByTestId('case-deadline').textContent(), /^待首次反馈（24 小时内） 剩余 2[34] 小时$/);
+  assert.match(await newCase.textContent(), /周建国 乡综治办副主任、吴敏 司法所调解员/);
+  await newCase.getByTestId('case-feedback').click();
+  await newCase.getByTestId('case-deadline').filter({ hasText: /^待化解（5 天内） 剩余 \d+ 天$/ }).waitFor();
+
+  // Back online: the head of 大庙 sees the case and the visit, and the figures on Home.
+  officer.restore();
+  await page.evaluate(() => window.dispatchEvent(new Event('online')));
+  await saved(page, 30_000);
+  const head = await device(relay.logins['damiao station_head'], '/community');
+  await head.page.getByTestId('case-row').filter({ hasText: String(stamp) }).waitFor();
+  assert.deepEqual(await figures(head.page), { ...before, overdue: before.overdue - 1 });
+  await go(head.page, '/');
+  const home = head.page.getByTestId('home-workbook');
+  await home.waitFor();
+  assert.deepEqual(await figures(head.page, home), { ...before, overdue: before.overdue - 1 });
+  assert.deepEqual(realErrors(officer), []);
+  assert.deepEqual(head.errors(), []);
+  await officer.context.close();
+  await head.context.close();
+});
+
+test('the center station\'s liaison works in its own workbook and never gets another station\'s', async () => {
+  const liaison = await device(relay.logins['desheng liaison'], '/community');
+  await liaison.page.getByTestId('wb-summary').waitFor();
+  const docs = [...new Set((await storedKeys(liaison.page, 'updates')).map((k) => k[0]))];
+  assert.ok(docs.some((d) => d.endsWith('station/desheng/community')), `its own workbook is stored: ${docs}`);
+  assert.ok(!docs.some((d) => d.includes('damiao/community')), `no other station's workbook: ${docs}`);
+  // Asked directly, the relay refuses it.
+  const token = decodeURIComponent(relay.logins['desheng liaison'].split('#token=')[1]);
+  const status = await new Promise((resolve) => {
+    const ws = new WebSocket(`ws://127.0.0.1:${relay.port}/sync/station/damiao/community?token=${encodeURIComponent(token)}`);
+    ws.onopen = () => { ws.close(); resolve(101); };
+    ws.onerror = () => resolve('refused');
+  });
+  assert.equal(status, 'refused');
+  await liaison.context.close();
+});
+
+test('the workbook in English at phone width', async () => {
+  const officer = await device(relay.logins['damiao officer'], '/community', { english: true });
+  const { page } = officer;
+  const summary = page.getByTestId('wb-summary');
+  await summary.waitFor();
+  assert.match(await summary.textContent(), /^\d+ visits overdue · \d+ due within 7 days/);
+  assert.match(await page.getByTestId('subject-row').first().getByTestId('subject-due').textContent(), /^\d+ days overdue$/);
+  await page.getByTestId('new-case').click();
+  await page.getByTestId('save-case').click();
+  await page.getByTestId('case-form').getByTestId('said').filter({ hasText: 'Name at least one party.' }).waitFor();
+  await screenshot(page, 'workbook-en');
+  assert.deepEqual(officer.errors(), []);
+  await officer.context.close();
+});
