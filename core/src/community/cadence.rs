@@ -20,11 +20,18 @@ pub const DUE_SOON_DAYS: i32 = 7;
 /// The days between visits of `subject`: its own cadence, else the default of its kind and
 /// risk (module docs). Always at least 1.
 pub fn cadence_days(subject: &KeySubject) -> u32 {
-    if let Some(days) = subject.cadence_days.filter(|d| *d >= 1) {
+    let mental_illness = subject.kind == KeyKind::Person(PersonCategory::MentalIllness);
+    days_between(subject.cadence_days, mental_illness, subject.risk)
+}
+
+/// [`cadence_days`] from its parts: a record's own cadence (used when at least 1), whether
+/// it is a person with a mental illness at risk of causing incidents, and its risk.
+pub fn days_between(own: Option<u32>, mental_illness: bool, risk: RiskLevel) -> u32 {
+    if let Some(days) = own.filter(|d| *d >= 1) {
         return days;
     }
-    match (subject.kind, subject.risk) {
-        (KeyKind::Person(PersonCategory::MentalIllness), RiskLevel::High) => 3,
+    match (mental_illness, risk) {
+        (true, RiskLevel::High) => 3,
         (_, RiskLevel::High) => 7,
         (_, RiskLevel::Medium) => 14,
         (_, RiskLevel::Low) => 30,
@@ -64,8 +71,15 @@ pub struct Due {
 /// The next visit of `subject` given its `visits` (any order, others' included), on `today`.
 pub fn due(subject: &KeySubject, visits: &[Visit], today: Date) -> Due {
     let last = visits.iter().filter(|v| v.subject == subject.id).map(|v| v.on).max();
-    let from = last.unwrap_or(subject.since).max(subject.since);
-    let days = i32::try_from(cadence_days(subject)).unwrap_or(i32::MAX);
+    let (due, state) = next_visit(subject.since, last, cadence_days(subject), today);
+    Due { subject: subject.id, last, due, state }
+}
+
+/// The day the next visit is due and how that stands on `today`, from the day control
+/// began, the last visit's day (if any) and the cadence in days.
+pub fn next_visit(since: Date, last: Option<Date>, cadence: u32, today: Date) -> (Date, DueState) {
+    let from = last.unwrap_or(since).max(since);
+    let days = i32::try_from(cadence).unwrap_or(i32::MAX);
     let due = from.checked_add(days.days()).unwrap_or(Date::MAX);
     let gap = (due - today).get_days();
     let state = if gap < 0 {
@@ -75,7 +89,7 @@ pub fn due(subject: &KeySubject, visits: &[Visit], today: Date) -> Due {
     } else {
         DueState::Later
     };
-    Due { subject: subject.id, last, due, state }
+    (due, state)
 }
 
 /// The next visits of every key record under control on `today` (those whose `until` has

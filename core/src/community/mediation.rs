@@ -65,12 +65,24 @@ fn after(at: Timestamp, hours: i64) -> Timestamp {
 /// The step `case` waits for at `now`, and its deadline. The 5-day resolution deadline
 /// runs from the opening whether or not the feedback was given.
 pub fn deadline(case: &MediationCase, now: Timestamp) -> Deadline {
-    let opened = case.opened.at;
-    let (stage, due) = match (&case.feedback, &case.resolved, &case.return_visit) {
-        (_, Some(_), Some(_)) => (CaseStage::Closed, None),
-        (_, Some(resolved), None) => (CaseStage::ReturnVisit, Some(after(resolved.at, RETURN_VISIT_DAYS * 24))),
-        (None, None, _) => (CaseStage::Feedback, Some(after(opened, FEEDBACK_HOURS))),
-        (Some(_), None, _) => (CaseStage::Resolution, Some(after(opened, RESOLVE_DAYS * 24))),
+    let resolved = case.resolved.map(|m| m.at);
+    deadline_of(case.opened.at, case.feedback.is_some(), resolved, case.return_visit.is_some(), now)
+}
+
+/// [`deadline`] from a case's parts: when it was opened, whether the feedback was given,
+/// when it was resolved, whether the return visit was made.
+pub fn deadline_of(
+    opened: Timestamp,
+    feedback: bool,
+    resolved: Option<Timestamp>,
+    return_visit: bool,
+    now: Timestamp,
+) -> Deadline {
+    let (stage, due) = match (feedback, resolved, return_visit) {
+        (_, Some(_), true) => (CaseStage::Closed, None),
+        (_, Some(resolved), false) => (CaseStage::ReturnVisit, Some(after(resolved, RETURN_VISIT_DAYS * 24))),
+        (false, None, _) => (CaseStage::Feedback, Some(after(opened, FEEDBACK_HOURS))),
+        (true, None, _) => (CaseStage::Resolution, Some(after(opened, RESOLVE_DAYS * 24))),
     };
     let left_seconds = due.map_or(0, |d| d.as_second() - now.as_second());
     Deadline { stage, due, left_seconds }
