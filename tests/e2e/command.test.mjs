@@ -248,6 +248,9 @@ test('a crackdown end to end: request offline, commitments offline, loans on bot
   await card(commander.page, '大庙派出所').getByTestId('station-loan').filter({ hasText: `${lent} 借自得胜派出所` }).waitFor();
   await card(commander.page, '大庙派出所').getByTestId('station-loan').filter({ hasText: `${second} 借自秦古派出所` }).waitFor();
   await screenshot(commander.page, 'command-board-dispatched');
+  // The loan takes 得胜's 24-hour duty below its minimum: the board reminds the commander.
+  const loanReminder = commander.page.getByTestId('command-finding').filter({ hasText: `${lent}借调至大庙派出所` });
+  await loanReminder.first().waitFor();
   await go(commander.page, requestPath);
   for (const label of [lent, second, vehicle]) {
     await step(label, 'OnScene', '已到达');
@@ -268,6 +271,8 @@ test('a crackdown end to end: request offline, commitments offline, loans on bot
   await card(commander.page, '得胜派出所').waitFor();
   assert.equal(await vehiclesOf(commander.page, '得胜派出所'), vehiclesBefore, 'the vehicle is counted available again');
   assert.equal(await commander.page.getByTestId('station-loan').count(), 0, 'no loan runs any more');
+  // Back at 得胜, the officer no longer leaves it short: the reminder is gone.
+  await loanReminder.first().waitFor({ state: 'detached' });
   // The 得胜 roster keeps the loan of today's days, now ending at the return instead of the
   // planned end a day later (loans are derived from the commitment's window, dispatch to
   // return: docs/architecture.md "Loans are derived, not stored").

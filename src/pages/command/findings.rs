@@ -27,15 +27,16 @@ fn loan_findings(
     config: &RosterConfig,
     now: jiff::Timestamp,
 ) -> Vec<(RecordId, RosterViolation)> {
-    let all = loans::loans(state);
-    let current: Vec<&Loan> = all.iter().filter(|l| l.to > now).collect();
+    // Only loans that run now or later: once an officer is back (returned), the reminder
+    // has nothing left to act on, though the shift was short while the officer was away.
+    let current: Vec<Loan> = loans::loans(state).into_iter().filter(|l| l.to > now).collect();
     let Some(end) = current.iter().map(|l| l.to).max() else { return Vec::new() };
     let today = liandong_core::time::in_china(now).date();
     let week = today.checked_add(jiff::ToSpan::days(6)).unwrap_or(today);
     let period = Period { first: today, last: liandong_core::time::in_china(end).date().min(week) };
     let mut out = Vec::new();
     for station in region.stations().filter(|s| current.iter().any(|l| l.from_station == *s)) {
-        let ctx = Context::new(org, config, station).with_loans(&all);
+        let ctx = Context::new(org, config, station).with_loans(&current);
         out.extend(
             check(&ctx, shifts, Some(period))
                 .into_iter()
