@@ -106,6 +106,17 @@ pub fn writes_pending() -> bool {
     shared().pending_writes() > 0
 }
 
+/// Like [`read_doc`], but `None` until the document has been read from this device's
+/// storage and either holds something or has been brought up to date by the relay once:
+/// a view that counts ("0 visits overdue") must not count an empty document that is still
+/// on its way. Tracks the document's status too.
+pub fn read_settled(id: &DocumentId) -> Option<Doc> {
+    let doc = read_doc(id)?;
+    let entry = shared().doc(id)?;
+    let settled = entry.status.with(|s| s.loaded && (s.last_sync.is_some() || !doc.transact().state_vector().is_empty()));
+    settled.then_some(doc)
+}
+
 /// Whether `doc`'s state covers `sv` (used by tests and diagnostics).
 pub fn covers(doc: &Doc, sv: &StateVector) -> bool {
     let mine = doc.transact().state_vector();

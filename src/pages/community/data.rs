@@ -16,9 +16,10 @@ pub fn doc_id() -> Option<DocumentId> {
     crate::data::claims()?.station.map(|s| DocumentId::community(&s))
 }
 
-/// Everything of the workbook, reactive; `None` until the document is open here.
+/// Everything of the workbook, reactive; `None` until the document is read here
+/// ([`crate::sync::read_settled`]).
 pub fn state() -> Option<CommunityState> {
-    let doc = sync::read_doc(&doc_id()?)?;
+    let doc = sync::read_settled(&doc_id()?)?;
     Some(CommunityState::read(&StationCommunity::new(doc)))
 }
 

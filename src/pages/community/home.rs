@@ -12,9 +12,10 @@ use crate::components::fmt::fill;
 use crate::i18n::*;
 
 /// The figures of the signed-in officer's station's workbook now; reactive. `None` until
-/// the workbook is open here (and for officers without a station).
+/// the workbook is read here ([`crate::sync::read_settled`]; and for officers without a
+/// station).
 pub fn figures() -> Option<Glance> {
-    let doc = crate::sync::read_doc(&super::data::doc_id()?)?;
+    let doc = crate::sync::read_settled(&super::data::doc_id()?)?;
     Some(glance(&StationCommunity::new(doc), super::data::today(), liandong_core::time::now()))
 }
 
