@@ -113,7 +113,8 @@ pub fn writes_pending() -> bool {
 pub fn read_settled(id: &DocumentId) -> Option<Doc> {
     let doc = read_doc(id)?;
     let entry = shared().doc(id)?;
-    let settled = entry.status.with(|s| s.loaded && (s.last_sync.is_some() || !doc.transact().state_vector().is_empty()));
+    let settled =
+        entry.status.with(|s| s.loaded && (s.last_sync.is_some() || !doc.transact().state_vector().is_empty()));
     settled.then_some(doc)
 }
 

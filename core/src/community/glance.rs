@@ -28,38 +28,32 @@ pub struct Glance {
     pub cases: usize,
 }
 
-fn text<'a>(map: &'a HashMap<String, Any>, field: &str) -> Option<&'a str> {
-    match map.get(field) {
-        Some(Any::String(s)) => Some(s.as_ref()),
+/// A field of a record, if it is a plain value.
+fn field<T: ReadTxn>(txn: &T, record: &MapRef, name: &str) -> Option<Any> {
+    match record.get(txn, name)? {
+        Out::Any(Any::Null | Any::Undefined) => None,
+        Out::Any(value) => Some(value),
         _ => None,
     }
 }
 
-/// The records of collection `name` not deleted, as (record id, fields).
-fn live_records<T: ReadTxn>(txn: &T, name: &str) -> Vec<(String, HashMap<String, Any>)> {
-    let Some(map) = txn.get_map(name) else { return Vec::new() };
-    map.iter(txn)
-        .filter_map(|(key, value)| match value {
-            Out::YMap(record) => Some((key.to_owned(), fields(txn, &record))),
-            _ => None,
-        })
-        .filter(|(_, f)| matches!(f.get(DELETED_AT), None | Some(Any::Null | Any::Undefined)))
-        .collect()
+/// A text field.
+fn text<T: ReadTxn>(txn: &T, record: &MapRef, name: &str) -> Option<std::sync::Arc<str>> {
+    match field(txn, record, name)? {
+        Any::String(s) => Some(s),
+        _ => None,
+    }
 }
 
-fn fields<T: ReadTxn>(txn: &T, record: &MapRef) -> HashMap<String, Any> {
-    record
-        .iter(txn)
-        .filter_map(|(k, v)| match v {
-            Out::Any(a) => Some((k.to_string(), a)),
-            _ => None,
-        })
-        .collect()
+/// A date field (`2026-12-07`).
+fn date<T: ReadTxn>(txn: &T, record: &MapRef, name: &str) -> Option<Date> {
+    text(txn, record, name)?.parse().ok()
 }
 
-fn mark_at(map: &HashMap<String, Any>, field: &str) -> Option<Timestamp> {
-    match map.get(field) {
-        Some(Any::Map(mark)) => match mark.get("at") {
+/// The time of a mark field (`{ at, by }`).
+fn mark_at<T: ReadTxn>(txn: &T, record: &MapRef, name: &str) -> Option<Timestamp> {
+    match field(txn, record, name)? {
+        Any::Map(mark) => match mark.get("at") {
             Some(Any::String(at)) => at.parse().ok(),
             _ => None,
         },
@@ -67,43 +61,50 @@ fn mark_at(map: &HashMap<String, Any>, field: &str) -> Option<Timestamp> {
     }
 }
 
+/// The records of collection `name` not deleted, as (record id, record).
+fn live_records<T: ReadTxn>(txn: &T, name: &str) -> Vec<(String, MapRef)> {
+    let Some(map) = txn.get_map(name) else { return Vec::new() };
+    map.iter(txn)
+        .filter_map(|(key, value)| match value {
+            Out::YMap(record) if field(txn, &record, DELETED_AT).is_none() => Some((key.to_owned(), record)),
+            _ => None,
+        })
+        .collect()
+}
+
 /// The workbook's figures on `today` (China) at `now`.
 pub fn glance(view: &StationCommunity, today: Date, now: Timestamp) -> Glance {
     let txn = view.doc().transact();
     let mut last: HashMap<String, Date> = HashMap::new();
     for (_, visit) in live_records(&txn, Visit::COLLECTION) {
-        let (Some(subject), Some(Ok(on))) = (text(&visit, "subject"), text(&visit, "on").map(str::parse::<Date>))
-        else {
-            continue;
-        };
-        let entry = last.entry(subject.to_owned()).or_insert(on);
+        let (Some(subject), Some(on)) = (text(&txn, &visit, "subject"), date(&txn, &visit, "on")) else { continue };
+        let entry = last.entry(subject.to_string()).or_insert(on);
         *entry = (*entry).max(on);
     }
     let mut out = Glance::default();
     for (id, subject) in live_records(&txn, KeySubject::COLLECTION) {
-        let Some(Ok(since)) = text(&subject, "since").map(str::parse::<Date>) else { continue };
-        if let Some(Ok(until)) = text(&subject, "until").map(str::parse::<Date>)
-            && until < today
-        {
+        let Some(since) = date(&txn, &subject, "since") else { continue };
+        if date(&txn, &subject, "until").is_some_and(|until| until < today) {
             continue;
         }
-        let risk = match text(&subject, "risk") {
+        let risk = match text(&txn, &subject, "risk").as_deref() {
             Some("high") => RiskLevel::High,
             Some("medium") => RiskLevel::Medium,
             Some("low") => RiskLevel::Low,
             _ => continue,
         };
-        let mental_illness = match subject.get("kind") {
-            Some(Any::Map(kind)) => {
-                matches!((kind.get("type"), kind.get("category")), (Some(Any::String(t)), Some(Any::String(c))) if t.as_ref() == "person" && c.as_ref() == "mental_illness")
-            }
+        let mental_illness = match field(&txn, &subject, "kind") {
+            Some(Any::Map(kind)) => matches!(
+                (kind.get("type"), kind.get("category")),
+                (Some(Any::String(t)), Some(Any::String(c))) if t.as_ref() == "person" && c.as_ref() == "mental_illness"
+            ),
             _ => false,
         };
-        let own = match subject.get("cadence_days") {
-            Some(Any::Number(Number::Int(n))) => u32::try_from(*n).ok(),
+        let own = match field(&txn, &subject, "cadence_days") {
+            Some(Any::Number(Number::Int(n))) => u32::try_from(n).ok(),
             // Whole numbers written by JavaScript arrive as floats.
-            Some(Any::Number(Number::Float(f))) if f.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(f) => {
-                Some(*f as u32)
+            Some(Any::Number(Number::Float(f))) if f.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&f) => {
+                Some(f as u32)
             }
             _ => None,
         };
@@ -115,9 +116,9 @@ pub fn glance(view: &StationCommunity, today: Date, now: Timestamp) -> Glance {
         }
     }
     for (_, case) in live_records(&txn, MediationCase::COLLECTION) {
-        let Some(opened) = mark_at(&case, "opened") else { continue };
-        let set = |f: &str| matches!(case.get(f), Some(Any::Map(_)));
-        if deadline_of(opened, set("feedback"), mark_at(&case, "resolved"), set("return_visit"), now).overdue() {
+        let Some(opened) = mark_at(&txn, &case, "opened") else { continue };
+        let set = |f: &str| matches!(field(&txn, &case, f), Some(Any::Map(_)));
+        if deadline_of(opened, set("feedback"), mark_at(&txn, &case, "resolved"), set("return_visit"), now).overdue() {
             out.cases += 1;
         }
     }
