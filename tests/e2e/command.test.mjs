@@ -250,7 +250,7 @@ test('a crackdown end to end: request offline, commitments offline, loans on bot
   await screenshot(commander.page, 'command-board-dispatched');
   // The loan takes 得胜's 24-hour duty below its minimum: the board reminds the commander.
   const loanReminder = commander.page.getByTestId('command-finding').filter({ hasText: `${lent}借调至大庙派出所` });
-  await loanReminder.first().waitFor();
+  await loanReminder.first().waitFor({ state: 'attached' });
   await go(commander.page, requestPath);
   for (const label of [lent, second, vehicle]) {
     await step(label, 'OnScene', '已到达');
