@@ -15,7 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { write, put, tokenOf, claimsOf } from './reference-client.mjs';
-import { startRelay, launchBrowser, watchForErrors, screenshot, cuttableContext, proveSynced, storedKeys } from './harness.mjs';
+import { startRelay, launchBrowser, screenshot, cuttableSignedIn, proveSynced, storedKeys } from './harness.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const relayBin = process.env.LIANDONG_RELAY_BIN ?? path.join(root, 'target/relay/liandong-relay');
@@ -33,14 +33,7 @@ const go = (page, where) => page.goto(new URL(where, relay.url).href);
 
 /** A device signed in with `login` whose relay link can be cut, at `where`, synced. */
 async function device(login, where, viewport = { width: 390, height: 844 }) {
-  const handle = await cuttableContext(browser, { viewport });
-  const page = await handle.context.newPage();
-  const errors = watchForErrors(page);
-  await page.goto(login);
-  await page.getByTestId('signed-in').waitFor();
-  await go(page, where);
-  await saved(page);
-  return { ...handle, page, errors, name: nameOf(login) };
+  return { ...(await cuttableSignedIn(browser, relay, login, where, { viewport })), name: nameOf(login) };
 }
 
 const offline = async (d) => { d.cut(); await badge(d.page).filter({ hasText: '离线' }).waitFor({ timeout: 10_000 }); };

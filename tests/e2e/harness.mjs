@@ -116,6 +116,23 @@ export async function openSignedIn(browser, relay, login, path, viewport = { wid
   return { context, page, errors };
 }
 
+/**
+ * Like `openSignedIn`, in a context whose relay link can be cut (`cuttableContext`), in
+ * English when `english` (the badge is then awaited in English too). Resolves to
+ * { context, cut, restore, page, errors }.
+ */
+export async function cuttableSignedIn(browser, relay, login, path, { viewport = { width: 390, height: 844 }, english = false } = {}) {
+  const handle = await cuttableContext(browser, { viewport });
+  if (english) await handle.context.addInitScript(() => localStorage.setItem('liandong.locale', '"en"'));
+  const page = await handle.context.newPage();
+  const errors = watchForErrors(page);
+  await page.goto(login);
+  await page.getByTestId('signed-in').waitFor();
+  await page.goto(new URL(path, relay.url).href);
+  await page.getByTestId('sync-badge').filter({ hasText: /已保存到县局|Saved to relay/ }).waitFor({ timeout: 20_000 });
+  return { ...handle, page, errors };
+}
+
 /** Launches headless Chromium (Debian's, never a downloaded one). */
 export function launchBrowser() {
   return chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: chromiumArgs });

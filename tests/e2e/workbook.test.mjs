@@ -8,7 +8,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import WebSocket from 'ws';
-import { startRelay, launchBrowser, watchForErrors, screenshot, cuttableContext, storedKeys } from './harness.mjs';
+import { startRelay, launchBrowser, screenshot, cuttableSignedIn, storedKeys } from './harness.mjs';
 
 let relay, browser;
 before(async () => { relay = await startRelay({ demo: true }); browser = await launchBrowser(); });
@@ -18,17 +18,7 @@ const badge = (page) => page.getByTestId('sync-badge');
 const saved = (page, timeout = 20_000) => badge(page).filter({ hasText: /已保存到县局|Saved to relay/ }).waitFor({ timeout });
 const go = (page, where) => page.goto(new URL(where, relay.url).href);
 
-async function device(login, where, { viewport = { width: 390, height: 844 }, english = false } = {}) {
-  const handle = await cuttableContext(browser, { viewport });
-  if (english) await handle.context.addInitScript(() => localStorage.setItem('liandong.locale', '"en"'));
-  const page = await handle.context.newPage();
-  const errors = watchForErrors(page);
-  await page.goto(login);
-  await page.getByTestId('signed-in').waitFor();
-  await go(page, where);
-  await saved(page);
-  return { ...handle, page, errors };
-}
+const device = (login, where, options) => cuttableSignedIn(browser, relay, login, where, options);
 
 /** The summary's figures: { overdue, soon, cases } (cases past a deadline, 0 when not shown). */
 async function figures(page, scope = page) {
