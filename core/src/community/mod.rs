@@ -4,12 +4,14 @@
 //! - [`mediation`]: the deadlines of a joint mediation case (24 h, 5 days, the return
 //!   visit), the cases in the order they need attention, repeat disputes;
 //! - [`edit`]: the writes, each checked before anything is saved;
+//! - [`figures`]: a month's figures per officer and for the station (统一考核);
 //! - [`state`]: everything of the document, read once for the screens;
 //! - [`glance`]: the figures for Home, from the raw maps (no record decoding in the first
 //!   visit's Wasm).
 
 pub mod cadence;
 pub mod edit;
+pub mod figures;
 pub mod glance;
 pub mod mediation;
 pub mod state;

@@ -8,10 +8,12 @@
 //! - [`page`]: the page and its summary line.
 //! - [`subjects`]: key persons and sites, visits, and the form that adds one.
 //! - [`cases`]: mediation cases, their steps, and the form that takes one on.
+//! - [`figures`]: the month's workload per officer and for the station (统一考核).
 //! - [`home`]: the summary on Home (visits overdue, cases past a deadline).
 
 mod cases;
 pub mod data;
+mod figures;
 pub mod home;
 pub mod page;
 mod subjects;

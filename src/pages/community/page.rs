@@ -1,10 +1,11 @@
 //! The workbook page: the summary line of [`super::home`], then the key persons and sites,
-//! then the mediation cases.
+//! the mediation cases, and the month's workload.
 
 use leptos::prelude::*;
 
 use super::cases::Cases;
 use super::data;
+use super::figures::Workload;
 use super::home::{Summary, figures};
 use super::subjects::Subjects;
 use crate::i18n::*;
@@ -32,6 +33,7 @@ pub fn Workbook() -> impl IntoView {
                 <Summary figures=figures/>
                 <Subjects state=state/>
                 <Cases state=state/>
+                <Workload state=state/>
             }.into_any()
         }}
     }
