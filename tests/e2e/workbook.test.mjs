@@ -28,6 +28,16 @@ async function figures(page, scope = page) {
   return { overdue: Number(m[1]), soon: Number(m[2]), cases: Number(text.match(/调解超期 (\d+) 件/)?.[1] ?? 0) };
 }
 
+/** The name in a login link's token. */
+const nameOf = (link) => JSON.parse(Buffer.from(link.split('#token=')[1].split('.')[1], 'base64url').toString()).name;
+
+/** An officer's row of the month's workload: { done, due, opened, resolved, overdue }. */
+async function workload(page, name) {
+  const cells = await page.getByTestId('workload-row').filter({ has: page.locator('th', { hasText: name }) }).locator('td').allTextContents();
+  const [done, due] = (cells[0] ?? '0/0').split('/').map(Number);
+  return { done, due, opened: Number(cells[1] ?? 0), resolved: Number(cells[2] ?? 0), overdue: Number(cells[3] ?? 0) };
+}
+
 const realErrors = (d) => d.errors().filter((e) => !/WebSocket|ERR_INTERNET_DISCONNECTED/.test(e));
 
 test('an officer logs a visit and takes on a mediation case offline; the head sees them after sync; bad input is refused', async () => {
@@ -44,6 +54,8 @@ test('an officer logs a visit and takes on a mediation case offline; the head se
   assert.match(await firstCase.getByTestId('case-deadline').textContent(), /^待首次反馈（24 小时内） 已超期 \d+ 小时$/);
   assert.equal(await firstCase.getByTestId('case-repeat').count(), 1, 'the same parties came before: a repeat dispute');
   await screenshot(page, 'workbook-zh');
+  const me = nameOf(relay.logins['damiao officer']);
+  const mine = await workload(page, me);
 
   // Offline: a visit dated tomorrow is refused and nothing is saved.
   officer.cut();
@@ -94,6 +106,10 @@ test('an officer logs a visit and takes on a mediation case offline; the head se
   const head = await device(relay.logins['damiao station_head'], '/community');
   await head.page.getByTestId('case-row').filter({ hasText: String(stamp) }).waitFor();
   assert.deepEqual(await figures(head.page), { ...before, overdue: before.overdue - 1 });
+  // The month's workload, for the head: one visit and one case more for the officer.
+  const theirs = await workload(head.page, me);
+  assert.deepEqual(theirs, { ...mine, done: mine.done + 1, opened: mine.opened + 1 }, `${me}'s month before: ${JSON.stringify(mine)}`);
+  await screenshot(head.page, 'workbook-head-zh');
   await go(head.page, '/');
   const home = head.page.getByTestId('home-workbook');
   await home.waitFor();
