@@ -82,18 +82,18 @@ pub fn stage(locale: Locale, stage: CaseStage) -> &'static str {
     }
 }
 
-/// How a case's deadline stands: `已超期 6 小时`, `剩余 2 天`; empty once closed. Under two
-/// days it counts hours, above it days (rounded down).
+/// How a case's deadline stands: `已超期 6 小时`, `剩余 4 天 23 小时`; empty once closed.
+/// Whole hours, rounded down (6 h 59 min overdue is "6 小时"; 47 h 58 min left is "47
+/// 小时"), as days and hours from 48 hours on, so the figure only ever counts down.
 pub fn deadline(locale: Locale, d: &Deadline) -> String {
     if d.due.is_none() {
         return String::new();
     }
-    let seconds = d.left_seconds.unsigned_abs();
-    let hours = seconds.div_ceil(3600);
-    let time = if hours < 48 {
-        fill(td_string!(locale, wb_hours), &[("n", hours.to_string())])
-    } else {
-        fill(td_string!(locale, wb_days), &[("n", (seconds / 86_400).to_string())])
+    let hours = d.left_seconds.unsigned_abs() / 3600;
+    let time = match (hours / 24, hours % 24) {
+        _ if hours < 48 => fill(td_string!(locale, wb_hours), &[("n", hours.to_string())]),
+        (days, 0) => fill(td_string!(locale, wb_days), &[("n", days.to_string())]),
+        (days, h) => fill(td_string!(locale, wb_days_hours), &[("d", days.to_string()), ("h", h.to_string())]),
     };
     let key = if d.overdue() { td_string!(locale, wb_overdue_by) } else { td_string!(locale, wb_left) };
     fill(key, &[("time", time)])

@@ -23,7 +23,7 @@ const device = (login, where, options) => cuttableSignedIn(browser, relay, login
 /** The summary's figures: { overdue, soon, cases } (cases past a deadline, 0 when not shown). */
 async function figures(page, scope = page) {
   const text = await scope.getByTestId('wb-summary').textContent();
-  const m = text.match(/走访逾期 (\d+) 次 · 7 天内到期 (\d+) 次/);
+  const m = text.match(/逾期未走访 (\d+) 人（处） · 7 天内应走访 (\d+) 人（处）/);
   assert.ok(m, `the summary reads: ${text}`);
   return { overdue: Number(m[1]), soon: Number(m[2]), cases: Number(text.match(/调解超期 (\d+) 件/)?.[1] ?? 0) };
 }
@@ -75,9 +75,9 @@ test('an officer logs a visit and takes on a mediation case offline; the head se
   await form.locator('input[type=date]').fill(today);
   await form.getByTestId('save-visit').click();
   await row.getByTestId('said').filter({ hasText: '走访已保存在本机。' }).waitFor();
-  await page.waitForFunction((n) => /走访逾期 (\d+)/.exec(document.querySelector('[data-testid=wb-summary]')?.textContent ?? '')?.[1] === String(n), before.overdue - 1);
+  await page.waitForFunction((n) => /逾期未走访 (\d+)/.exec(document.querySelector('[data-testid=wb-summary]')?.textContent ?? '')?.[1] === String(n), before.overdue - 1);
   assert.doesNotMatch(await row.getByTestId('subject-due').textContent(), /逾期/);
-  assert.match(await row.textContent(), /上次走访 \d\d-\d\d/);
+  assert.match(await row.textContent(), /上次走访 \d\d-\d\d：家属反映近期情绪稳定/, 'the row says what the visit found');
 
   // A case without parties is refused; with them it is taken on and awaits its feedback.
   await page.getByTestId('new-case').click();
@@ -97,7 +97,7 @@ test('an officer logs a visit and takes on a mediation case offline; the head se
   assert.match(await newCase.getByTestId('case-deadline').textContent(), /^待首次反馈（24 小时内） 剩余 2[34] 小时$/);
   assert.match(await newCase.textContent(), /周建国 乡综治办副主任、吴敏 司法所调解员/);
   await newCase.getByTestId('case-feedback').click();
-  await newCase.getByTestId('case-deadline').filter({ hasText: /^待化解（5 天内） 剩余 \d+ 天$/ }).waitFor();
+  await newCase.getByTestId('case-deadline').filter({ hasText: /^待化解（5 天内） 剩余 \d+ 天( \d+ 小时)?$/ }).waitFor();
 
   // Back online: the head of 大庙 sees the case and the visit, and the figures on Home.
   officer.restore();
@@ -143,8 +143,8 @@ test('the workbook in English at phone width', async () => {
   const { page } = officer;
   const summary = page.getByTestId('wb-summary');
   await summary.waitFor();
-  assert.match(await summary.textContent(), /^\d+ visits overdue · \d+ due within 7 days/);
-  assert.match(await page.getByTestId('subject-row').first().getByTestId('subject-due').textContent(), /^\d+ days overdue$/);
+  assert.match(await summary.textContent(), /^Visits overdue: \d+ · due within 7 days: \d+/);
+  assert.match(await page.getByTestId('subject-row').first().getByTestId('subject-due').textContent(), /^overdue \d+ d$/);
   await page.getByTestId('new-case').click();
   await page.getByTestId('save-case').click();
   await page.getByTestId('case-form').getByTestId('said').filter({ hasText: 'Name at least one party.' }).waitFor();

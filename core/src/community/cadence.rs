@@ -1,5 +1,5 @@
 //! Visit cadence (走访频次) of key persons and sites: each is due a visit `cadence` days
-//! after its last visit (or after the day it was put under control), counted in China
+//! after its last visit (a record never visited on the day it was put under control), counted in China
 //! civil days, so a visit logged at 23:50 and one at 00:10 fall on the days the officer
 //! saw on the calendar.
 //!
@@ -76,11 +76,14 @@ pub fn due(subject: &KeySubject, visits: &[Visit], today: Date) -> Due {
 }
 
 /// The day the next visit is due and how that stands on `today`, from the day control
-/// began, the last visit's day (if any) and the cadence in days.
+/// began, the last visit's day (if any) and the cadence in days. A record never visited is
+/// due on the day it was put under control (the first visit opens its file, 建档走访).
 pub fn next_visit(since: Date, last: Option<Date>, cadence: u32, today: Date) -> (Date, DueState) {
-    let from = last.unwrap_or(since).max(since);
     let days = i32::try_from(cadence).unwrap_or(i32::MAX);
-    let due = from.checked_add(days.days()).unwrap_or(Date::MAX);
+    let due = match last {
+        Some(last) => last.max(since).checked_add(days.days()).unwrap_or(Date::MAX),
+        None => since,
+    };
     let gap = (due - today).get_days();
     let state = if gap < 0 {
         DueState::Overdue { days: -gap }
@@ -147,19 +150,21 @@ mod tests {
 
     #[test]
     fn across_a_month_end_and_a_leap_day() {
-        let mut s = subject(KeyKind::Person(PersonCategory::DrugUser), RiskLevel::Low, Date::constant(2028, 1, 30));
+        let mut s = subject(KeyKind::Person(PersonCategory::DrugUser), RiskLevel::Low, Date::constant(2028, 1, 1));
+        let visited = [visit(s.id, Date::constant(2028, 1, 30))];
         // Monthly is 30 days: from 01-30 across February 2028 (29 days).
-        assert_eq!(due(&s, &[], Date::constant(2028, 2, 1)).due, Date::constant(2028, 2, 29));
+        assert_eq!(due(&s, &visited, Date::constant(2028, 2, 1)).due, Date::constant(2028, 2, 29));
         s.cadence_days = Some(1);
-        assert_eq!(due(&s, &[], Date::constant(2028, 1, 31)).due, Date::constant(2028, 1, 31));
+        assert_eq!(due(&s, &visited, Date::constant(2028, 1, 31)).due, Date::constant(2028, 1, 31));
     }
 
     #[test]
-    fn never_visited_counts_from_the_day_put_under_control_and_a_zero_cadence_is_not_used() {
+    fn never_visited_is_due_the_day_put_under_control_and_a_zero_cadence_is_not_used() {
         let mut s =
             subject(KeyKind::Person(PersonCategory::MentalIllness), RiskLevel::High, Date::constant(2026, 12, 1));
         assert_eq!(cadence_days(&s), 3);
-        assert_eq!(due(&s, &[], Date::constant(2026, 12, 1)).due, Date::constant(2026, 12, 4));
+        assert_eq!(due(&s, &[], Date::constant(2026, 12, 1)).due, Date::constant(2026, 12, 1));
+        assert_eq!(due(&s, &[], Date::constant(2026, 12, 2)).state, DueState::Overdue { days: 1 });
         s.cadence_days = Some(0);
         assert_eq!(cadence_days(&s), 3, "a zero cadence (refused on write) falls back to the default");
         s.risk = RiskLevel::Medium;
@@ -175,7 +180,7 @@ mod tests {
         gone.until = Some(Date::constant(2026, 12, 6));
         let list = due_list(&[b.clone(), a.clone(), gone], &[visit(b.id, Date::constant(2026, 12, 1))], today);
         assert_eq!(list.iter().map(|d| d.subject).collect::<Vec<_>>(), vec![a.id, b.id]);
-        assert_eq!(list[0].state, DueState::Overdue { days: 37 });
+        assert_eq!(list[0].state, DueState::Overdue { days: 67 }, "never visited: due since 10-01");
         assert_eq!(list[1].state, DueState::Soon { in_days: 1 });
     }
 }

@@ -113,7 +113,7 @@ pub struct KeySubject {
     /// Why it is watched, what to look for.
     #[serde(default)]
     pub note: String,
-    /// The day it was put under control: the first visit is due one cadence after it.
+    /// The day it was put under control: the first visit is due that day.
     pub since: Date,
     /// Who added it and when.
     pub added: super::Mark,

@@ -4,11 +4,11 @@
 //! next step; below, the form that takes a case on.
 
 use leptos::prelude::*;
+use liandong_core::RecordId;
 use liandong_core::community::edit::{CaseStep, open_case, step_case};
 use liandong_core::community::{CaseStage, CommunityState, case_list, repeats};
 use liandong_core::model::{DisputeKind, MediationCase, Mediator};
 use liandong_core::time::{in_china, text};
-use liandong_core::{DocumentId, RecordId};
 
 use super::data;
 use crate::components::fmt::fill;
@@ -55,12 +55,13 @@ fn CaseRow(id: RecordId, state: Memo<Option<CommunityState>>) -> impl IntoView {
             Some((case, earlier))
         })
     });
+    let names = Memo::new(move |_| data::names());
     let agreement = RwSignal::new(String::new());
     let resolving = RwSignal::new(false);
     let said = said();
     let step = move |step: CaseStep| {
-        let now = liandong_core::time::now();
-        match data::write(|view, mark| step_case(view, id, &step, mark, now)) {
+        // The step is dated now: the time of the mark is the "now" it is checked against.
+        match data::write(|view, mark| step_case(view, id, &step, mark, mark.at)) {
             Ok(_) => {
                 resolving.set(false);
                 said.set(Some(Ok(t_string!(i18n, wb_saved).to_owned())));
@@ -76,21 +77,19 @@ fn CaseRow(id: RecordId, state: Memo<Option<CommunityState>>) -> impl IntoView {
         let (case, earlier) = row.get()?;
         let locale = i18n.get_locale();
         let deadline = liandong_core::community::mediation::deadline(&case, liandong_core::time::now());
-        let village = case.village.and_then(|v| {
-            let code = crate::data::claims()?.station?;
-            let doc = crate::sync::read_doc(&DocumentId::roster(&code))?;
-            let roster = liandong_core::docs::StationRoster::new(doc);
-            roster.get::<liandong_core::model::Village>(v).ok().flatten().map(|v| v.record.name)
-        });
+        let village = case
+            .village
+            .and_then(|v| names.with(|(villages, _)| villages.iter().find(|(id, _)| *id == v).map(|(_, n)| n.clone())));
         let mut facts = vec![words::dispute(locale, case.kind).to_owned()];
         facts.extend(village);
         facts.push(fill(t_string!(i18n, wb_opened), &[("time", text::md_hm(in_china(case.opened.at).datetime()))]));
-        let mediators = case.mediators.iter().map(|m| format!("{} {}", m.name, m.role)).collect::<Vec<_>>().join("、");
+        let sep = t_string!(i18n, list_sep);
+        let mediators = case.mediators.iter().map(|m| format!("{} {}", m.name, m.role)).collect::<Vec<_>>().join(sep);
         let stage = deadline.stage;
         Some(view! {
             <li class="wb-row" class:overdue=deadline.overdue() class:soon=deadline.near() data-testid="case-row">
                 <div class="wb-head">
-                    <strong>{case.parties.join("、")}</strong>
+                    <strong>{case.parties.join(sep)}</strong>
                     <span class="wb-due" data-testid="case-deadline">
                         {words::stage(locale, stage)}" "{words::deadline(locale, &deadline)}
                     </span>
@@ -98,7 +97,7 @@ fn CaseRow(id: RecordId, state: Memo<Option<CommunityState>>) -> impl IntoView {
                 <p class="muted">{facts.join(" · ")}</p>
                 <p>{case.summary.clone()}</p>
                 {(!mediators.is_empty()).then(|| view! { <p class="muted">{mediators}</p> })}
-                {(!case.agreement.is_empty()).then(|| view! { <p class="muted">{t!(i18n, wb_agreement)}"："{case.agreement.clone()}</p> })}
+                {(!case.agreement.is_empty()).then(|| view! { <p class="muted">{fill(t_string!(i18n, wb_agreement_line), &[("text", case.agreement.clone())])}</p> })}
                 {earlier.map(|at| view! {
                     <p class="field-error" data-testid="case-repeat">{fill(t_string!(i18n, wb_repeat), &[("date", text::ymd(in_china(at).date()))])}</p>
                 })}
@@ -150,10 +149,11 @@ fn NewCase() -> impl IntoView {
     let parties = RwSignal::new(String::new());
     let summary = RwSignal::new(String::new());
     let mediator_lines = RwSignal::new(String::new());
+    let village = RwSignal::new(String::new());
+    let villages = Memo::new(move |_| data::names().0);
     let said = said();
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let now = liandong_core::time::now();
         let result = data::write(|view, mark| {
             let case = MediationCase {
                 id: RecordId::new(),
@@ -161,7 +161,9 @@ fn NewCase() -> impl IntoView {
                 parties: parties.with_untracked(|p| {
                     p.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned).collect()
                 }),
-                village: None,
+                village: villages.with_untracked(|list| {
+                    village.with_untracked(|v| list.iter().map(|(id, _)| *id).find(|id| &id.to_string() == v))
+                }),
                 summary: summary.get_untracked().trim().to_owned(),
                 mediators: mediator_lines.with_untracked(|m| mediators(m)),
                 opened: mark,
@@ -170,7 +172,7 @@ fn NewCase() -> impl IntoView {
                 agreement: String::new(),
                 return_visit: None,
             };
-            open_case(view, &case, now)
+            open_case(view, &case, mark.at)
         });
         match result {
             Ok(()) => {
@@ -192,6 +194,12 @@ fn NewCase() -> impl IntoView {
                             let k = *k;
                             view! { <option value=i.to_string()>{move || words::dispute(i18n.get_locale(), k)}</option> }
                         }).collect_view()}
+                    </select>
+                </label>
+                <label>{t!(i18n, wb_field_case_village)}
+                    <select bind:value=village>
+                        <option value="">{t!(i18n, wb_none)}</option>
+                        {move || villages.get().into_iter().map(|(id, n)| view! { <option value=id.to_string()>{n}</option> }).collect_view()}
                     </select>
                 </label>
                 <label>{t!(i18n, wb_field_parties)}<textarea rows="2" bind:value=parties data-testid="case-parties"></textarea></label>

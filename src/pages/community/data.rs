@@ -3,8 +3,8 @@
 
 use jiff::civil::Date;
 use liandong_core::community::CommunityState;
-use liandong_core::docs::{CommunityDoc, StationCommunity, WriteError};
-use liandong_core::model::Mark;
+use liandong_core::docs::{CommunityDoc, StationCommunity, StationRoster, WriteError};
+use liandong_core::model::{Mark, Village};
 use liandong_core::{DocumentId, RecordId};
 
 use crate::data::{WriteFailure, writer};
@@ -55,4 +55,23 @@ pub fn failure(i18n: leptos_i18n::I18nContext<crate::i18n::Locale>, e: &WriteFai
         }
         other => crate::components::fmt::write_failure(i18n, other),
     }
+}
+
+/// Records of the station by id and name.
+pub type Named = Vec<(RecordId, String)>;
+
+/// The station's villages (from its roster) and officers, by id: (villages, officers).
+pub fn names() -> (Named, Named) {
+    let Some(code) = crate::data::claims().and_then(|c| c.station) else { return Default::default() };
+    let villages = crate::sync::read_doc(&DocumentId::roster(&code))
+        .map(|doc| StationRoster::new(doc).list::<Village>().into_records())
+        .unwrap_or_default()
+        .into_iter()
+        .map(|v| (v.id, v.name))
+        .collect();
+    let officers = crate::sync::with_directory_org(|org| {
+        let station = org.stations.iter().find(|s| s.code == code).map(|s| s.id);
+        station.map(|s| org.strength_of(s).map(|o| (o.id, o.name.clone())).collect()).unwrap_or_default()
+    });
+    (villages, officers)
 }

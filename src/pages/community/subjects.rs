@@ -3,37 +3,17 @@
 //! stands, and a form to log a visit; below, the form that adds one.
 
 use leptos::prelude::*;
+use liandong_core::RecordId;
 use liandong_core::community::edit::{log_visit, put_subject};
 use liandong_core::community::{CommunityState, DueState, cadence_days, due_list};
-use liandong_core::docs::StationRoster;
-use liandong_core::model::{KeyKind, KeySubject, PersonCategory, RiskLevel, Village, Visit};
+use liandong_core::model::{KeyKind, KeySubject, PersonCategory, RiskLevel, Visit};
 use liandong_core::time::text;
-use liandong_core::{DocumentId, RecordId};
 
-use super::data;
+use super::data::{self, Named, names};
 use crate::components::fmt::fill;
 use crate::i18n::*;
 use crate::pages::command::said::{SaidLine, said};
 use crate::words::community as words;
-
-/// Records of the station by id and name.
-type Named = Vec<(RecordId, String)>;
-
-/// The station's villages (from its roster) and officers, by id: (villages, officers).
-fn names() -> (Named, Named) {
-    let Some(code) = crate::data::claims().and_then(|c| c.station) else { return Default::default() };
-    let villages = crate::sync::read_doc(&DocumentId::roster(&code))
-        .map(|doc| StationRoster::new(doc).list::<Village>().into_records())
-        .unwrap_or_default()
-        .into_iter()
-        .map(|v| (v.id, v.name))
-        .collect();
-    let officers = crate::sync::with_directory_org(|org| {
-        let station = org.stations.iter().find(|s| s.code == code).map(|s| s.id);
-        station.map(|s| org.strength_of(s).map(|o| (o.id, o.name.clone())).collect()).unwrap_or_default()
-    });
-    (villages, officers)
-}
 
 fn name_of(list: &[(RecordId, String)], id: Option<RecordId>) -> Option<String> {
     let id = id?;
@@ -77,7 +57,14 @@ fn SubjectRow(id: RecordId, state: Memo<Option<CommunityState>>, names: Memo<(Na
             let s = s.as_ref()?;
             let subject = s.subjects.iter().find(|x| x.id == id)?.clone();
             let due = liandong_core::community::cadence::due(&subject, &s.visits, data::today());
-            Some((subject, due))
+            // What the last visit found (the latest logged of that day).
+            let found = s
+                .visits
+                .iter()
+                .filter(|v| v.subject == id && Some(v.on) == due.last)
+                .map(|v| v.found.clone())
+                .next_back();
+            Some((subject, due, found))
         })
     });
     let open = RwSignal::new(false);
@@ -110,7 +97,7 @@ fn SubjectRow(id: RecordId, state: Memo<Option<CommunityState>>, names: Memo<(Na
         }
     };
     move || {
-        let (subject, due) = row.get()?;
+        let (subject, due, found_last) = row.get()?;
         let locale = i18n.get_locale();
         let (villages, officers) = names.get();
         let overdue = matches!(due.state, DueState::Overdue { .. });
@@ -120,9 +107,10 @@ fn SubjectRow(id: RecordId, state: Memo<Option<CommunityState>>, names: Memo<(Na
         facts.extend(name_of(&villages, subject.village));
         facts.extend(name_of(&officers, subject.officer));
         facts.push(fill(t_string!(i18n, wb_every), &[("days", cadence_days(&subject).to_string())]));
-        let last = match due.last {
-            Some(d) => fill(t_string!(i18n, wb_last_visit), &[("date", text::md(d))]),
-            None => t_string!(i18n, wb_never_visited).to_owned(),
+        let last = match (due.last, found_last) {
+            (Some(d), Some(text)) => fill(t_string!(i18n, wb_last_found), &[("date", text::md(d)), ("text", text)]),
+            (Some(d), None) => fill(t_string!(i18n, wb_last_visit), &[("date", text::md(d))]),
+            (None, _) => t_string!(i18n, wb_never_visited).to_owned(),
         };
         Some(view! {
             <li class="wb-row" class:overdue=overdue class:soon=soon data-testid="subject-row">
@@ -170,11 +158,18 @@ fn AddSubject(names: Memo<(Named, Named)>) -> impl IntoView {
     let kinds_for_save = kinds.clone();
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let cadence_days = match cadence.get_untracked().trim() {
+        // Full-width digits (from a Chinese input method) count as digits.
+        let typed: String = cadence
+            .get_untracked()
+            .trim()
+            .chars()
+            .map(|c| if ('０'..='９').contains(&c) { char::from(b'0' + (c as u32 - '０' as u32) as u8) } else { c })
+            .collect();
+        let cadence_days = match typed.as_str() {
             "" => None,
             t => match t.parse::<u32>() {
-                Ok(n) => Some(n),
-                Err(_) => {
+                Ok(n @ 1..=365) => Some(n),
+                _ => {
                     said.set(Some(Err(t_string!(i18n, wb_cadence_invalid).to_owned())));
                     return;
                 }
