@@ -163,7 +163,11 @@ fn AddSubject(names: Memo<(Named, Named)>) -> impl IntoView {
             .get_untracked()
             .trim()
             .chars()
-            .map(|c| if ('０'..='９').contains(&c) { char::from(b'0' + (c as u32 - '０' as u32) as u8) } else { c })
+            .map(|c| match c {
+                // U+FF10..U+FF19: full-width ０ to ９.
+                '\u{FF10}'..='\u{FF19}' => char::from_digit(c as u32 - 0xFF10, 10).unwrap_or(c),
+                _ => c,
+            })
             .collect();
         let cadence_days = match typed.as_str() {
             "" => None,
