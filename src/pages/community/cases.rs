@@ -10,7 +10,7 @@ use liandong_core::community::{CaseStage, CommunityState, case_list, repeats};
 use liandong_core::model::{DisputeKind, MediationCase, Mediator};
 use liandong_core::time::{in_china, text};
 
-use super::data;
+use super::data::{self, Named};
 use crate::components::fmt::fill;
 use crate::i18n::*;
 use crate::pages::command::said::{SaidLine, said};
@@ -18,7 +18,7 @@ use crate::words::community as words;
 
 /// The list and the form.
 #[component]
-pub fn Cases(state: Memo<Option<CommunityState>>) -> impl IntoView {
+pub fn Cases(state: Memo<Option<CommunityState>>, names: Memo<(Named, Named)>) -> impl IntoView {
     let i18n = use_i18n();
     let order = Memo::new(move |_| {
         state
@@ -35,17 +35,17 @@ pub fn Cases(state: Memo<Option<CommunityState>>) -> impl IntoView {
             {move || order.with(Vec::is_empty).then(|| view! { <p class="empty">{t!(i18n, wb_cases_empty)}</p> })}
             <ul class="wb-list">
                 <For each=move || order.get() key=|id| *id let:id>
-                    <CaseRow id=id state=state/>
+                    <CaseRow id=id state=state names=names/>
                 </For>
             </ul>
-            <NewCase/>
+            <NewCase names=names/>
         </section>
     }
 }
 
 /// One case with the button of its next step.
 #[component]
-fn CaseRow(id: RecordId, state: Memo<Option<CommunityState>>) -> impl IntoView {
+fn CaseRow(id: RecordId, state: Memo<Option<CommunityState>>, names: Memo<(Named, Named)>) -> impl IntoView {
     let i18n = use_i18n();
     let row = Memo::new(move |_| {
         state.with(|s| {
@@ -55,7 +55,6 @@ fn CaseRow(id: RecordId, state: Memo<Option<CommunityState>>) -> impl IntoView {
             Some((case, earlier))
         })
     });
-    let names = Memo::new(move |_| data::names());
     let agreement = RwSignal::new(String::new());
     let resolving = RwSignal::new(false);
     let said = said();
@@ -143,14 +142,14 @@ fn mediators(lines: &str) -> Vec<Mediator> {
 
 /// The form that takes a case on (collapsed under its title).
 #[component]
-fn NewCase() -> impl IntoView {
+fn NewCase(names: Memo<(Named, Named)>) -> impl IntoView {
     let i18n = use_i18n();
     let kind = RwSignal::new(0usize);
     let parties = RwSignal::new(String::new());
     let summary = RwSignal::new(String::new());
     let mediator_lines = RwSignal::new(String::new());
     let village = RwSignal::new(String::new());
-    let villages = Memo::new(move |_| data::names().0);
+    let villages = Memo::new(move |_| names.with(|(villages, _)| villages.clone()));
     let said = said();
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

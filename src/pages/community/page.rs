@@ -16,6 +16,8 @@ pub fn Workbook() -> impl IntoView {
     let i18n = use_i18n();
     let state = Memo::new(move |_| data::state());
     let figures = Memo::new(move |_| figures());
+    // The station's villages and officers by name, read once for every row.
+    let names = Memo::new(move |_| data::names());
     let has_station = move || data::doc_id().is_some();
     // The sections are built once the workbook is read, not again at each change (the
     // forms keep what is typed while a sync arrives).
@@ -31,8 +33,8 @@ pub fn Workbook() -> impl IntoView {
             }
             view! {
                 <Summary figures=figures/>
-                <Subjects state=state/>
-                <Cases state=state/>
+                <Subjects state=state names=names/>
+                <Cases state=state names=names/>
                 <Workload state=state/>
             }.into_any()
         }}

@@ -9,7 +9,7 @@ use liandong_core::community::{CommunityState, DueState, cadence_days, due_list}
 use liandong_core::model::{KeyKind, KeySubject, PersonCategory, RiskLevel, Visit};
 use liandong_core::time::text;
 
-use super::data::{self, Named, names};
+use super::data::{self, Named};
 use crate::components::fmt::fill;
 use crate::i18n::*;
 use crate::pages::command::said::{SaidLine, said};
@@ -22,9 +22,8 @@ fn name_of(list: &[(RecordId, String)], id: Option<RecordId>) -> Option<String> 
 
 /// The list and the add form.
 #[component]
-pub fn Subjects(state: Memo<Option<CommunityState>>) -> impl IntoView {
+pub fn Subjects(state: Memo<Option<CommunityState>>, names: Memo<(Named, Named)>) -> impl IntoView {
     let i18n = use_i18n();
-    let names = Memo::new(move |_| names());
     let order = Memo::new(move |_| {
         state
             .with(|s| {
