@@ -3,9 +3,12 @@
 //! its deadline stands, a flag when the same parties came before, and the button of its
 //! next step; below, the form that takes a case on.
 
+use std::time::Duration;
+
 use leptos::prelude::*;
 use liandong_core::RecordId;
 use liandong_core::community::edit::{CaseStep, open_case, step_case};
+use liandong_core::community::mediation::deadline;
 use liandong_core::community::{CaseStage, CommunityState, case_list, repeats};
 use liandong_core::model::{DisputeKind, MediationCase, Mediator};
 use liandong_core::time::{in_china, text};
@@ -20,13 +23,16 @@ use crate::words::community as words;
 #[component]
 pub fn Cases(state: Memo<Option<CommunityState>>, names: Memo<(Named, Named)>) -> impl IntoView {
     let i18n = use_i18n();
+    // Deadlines count down while the page stays open (at an office all day): a tick a
+    // minute re-words them and re-orders the cases, without rebuilding a row's form.
+    let now = RwSignal::new(liandong_core::time::now());
+    if let Ok(tick) = set_interval_with_handle(move || now.set(liandong_core::time::now()), Duration::from_secs(60)) {
+        on_cleanup(move || tick.clear());
+    }
     let order = Memo::new(move |_| {
+        let now = now.get();
         state
-            .with(|s| {
-                s.as_ref().map(|s| {
-                    case_list(&s.cases, liandong_core::time::now()).into_iter().map(|(id, _)| id).collect::<Vec<_>>()
-                })
-            })
+            .with(|s| s.as_ref().map(|s| case_list(&s.cases, now).into_iter().map(|(id, _)| id).collect::<Vec<_>>()))
             .unwrap_or_default()
     });
     view! {
@@ -35,7 +41,7 @@ pub fn Cases(state: Memo<Option<CommunityState>>, names: Memo<(Named, Named)>) -
             {move || order.with(Vec::is_empty).then(|| view! { <p class="empty">{t!(i18n, wb_cases_empty)}</p> })}
             <ul class="wb-list">
                 <For each=move || order.get() key=|id| *id let:id>
-                    <CaseRow id=id state=state names=names/>
+                    <CaseRow id=id state=state names=names now=now/>
                 </For>
             </ul>
             <NewCase names=names/>
@@ -45,7 +51,12 @@ pub fn Cases(state: Memo<Option<CommunityState>>, names: Memo<(Named, Named)>) -
 
 /// One case with the button of its next step.
 #[component]
-fn CaseRow(id: RecordId, state: Memo<Option<CommunityState>>, names: Memo<(Named, Named)>) -> impl IntoView {
+fn CaseRow(
+    id: RecordId,
+    state: Memo<Option<CommunityState>>,
+    names: Memo<(Named, Named)>,
+    now: RwSignal<jiff::Timestamp>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let row = Memo::new(move |_| {
         state.with(|s| {
@@ -75,7 +86,12 @@ fn CaseRow(id: RecordId, state: Memo<Option<CommunityState>>, names: Memo<(Named
     move || {
         let (case, earlier) = row.get()?;
         let locale = i18n.get_locale();
-        let deadline = liandong_core::community::mediation::deadline(&case, liandong_core::time::now());
+        // The step awaited follows from the case alone; how its deadline stands, from the tick.
+        let stage = deadline(&case, now.get_untracked()).stage;
+        let (c1, c2, c3) = (case.clone(), case.clone(), case.clone());
+        let overdue = move || deadline(&c1, now.get()).overdue();
+        let near = move || deadline(&c2, now.get()).near();
+        let left = move || words::deadline(i18n.get_locale(), &deadline(&c3, now.get()));
         let village = case
             .village
             .and_then(|v| names.with(|(villages, _)| villages.iter().find(|(id, _)| *id == v).map(|(_, n)| n.clone())));
@@ -84,13 +100,12 @@ fn CaseRow(id: RecordId, state: Memo<Option<CommunityState>>, names: Memo<(Named
         facts.push(fill(t_string!(i18n, wb_opened), &[("time", text::md_hm(in_china(case.opened.at).datetime()))]));
         let sep = t_string!(i18n, list_sep);
         let mediators = case.mediators.iter().map(|m| format!("{} {}", m.name, m.role)).collect::<Vec<_>>().join(sep);
-        let stage = deadline.stage;
         Some(view! {
-            <li class="wb-row" class:overdue=deadline.overdue() class:soon=deadline.near() data-testid="case-row">
+            <li class="wb-row" class:overdue=overdue class:soon=near data-testid="case-row">
                 <div class="wb-head">
                     <strong>{case.parties.join(sep)}</strong>
                     <span class="wb-due" data-testid="case-deadline">
-                        {words::stage(locale, stage)}" "{words::deadline(locale, &deadline)}
+                        {words::stage(locale, stage)}" "{left}
                     </span>
                 </div>
                 <p class="muted">{facts.join(" · ")}</p>
