@@ -80,16 +80,18 @@ test('a 600 KB difference at 50 kbit/s and 600 ms converges compressed over one 
   await badge.filter({ hasText: '已保存到县局' }).waitFor({ timeout: 60_000 });
 
   // All ten documents on one socket: Chromium lets one WebSocket per address be
-  // "connecting" at a time, so ten sockets used to open one after another.
-  // A reconnect attempt the backoff had just started may be given up by the `online` event
-  // before the relay answered (`sync::mux::link_may_be_back`: nothing came down on it);
-  // every byte of the catch-up comes over one socket.
+  // "connecting" at a time, so ten sockets used to open one after another. The catch-up
+  // comes over one connection. Around it the app may open one or two more: a reconnect
+  // attempt the backoff had just started may be given up by the `online` event before the
+  // relay answered (`sync::mux::link_may_be_back`), and on a busy machine that can be an
+  // attempt whose upgrade was already on its way, so the next one carries the catch-up;
+  // such a connection carries a handshake's few hundred bytes, never the catch-up.
   const opened = proxy.requests.filter((r) => r.at >= since && r.line.includes('/sync/'));
-  const connections = opened.filter((r) => r.down > 0);
-  assert.equal(connections.length, 1, `connections: ${JSON.stringify(opened)}`);
-  assert.ok(opened.length <= 2, `at most one attempt given up: ${JSON.stringify(opened)}`);
-  assert.ok(connections[0].line.includes(DOC), connections[0].line);
-  const down = connections[0].down;
+  const carriers = opened.filter((r) => r.down > 10_000);
+  assert.equal(carriers.length, 1, `one connection carried the catch-up: ${JSON.stringify(opened)}`);
+  assert.ok(opened.length <= 3, `at most two attempts around it: ${JSON.stringify(opened)}`);
+  assert.ok(carriers[0].line.includes(DOC), carriers[0].line);
+  const down = opened.reduce((sum, r) => sum + r.down, 0);
   assert.ok(down < written.bytes / 2, `${down} bytes on the wire for a ${written.bytes}-byte difference`);
   console.log(`slow link: ${written.bytes} bytes converged in ${seconds.toFixed(1)} s over one connection, ${down} bytes on the wire; progress seen: "${progress}"`);
 
