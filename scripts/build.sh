@@ -26,7 +26,7 @@ if rustup component list --toolchain "$NIGHTLY" --installed 2>/dev/null | grep -
   # records were read without serde_json (core/src/record/de.rs), which took the main
   # module to 314,361; 320,000 until the workbook's words (leptos_i18n compiles every
   # page's words into the main module) and its figures on Home took it from 314,537 to
-  # 320,462.
+  # 320,376.
   WASM_BR_BUDGET=321000 ALL_WASM_BR_BUDGET=910000
   echo "[build] the Wasm with $NIGHTLY (std rebuilt, panics abort without messages)"
   LIANDONG_COMPRESS=0 RUSTUP_TOOLCHAIN="$NIGHTLY" CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
