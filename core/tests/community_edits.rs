@@ -3,21 +3,20 @@
 //! with the reason and nothing of them is saved; the steps of a case go in order; two
 //! devices' visits to one key person merge, and the overdue list sees both.
 
+mod common;
+
+use common::community::{at, case, subject, visit};
+use jiff::SignedDuration;
 use jiff::civil::Date;
-use jiff::{SignedDuration, Timestamp};
 use liandong_core::RecordId;
 use liandong_core::community::edit::{
     CaseStep, WorkbookField, WorkbookRefusal, log_visit, open_case, put_subject, step_case,
 };
 use liandong_core::community::{CommunityState, DueState, due_list};
 use liandong_core::docs::{Refusal, StationCommunity, WriteError};
-use liandong_core::model::{DisputeKind, KeyKind, KeySubject, Mark, MediationCase, PersonCategory, RiskLevel, Visit};
+use liandong_core::model::{KeyKind, KeySubject, Mark, PersonCategory, RiskLevel};
 use yrs::updates::decoder::Decode;
 use yrs::{Doc, ReadTxn, StateVector, Transact, Update};
-
-fn at(s: &str) -> Timestamp {
-    s.parse().expect("timestamp")
-}
 
 fn refused(r: Result<impl std::fmt::Debug, WriteError>) -> WorkbookRefusal {
     match r {
@@ -27,45 +26,7 @@ fn refused(r: Result<impl std::fmt::Debug, WriteError>) -> WorkbookRefusal {
 }
 
 fn person(since: Date) -> KeySubject {
-    KeySubject {
-        id: RecordId::new(),
-        kind: KeyKind::Person(PersonCategory::MentalIllness),
-        name: "刘某某".into(),
-        village: None,
-        risk: RiskLevel::High,
-        officer: None,
-        cadence_days: None,
-        note: String::new(),
-        since,
-        added: Mark { at: at("2026-11-01T00:00:00Z"), by: RecordId::new() },
-        until: None,
-    }
-}
-
-fn visit(subject: RecordId, on: Date) -> Visit {
-    Visit {
-        id: RecordId::new(),
-        subject,
-        on,
-        found: "按时服药".into(),
-        logged: Mark { at: at("2026-12-07T01:00:00Z"), by: RecordId::new() },
-    }
-}
-
-fn case(opened: &str) -> MediationCase {
-    MediationCase {
-        id: RecordId::new(),
-        kind: DisputeKind::Family,
-        parties: vec!["陈某".into(), "陈某某".into()],
-        village: None,
-        summary: "赡养老人纠纷".into(),
-        mediators: vec![],
-        opened: Mark { at: at(opened), by: RecordId::new() },
-        feedback: None,
-        resolved: None,
-        agreement: String::new(),
-        return_visit: None,
-    }
+    subject(KeyKind::Person(PersonCategory::MentalIllness), RiskLevel::High, since)
 }
 
 #[test]
@@ -85,16 +46,22 @@ fn a_visit_after_today_and_a_zero_cadence_are_refused_and_nothing_is_saved() {
     assert!(CommunityState::read(&view).subjects.is_empty(), "nothing half-saved");
     p.name = "刘某某".into();
     put_subject(&view, &p, today).expect("saved");
-    assert_eq!(refused(log_visit(&view, &visit(p.id, Date::constant(2026, 12, 8)), today)), WorkbookRefusal::FutureDay);
-    assert_eq!(refused(log_visit(&view, &visit(RecordId::new(), today), today)), WorkbookRefusal::Missing);
-    let mut empty = visit(p.id, today);
+    assert_eq!(
+        refused(log_visit(&view, &visit(p.id, Date::constant(2026, 12, 8), RecordId::new()), today)),
+        WorkbookRefusal::FutureDay
+    );
+    assert_eq!(
+        refused(log_visit(&view, &visit(RecordId::new(), today, RecordId::new()), today)),
+        WorkbookRefusal::Missing
+    );
+    let mut empty = visit(p.id, today, RecordId::new());
     empty.found = String::new();
     assert_eq!(
         refused(log_visit(&view, &empty, today)),
         WorkbookRefusal::Text { field: WorkbookField::VisitFinding, max: 2000 }
     );
     assert!(CommunityState::read(&view).visits.is_empty());
-    log_visit(&view, &visit(p.id, today), today).expect("a visit today is fine");
+    log_visit(&view, &visit(p.id, today, RecordId::new()), today).expect("a visit today is fine");
     assert_eq!(CommunityState::read(&view).visits.len(), 1);
 }
 
@@ -102,7 +69,7 @@ fn a_visit_after_today_and_a_zero_cadence_are_refused_and_nothing_is_saved() {
 fn a_case_needs_parties_and_its_steps_go_in_order_never_before_the_opening() {
     let view = StationCommunity::new(Doc::new());
     let now = at("2026-12-07T04:00:00Z");
-    let mut c = case("2026-12-06T20:00:00Z");
+    let mut c = case(&["陈某", "陈某某"], "2026-12-06T20:00:00Z", RecordId::new());
     c.parties.clear();
     assert_eq!(refused(open_case(&view, &c, now)), WorkbookRefusal::NoParties);
     c.parties = vec!["陈某".into(), " ".into()];
@@ -151,8 +118,8 @@ fn two_offline_devices_visits_merge_and_the_overdue_list_counts_the_latest() {
     // Overdue on both (high risk, mental illness: every 3 days from 11-01).
     let state = CommunityState::read(&b);
     assert!(matches!(due_list(&state.subjects, &state.visits, today)[0].state, DueState::Overdue { .. }));
-    log_visit(&a, &visit(p.id, Date::constant(2026, 12, 5)), today).expect("a");
-    log_visit(&b, &visit(p.id, Date::constant(2026, 12, 6)), today).expect("b");
+    log_visit(&a, &visit(p.id, Date::constant(2026, 12, 5), RecordId::new()), today).expect("a");
+    log_visit(&b, &visit(p.id, Date::constant(2026, 12, 6), RecordId::new()), today).expect("b");
     sync(&a, &b);
     sync(&b, &a);
     for view in [&a, &b] {

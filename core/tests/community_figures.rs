@@ -4,70 +4,30 @@
 //! them up with the records that have no responsible officer. Cases past a deadline are
 //! counted as of now, whatever the month.
 
-use jiff::Timestamp;
+mod common;
+
+use common::community::{at, case, subject, visit};
 use jiff::civil::Date;
 use liandong_core::RecordId;
 use liandong_core::community::CommunityState;
 use liandong_core::community::figures::{MonthFigures, month};
-use liandong_core::model::{DisputeKind, KeyKind, KeySubject, Mark, MediationCase, RiskLevel, SiteCategory, Visit};
+use liandong_core::model::{KeyKind, KeySubject, Mark, RiskLevel, SiteCategory};
 
-fn at(s: &str) -> Timestamp {
-    s.parse().expect("timestamp")
-}
-
-fn subject(officer: Option<RecordId>, since: Date) -> KeySubject {
-    KeySubject {
-        id: RecordId::new(),
-        kind: KeyKind::Site(SiteCategory::School),
-        name: "中心小学".into(),
-        village: None,
-        // Weekly.
-        risk: RiskLevel::High,
-        officer,
-        cadence_days: None,
-        note: String::new(),
-        since,
-        added: Mark { at: at("2027-01-01T00:00:00Z"), by: RecordId::new() },
-        until: None,
-    }
-}
-
-fn visit(subject: RecordId, on: Date, by: RecordId) -> Visit {
-    Visit {
-        id: RecordId::new(),
-        subject,
-        on,
-        found: "正常".into(),
-        logged: Mark { at: at("2027-03-01T00:00:00Z"), by },
-    }
-}
-
-fn case(opened: &str, by: RecordId) -> MediationCase {
-    MediationCase {
-        id: RecordId::new(),
-        kind: DisputeKind::Debt,
-        parties: vec!["甲".into()],
-        village: None,
-        summary: "欠款".into(),
-        mediators: vec![],
-        opened: Mark { at: at(opened), by },
-        feedback: None,
-        resolved: None,
-        agreement: String::new(),
-        return_visit: None,
-    }
+/// A weekly key site (high risk) of `officer`.
+fn site(officer: Option<RecordId>, since: Date) -> KeySubject {
+    KeySubject { officer, ..subject(KeyKind::Site(SiteCategory::School), RiskLevel::High, since) }
 }
 
 #[test]
 fn a_month_per_officer_and_for_the_station() {
     let (a, b) = (RecordId::new(), RecordId::new());
-    let school = subject(Some(a), Date::constant(2027, 1, 1));
-    let road = subject(None, Date::constant(2027, 1, 1));
+    let school = site(Some(a), Date::constant(2027, 1, 1));
+    let road = site(None, Date::constant(2027, 1, 1));
     // 23:30 China time on 31 January is 15:30 UTC: a January case.
-    let late_january = case("2027-01-31T15:30:00Z", b);
+    let late_january = case(&["甲"], "2027-01-31T15:30:00Z", b);
     // 00:30 China time on 1 February is 16:30 UTC on 31 January: a February case, resolved
     // 3 days later.
-    let mut february = case("2027-01-31T16:30:00Z", b);
+    let mut february = case(&["甲"], "2027-01-31T16:30:00Z", b);
     february.feedback = Some(Mark { at: at("2027-02-01T02:00:00Z"), by: b });
     february.resolved = Some(Mark { at: at("2027-02-03T02:00:00Z"), by: b });
     let state = CommunityState {

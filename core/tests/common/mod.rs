@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod command;
+pub mod community;
 pub mod roster;
 pub mod words;
 
