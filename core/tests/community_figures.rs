@@ -38,7 +38,7 @@ fn a_month_per_officer_and_for_the_station() {
             visit(road.id, Date::constant(2027, 2, 2), b),
         ],
         cases: vec![late_january, february],
-        reports: vec![],
+        ..CommunityState::default()
     };
     let now = at("2027-03-10T00:00:00Z");
     let today = Date::constant(2027, 3, 10);
@@ -58,7 +58,8 @@ fn a_month_per_officer_and_for_the_station() {
             visits_due: 0,
             cases_opened: 1,
             cases_resolved: 1,
-            cases_overdue: 2
+            cases_overdue: 2,
+            outreach: 0
         }
     );
     let station = *feb.last().expect("the station's row");
@@ -70,7 +71,8 @@ fn a_month_per_officer_and_for_the_station() {
             visits_due: 8,
             cases_opened: 1,
             cases_resolved: 1,
-            cases_overdue: 2
+            cases_overdue: 2,
+            outreach: 0
         },
         "the late-January case (no feedback) and the February one (no return visit) are overdue now; only the second was taken on in February"
     );

@@ -3,7 +3,8 @@
 //! The audience of a station bulletin is its station's strength; of a region bulletin, the
 //! strength of every station of the posting station's region and the region's commander;
 //! of a county bulletin, every station's strength and every commander. The author is never
-//! in the audience. An officer has acknowledged a bulletin when they acknowledged its
+//! in the audience, and a forwarded community intelligence report has none: it is there
+//! for the center station's joint analysis, not to be acknowledged. An officer has acknowledged a bulletin when they acknowledged its
 //! current version; an acknowledgement of an older version does not count (a new version
 //! asks for a new acknowledgement) but is shown.
 
@@ -13,11 +14,14 @@ use jiff::Timestamp;
 use serde::Serialize;
 
 use crate::ids::RecordId;
-use crate::model::{Acknowledgement, Bulletin, Officer, Role, Scope};
+use crate::model::{Acknowledgement, Bulletin, BulletinCategory, Officer, Role, Scope};
 use crate::org::Organisation;
 
 /// The officers a bulletin is for, in directory order.
 pub fn audience<'a>(org: &'a Organisation, bulletin: &Bulletin) -> Vec<&'a Officer> {
+    if bulletin.category == BulletinCategory::CommunityIntelligence {
+        return Vec::new();
+    }
     let stations: Vec<RecordId> = match bulletin.scope {
         Scope::Station => vec![bulletin.station],
         Scope::Region => {

@@ -181,7 +181,31 @@ impl Draft {
         self.place.as_deref().map(str::trim).filter(|p| !p.is_empty()).map(str::to_owned)
     }
 
-    fn version(&self, bulletin: RecordId, number: u32, author: RecordId, at: Timestamp) -> BulletinVersion {
+    /// The bulletin `id` as first posted from this draft (version 1, not forwarded).
+    pub(crate) fn bulletin(&self, id: RecordId, station: RecordId, author: RecordId, now: Timestamp) -> Bulletin {
+        Bulletin {
+            id,
+            station,
+            author,
+            category: self.category,
+            urgency: self.urgency,
+            scope: self.scope,
+            title: self.title.trim().to_owned(),
+            body: self.body.trim().to_owned(),
+            place: self.place(),
+            photos: self.photos.len() as u32,
+            posted_at: now,
+            expires_at: self.expires_at,
+            version: 1,
+            cancelled: None,
+            cancelled_at: None,
+            forwarded_at: None,
+            generated: false,
+        }
+    }
+
+    /// Version `number` of bulletin `bulletin` as this draft says.
+    pub(crate) fn version(&self, bulletin: RecordId, number: u32, author: RecordId, at: Timestamp) -> BulletinVersion {
         BulletinVersion {
             id: RecordId::new(),
             bulletin,
@@ -228,25 +252,7 @@ pub fn post(
     let id = RecordId::new();
     w.put(&draft.version(id, 1, author, now))?;
     attach(w, id, 0, &draft.photos)?;
-    w.put(&Bulletin {
-        id,
-        station,
-        author,
-        category: draft.category,
-        urgency: draft.urgency,
-        scope: draft.scope,
-        title: draft.title.trim().to_owned(),
-        body: draft.body.trim().to_owned(),
-        place: draft.place(),
-        photos: draft.photos.len() as u32,
-        posted_at: now,
-        expires_at: draft.expires_at,
-        version: 1,
-        cancelled: None,
-        cancelled_at: None,
-        forwarded_at: None,
-        generated: false,
-    })?;
+    w.put(&draft.bulletin(id, station, author, now))?;
     Ok(id)
 }
 

@@ -39,6 +39,14 @@ pub enum WorkbookField {
     Mediator(usize),
     /// The agreement a case is resolved with.
     Agreement,
+    /// A community intelligence report's content.
+    ReportContent,
+    /// A patrol's area or route.
+    PatrolArea,
+    /// What a patrol found (may be empty, not too long).
+    PatrolFinding,
+    /// An outreach event's topic.
+    OutreachTopic,
 }
 
 /// Why the workbook refused a write.
@@ -70,16 +78,28 @@ pub enum WorkbookRefusal {
     /// A return visit of a case not yet resolved, or a step taken twice.
     #[error("the case is not at this step")]
     WrongStep,
-    /// The key person or site, or the case, is not in the workbook.
+    /// The key person or site, the case or the report is not in the workbook.
     #[error("not found")]
     Missing,
+    /// A patrol shorter than a minute or longer than `max` minutes.
+    #[error("a patrol lasts 1 to {max} minutes")]
+    PatrolMinutes {
+        /// The most minutes ([`crate::community::log::MAX_PATROL_MINUTES`]).
+        max: u32,
+    },
+    /// A patrol without officers.
+    #[error("a patrol needs at least one officer")]
+    NoOfficers,
+    /// An outreach event that reached nobody.
+    #[error("an outreach event reaches at least one person")]
+    NoAudience,
 }
 
-fn refuse<T>(r: WorkbookRefusal) -> Result<T, WriteError> {
+pub(super) fn refuse<T>(r: WorkbookRefusal) -> Result<T, WriteError> {
     Err(WriteError::Invalid(Refusal::Workbook(r)))
 }
 
-fn text(value: &str, field: WorkbookField, max: usize) -> Result<(), WriteError> {
+pub(super) fn text(value: &str, field: WorkbookField, max: usize) -> Result<(), WriteError> {
     let n = value.trim().chars().count();
     if n == 0 || n > max { refuse(WorkbookRefusal::Text { field, max }) } else { Ok(()) }
 }

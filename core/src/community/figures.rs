@@ -1,6 +1,7 @@
 //! The workbook's figures for a month, per officer and for the station, for the uniform
 //! assessment of offices (统一考核, docs/domain.md "Community work"): visits done against
-//! visits due, mediation cases taken on, resolved, and past a deadline.
+//! visits due, mediation cases taken on, resolved, and past a deadline, legal outreach
+//! events held.
 //!
 //! - A visit counts for the officer who logged it, in the month of its day (China civil
 //!   days).
@@ -11,6 +12,7 @@
 //!   officer count for the station only.
 //! - Cases count for the officer who took them on: taken on and resolved in the month (by
 //!   the China date of the step); past a deadline now (`now`).
+//! - An outreach event counts for the officer who logged it, in the month of its day.
 
 use jiff::Timestamp;
 use jiff::civil::Date;
@@ -36,6 +38,8 @@ pub struct MonthFigures {
     pub cases_resolved: u32,
     /// Cases past a deadline now.
     pub cases_overdue: u32,
+    /// Legal outreach events held in the month.
+    pub outreach: u32,
 }
 
 /// The first and last day of the month of `day`.
@@ -80,6 +84,9 @@ pub fn month(state: &CommunityState, day: Date, today: Date, now: Timestamp) -> 
     }
     for v in state.visits.iter().filter(|v| (first..=last).contains(&v.on)) {
         row(Some(v.logged.by), &|r| r.visits_done += 1);
+    }
+    for e in state.outreach.iter().filter(|e| (first..=last).contains(&e.on)) {
+        row(Some(e.logged.by), &|r| r.outreach += 1);
     }
     let in_month = |at: Timestamp| (first..=last).contains(&in_china(at).date());
     for c in &state.cases {

@@ -3,7 +3,10 @@
 //! - [`cadence`]: when each key person and site is next due a visit, and the overdue list;
 //! - [`mediation`]: the deadlines of a joint mediation case (24 h, 5 days, the return
 //!   visit), the cases in the order they need attention, repeat disputes;
-//! - [`edit`]: the writes, each checked before anything is saved;
+//! - [`edit`]: the writes of key records, visits and cases, each checked before anything is
+//!   saved;
+//! - [`log`]: the writes of the field work: intelligence reports, patrols, legal outreach;
+//! - [`forward`]: a report forwarded to the center station as a bulletin;
 //! - [`figures`]: a month's figures per officer and for the station (统一考核);
 //! - [`state`]: everything of the document, read once for the screens;
 //! - [`glance`]: the figures for Home, from the raw maps (no record decoding in the first
@@ -12,7 +15,9 @@
 pub mod cadence;
 pub mod edit;
 pub mod figures;
+pub mod forward;
 pub mod glance;
+pub mod log;
 pub mod mediation;
 pub mod state;
 

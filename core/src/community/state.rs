@@ -1,7 +1,7 @@
 //! Everything of a station's district workbook, read once per change for the screens.
 
 use crate::docs::StationCommunity;
-use crate::model::{CommunityReport, KeySubject, MediationCase, Visit};
+use crate::model::{CommunityReport, KeySubject, MediationCase, Outreach, Patrol, Visit};
 
 /// The live records of `station/{station}/community`, each list sorted by id (creation
 /// order). Records this version cannot read are left out.
@@ -15,6 +15,10 @@ pub struct CommunityState {
     pub cases: Vec<MediationCase>,
     /// Community intelligence reports.
     pub reports: Vec<CommunityReport>,
+    /// Patrols.
+    pub patrols: Vec<Patrol>,
+    /// Legal outreach events.
+    pub outreach: Vec<Outreach>,
 }
 
 impl CommunityState {
@@ -25,6 +29,8 @@ impl CommunityState {
             visits: view.list().into_records(),
             cases: view.list().into_records(),
             reports: view.list().into_records(),
+            patrols: view.list().into_records(),
+            outreach: view.list().into_records(),
         }
     }
 }

@@ -2,7 +2,8 @@
 //! visits, and joint mediation cases, placed around the day of seeding so that the lists
 //! show real findings on first start (docs/domain.md "Community work"): some visits
 //! overdue, some due this week, one case past its 24-hour feedback, one resolved and
-//! awaiting its return visit, and one repeat dispute of the same parties. Names,
+//! awaiting its return visit, and one repeat dispute of the same parties; and a week of
+//! field work (patrols, intelligence reports, legal outreach). Names,
 //! categories and risks are generated from [`super::SEED`] and the station's code.
 
 use fastrand::Rng;
@@ -13,7 +14,8 @@ use crate::community::cadence_days;
 use crate::docs::{StationCommunity, WriteError};
 use crate::ids::RecordId;
 use crate::model::{
-    DisputeKind, KeyKind, KeySubject, Mark, MediationCase, Mediator, PersonCategory, RiskLevel, SiteCategory, Visit,
+    CommunityReport, DisputeKind, KeyKind, KeySubject, Mark, MediationCase, Mediator, Outreach, Patrol, PersonCategory,
+    ReportCategory, ReportSource, RiskLevel, SiteCategory, Visit,
 };
 use crate::org::Organisation;
 
@@ -26,6 +28,12 @@ pub struct DemoWorkbook {
     pub visits: Vec<Visit>,
     /// Mediation cases.
     pub cases: Vec<MediationCase>,
+    /// Community intelligence reports.
+    pub reports: Vec<CommunityReport>,
+    /// Patrols.
+    pub patrols: Vec<Patrol>,
+    /// Legal outreach events.
+    pub outreach: Vec<Outreach>,
 }
 
 fn person_name(rng: &mut Rng) -> String {
@@ -151,7 +159,66 @@ pub fn records(org: &Organisation, station: RecordId, now: Timestamp) -> DemoWor
         case(DisputeKind::Debt, vec![person_name(&mut rng), person_name(&mut rng)], "借款 2 万元未还", 3 * 24, 2);
     open.feedback = Some(mark(ago(3 * 24 - 5), by));
     out.cases = vec![first, again, resolved, open];
+    field_work(&mut out, &officers, &village, now);
     out
+}
+
+/// A week of field work: two patrols (one with a lead, written up as a report), two
+/// reports of residents and informants, and two legal outreach events, none forwarded yet.
+fn field_work(
+    out: &mut DemoWorkbook,
+    officers: &[RecordId],
+    village: &dyn Fn(usize) -> Option<RecordId>,
+    now: Timestamp,
+) {
+    let today = crate::time::in_china(now).date();
+    let ago = |hours: i64| now.checked_sub(SignedDuration::from_hours(hours)).unwrap_or(now);
+    let (by, with) = (officers[0], officers[officers.len().min(2) - 1]);
+    let mut crew = vec![by, with];
+    crew.dedup();
+    let patrol = |area: &str, hours_ago: i64, minutes, found: &str| Patrol {
+        id: RecordId::new(),
+        area: area.into(),
+        start: ago(hours_ago),
+        minutes,
+        officers: crew.clone(),
+        found: found.into(),
+        logged: Mark { at: ago(hours_ago - 3), by },
+    };
+    let night = patrol("集镇—S106 线—中心小学", 30, 150, "集镇东头废品收购站深夜仍有三轮车进出，车上疑似电缆");
+    let quiet = patrol("沿河各村", 4 * 24, 120, "");
+    let report = |category, source, patrol: Option<RecordId>, v, content: &str, hours_ago| CommunityReport {
+        id: RecordId::new(),
+        category,
+        source,
+        patrol,
+        village: village(v),
+        content: content.into(),
+        logged: Mark { at: ago(hours_ago), by },
+        forwarded: None,
+    };
+    out.reports = vec![
+        report(
+            ReportCategory::CrimeLead,
+            ReportSource::Patrol,
+            Some(night.id),
+            0,
+            "集镇废品收购站疑收赃物电缆\n深夜有三轮车运来成捆电缆，与近期多起电力设施被盗时间吻合",
+            26,
+        ),
+        report(ReportCategory::Dispute, ReportSource::Informant, None, 1, "两户因宅基地滴水檐起争执，已有推搡", 50),
+        report(ReportCategory::Hazard, ReportSource::Resident, None, 2, "村口桥护栏损坏，学生上学经过", 3 * 24),
+    ];
+    out.patrols = vec![night, quiet];
+    let outreach = |days: i64, v, topic: &str, audience| Outreach {
+        id: RecordId::new(),
+        on: today.checked_sub(days.days()).unwrap_or(today),
+        village: village(v),
+        topic: topic.into(),
+        audience,
+        logged: Mark { at: ago(days * 24), by },
+    };
+    out.outreach = vec![outreach(2, 0, "防范电信网络诈骗", 120), outreach(6, 1, "中小学生防溺水", 300)];
 }
 
 /// Writes the demo workbook of `station` into `view` in one transaction; returns how many
@@ -176,7 +243,21 @@ pub fn write(
         for c in &book.cases {
             w.put(c)?;
         }
-        Ok(book.subjects.len() + book.visits.len() + book.cases.len())
+        for r in &book.reports {
+            w.put(r)?;
+        }
+        for p in &book.patrols {
+            w.put(p)?;
+        }
+        for e in &book.outreach {
+            w.put(e)?;
+        }
+        Ok(book.subjects.len()
+            + book.visits.len()
+            + book.cases.len()
+            + book.reports.len()
+            + book.patrols.len()
+            + book.outreach.len())
     })
 }
 

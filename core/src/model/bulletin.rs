@@ -25,6 +25,10 @@ pub enum BulletinCategory {
     SafetyNotice,
     /// Meeting notice (会议通知).
     MeetingNotice,
+    /// Community intelligence (社情民意) a station's liaison forwarded from its district
+    /// workbook for the region's joint analysis ([`crate::community::forward`]); nobody
+    /// is asked to acknowledge it.
+    CommunityIntelligence,
 }
 
 /// How fast officers must read it.

@@ -1,9 +1,9 @@
 //! Community work (社区警务), the district workbook (警务区工作台) held in
 //! `station/{station}/community` and written by the station's officers: key persons and
-//! key sites with their visits, community intelligence reports, and joint mediation cases
-//! (docs/domain.md "Community work"). Only the station and the bureau read it.
+//! key sites with their visits, and joint mediation cases (docs/domain.md "Community
+//! work"); the rest of the workbook, what is done in the field, is in
+//! [`super::community_log`]. Only the station and the bureau read it.
 
-use jiff::Timestamp;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
@@ -208,23 +208,3 @@ pub struct MediationCase {
     pub return_visit: Option<super::Mark>,
 }
 record!(MediationCase, CommunityDoc, "mediation_cases");
-
-/// A community intelligence report (社情民意).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct CommunityReport {
-    /// Record id.
-    pub id: RecordId,
-    /// The office it was collected at, if any.
-    #[serde(default)]
-    pub office: Option<RecordId>,
-    /// Who wrote it.
-    pub author: RecordId,
-    /// When.
-    pub at: Timestamp,
-    /// Summary.
-    pub title: String,
-    /// Details.
-    #[serde(default)]
-    pub body: String,
-}
-record!(CommunityReport, CommunityDoc, "community_reports");

@@ -3,6 +3,7 @@
 pub mod bulletin;
 pub mod command;
 pub mod community;
+pub mod community_log;
 pub mod organisation;
 pub mod roster;
 
@@ -14,9 +15,9 @@ pub use command::{
     IncidentKind, IncidentNote, Mark, Need, PlanItem, RequestItem, Resource, SupportRequest,
 };
 pub use community::{
-    CommunityReport, DisputeKind, KeyKind, KeySubject, MediationCase, Mediator, PersonCategory, RiskLevel,
-    SiteCategory, Visit,
+    DisputeKind, KeyKind, KeySubject, MediationCase, Mediator, PersonCategory, RiskLevel, SiteCategory, Visit,
 };
+pub use community_log::{CommunityReport, Outreach, Patrol, ReportCategory, ReportSource};
 pub use organisation::{County, CountyPolicy, Officer, Region, Role, SkillDef, Station, StationKind};
 pub use roster::{
     Assignment, District, LeaveKind, Office, OfficerPhoto, RosterRule, Shift, ShiftKind, ShiftOverride, SkillGrant,

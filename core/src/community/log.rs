@@ -1,0 +1,96 @@
+//! Writes of the workbook's field work ([`crate::model::community_log`]): community
+//! intelligence reports, patrols and legal outreach, each checked before anything is saved
+//! (refusals as in [`super::edit`]).
+//!
+//! Checks:
+//! - a report's content filled in, at most [`MAX_TEXT`] characters;
+//! - a patrol's area filled in (at most [`MAX_LINE`]), its finding at most [`MAX_TEXT`]
+//!   (empty is allowed: a quiet patrol is logged too), 1 to [`MAX_PATROL_MINUTES`]
+//!   minutes, at least one officer, not set out after now; a lead recorded from it needs
+//!   findings;
+//! - an outreach event's topic filled in (at most [`MAX_LINE`]), at least one person
+//!   reached, not dated after today (China time).
+
+use jiff::Timestamp;
+use jiff::civil::Date;
+
+use super::edit::{MAX_LINE, MAX_TEXT, WorkbookField, WorkbookRefusal, refuse, text};
+use crate::docs::{StationCommunity, WriteError};
+use crate::ids::RecordId;
+use crate::model::{CommunityReport, Outreach, Patrol, ReportCategory, ReportSource};
+
+/// The longest patrol, in minutes: 12 hours, a night's patrol with margin (the product's
+/// figure, to catch a mistyped duration).
+pub const MAX_PATROL_MINUTES: u32 = 12 * 60;
+
+/// Saves a community intelligence report (new or corrected).
+///
+/// # Errors
+/// [`WorkbookRefusal::Text`] (`ReportContent`); the view's.
+pub fn put_report(view: &StationCommunity, report: &CommunityReport) -> Result<(), WriteError> {
+    text(&report.content, WorkbookField::ReportContent, MAX_TEXT)?;
+    view.put(report)
+}
+
+/// Logs a patrol; `now` is when it is logged (the mark of a lead report). With `lead`,
+/// its findings are also recorded as a community intelligence report of that category
+/// (source: this patrol), returned; both are written in one transaction, or neither.
+///
+/// # Errors
+/// [`WorkbookRefusal::Text`] (`PatrolArea`, `PatrolFinding`, and `ReportContent` for a
+/// lead without findings), [`WorkbookRefusal::PatrolMinutes`],
+/// [`WorkbookRefusal::NoOfficers`], [`WorkbookRefusal::FutureTime`]; the view's.
+pub fn log_patrol(
+    view: &StationCommunity,
+    patrol: &Patrol,
+    lead: Option<ReportCategory>,
+    now: Timestamp,
+) -> Result<Option<CommunityReport>, WriteError> {
+    text(&patrol.area, WorkbookField::PatrolArea, MAX_LINE)?;
+    if patrol.found.trim().chars().count() > MAX_TEXT {
+        return refuse(WorkbookRefusal::Text { field: WorkbookField::PatrolFinding, max: MAX_TEXT });
+    }
+    if !(1..=MAX_PATROL_MINUTES).contains(&patrol.minutes) {
+        return refuse(WorkbookRefusal::PatrolMinutes { max: MAX_PATROL_MINUTES });
+    }
+    if patrol.officers.is_empty() {
+        return refuse(WorkbookRefusal::NoOfficers);
+    }
+    if patrol.start > now {
+        return refuse(WorkbookRefusal::FutureTime);
+    }
+    let report = lead.map(|category| CommunityReport {
+        id: RecordId::new(),
+        category,
+        source: ReportSource::Patrol,
+        patrol: Some(patrol.id),
+        village: None,
+        content: patrol.found.trim().to_owned(),
+        logged: patrol.logged,
+        forwarded: None,
+    });
+    if let Some(r) = &report {
+        text(&r.content, WorkbookField::ReportContent, MAX_TEXT)?;
+    }
+    view.write(|w| {
+        w.put(patrol)?;
+        report.iter().try_for_each(|r| w.put(r))
+    })?;
+    Ok(report)
+}
+
+/// Logs a legal outreach event; `today` is the China civil date now.
+///
+/// # Errors
+/// [`WorkbookRefusal::Text`] (`OutreachTopic`), [`WorkbookRefusal::NoAudience`],
+/// [`WorkbookRefusal::FutureDay`]; the view's.
+pub fn log_outreach(view: &StationCommunity, event: &Outreach, today: Date) -> Result<(), WriteError> {
+    text(&event.topic, WorkbookField::OutreachTopic, MAX_LINE)?;
+    if event.audience == 0 {
+        return refuse(WorkbookRefusal::NoAudience);
+    }
+    if event.on > today {
+        return refuse(WorkbookRefusal::FutureDay);
+    }
+    view.put(event)
+}
