@@ -1,10 +1,13 @@
 //! The district workbook in words (locale keys `wb_*`, `cat_*`, `risk_*`, `dispute_*`,
-//! `ref_wb_*`): categories of key persons and sites, risk levels, kinds of dispute, where a
-//! visit or a mediation case stands, and why core refused a workbook write ([`refusal`]).
+//! `rcat_*`, `src_*`, `ref_wb_*`): categories of key persons and sites, risk levels, kinds
+//! of dispute, categories and sources of intelligence reports, where a visit or a
+//! mediation case stands, and why core refused a workbook write ([`refusal`]).
 
 use liandong_core::community::edit::{WorkbookField, WorkbookRefusal};
 use liandong_core::community::{CaseStage, Deadline, DueState};
-use liandong_core::model::{DisputeKind, KeyKind, PersonCategory, RiskLevel, SiteCategory};
+use liandong_core::model::{
+    DisputeKind, KeyKind, PersonCategory, ReportCategory, ReportSource, RiskLevel, SiteCategory,
+};
 
 use crate::components::fmt::fill;
 use crate::i18n::*;
@@ -61,6 +64,29 @@ pub fn dispute(locale: Locale, kind: DisputeKind) -> &'static str {
     }
 }
 
+/// A category of community intelligence report.
+pub fn report_category(locale: Locale, category: ReportCategory) -> &'static str {
+    match category {
+        ReportCategory::Hazard => td_string!(locale, rcat_hazard),
+        ReportCategory::Dispute => td_string!(locale, rcat_dispute),
+        ReportCategory::CrimeLead => td_string!(locale, rcat_crime_lead),
+        ReportCategory::Request => td_string!(locale, rcat_request),
+        ReportCategory::Other => td_string!(locale, rcat_other),
+        ReportCategory::Unknown => td_string!(locale, cat_unknown),
+    }
+}
+
+/// Where a report's information came from.
+pub fn report_source(locale: Locale, source: ReportSource) -> &'static str {
+    match source {
+        ReportSource::Visit => td_string!(locale, src_visit),
+        ReportSource::Patrol => td_string!(locale, src_patrol),
+        ReportSource::Resident => td_string!(locale, src_resident),
+        ReportSource::Informant => td_string!(locale, src_informant),
+        ReportSource::Unknown => td_string!(locale, cat_unknown),
+    }
+}
+
 /// Where a key record's next visit stands: `逾期 5 天`, `今天到期`, `3 天后到期`, or
 /// `12-20 到期` (`due` as `MM-DD`).
 pub fn due(locale: Locale, state: DueState, due: &str) -> String {
@@ -112,6 +138,10 @@ pub fn refusal(locale: Locale, r: &WorkbookRefusal) -> String {
             WorkbookField::Party(l) => max(td_string!(locale, ref_wb_party), *m, Some(*l)),
             WorkbookField::Mediator(l) => max(td_string!(locale, ref_wb_mediator), *m, Some(*l)),
             WorkbookField::Agreement => max(td_string!(locale, ref_wb_agreement), *m, None),
+            WorkbookField::ReportContent => max(td_string!(locale, ref_wb_report_content), *m, None),
+            WorkbookField::PatrolArea => max(td_string!(locale, ref_wb_patrol_area), *m, None),
+            WorkbookField::PatrolFinding => max(td_string!(locale, ref_wb_patrol_found), *m, None),
+            WorkbookField::OutreachTopic => max(td_string!(locale, ref_wb_outreach_topic), *m, None),
         },
         WorkbookRefusal::CadenceZero => td_string!(locale, ref_wb_cadence_zero).to_owned(),
         WorkbookRefusal::FutureDay => td_string!(locale, ref_wb_future_day).to_owned(),
@@ -120,5 +150,8 @@ pub fn refusal(locale: Locale, r: &WorkbookRefusal) -> String {
         WorkbookRefusal::BeforeOpened => td_string!(locale, ref_wb_before_opened).to_owned(),
         WorkbookRefusal::WrongStep => td_string!(locale, ref_wb_wrong_step).to_owned(),
         WorkbookRefusal::Missing => td_string!(locale, ref_wb_missing).to_owned(),
+        WorkbookRefusal::PatrolMinutes { max: m } => max(td_string!(locale, ref_wb_minutes), *m as usize, None),
+        WorkbookRefusal::NoOfficers => td_string!(locale, ref_wb_no_officers).to_owned(),
+        WorkbookRefusal::NoAudience => td_string!(locale, ref_wb_no_audience).to_owned(),
     }
 }

@@ -4,11 +4,14 @@
 // logs a visit (the overdue count drops by one), is refused a visit dated tomorrow and a
 // case without parties (nothing saved), and takes on a case; back online, the 大庙 head
 // sees the new case and the visit, and the figures on Home. The 得胜 liaison, of the
-// region's center station, is not given 大庙's workbook (the relay refuses it).
+// region's center station, is not given 大庙's workbook (the relay refuses it). Offline,
+// the officer logs a patrol whose findings become an intelligence report, and a legal
+// outreach event (bad ones refused); the 大庙 liaison forwards the report, and the 得胜
+// liaison finds it among the forwarded and links it into a case series.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import WebSocket from 'ws';
-import { startRelay, launchBrowser, screenshot, cuttableSignedIn, storedKeys } from './harness.mjs';
+import { startRelay, launchBrowser, screenshot, cuttableSignedIn, storedKeys, postBulletin } from './harness.mjs';
 
 let relay, browser;
 before(async () => { relay = await startRelay({ demo: true }); browser = await launchBrowser(); });
@@ -31,11 +34,11 @@ async function figures(page, scope = page) {
 /** The name in a login link's token. */
 const nameOf = (link) => JSON.parse(Buffer.from(link.split('#token=')[1].split('.')[1], 'base64url').toString()).name;
 
-/** An officer's row of the month's workload: { done, due, opened, resolved, overdue }. */
+/** An officer's row of the month's workload: { done, due, opened, resolved, overdue, outreach }. */
 async function workload(page, name) {
   const cells = await page.getByTestId('workload-row').filter({ has: page.locator('th', { hasText: name }) }).locator('td').allTextContents();
   const [done, due] = (cells[0] ?? '0/0').split('/').map(Number);
-  return { done, due, opened: Number(cells[1] ?? 0), resolved: Number(cells[2] ?? 0), overdue: Number(cells[3] ?? 0) };
+  return { done, due, opened: Number(cells[1] ?? 0), resolved: Number(cells[2] ?? 0), overdue: Number(cells[3] ?? 0), outreach: Number(cells[4] ?? 0) };
 }
 
 const realErrors = (d) => d.errors().filter((e) => !/WebSocket|ERR_INTERNET_DISCONNECTED/.test(e));
@@ -151,4 +154,85 @@ test('the workbook in English at phone width', async () => {
   await screenshot(page, 'workbook-en');
   assert.deepEqual(officer.errors(), []);
   await officer.context.close();
+});
+
+test('a patrol\'s lead, forwarded by the liaison, is linked into a series at the center station; outreach counts', async () => {
+  const stamp = Date.now();
+  const officer = await device(relay.logins['damiao officer'], '/community');
+  const { page } = officer;
+  await page.getByTestId('wb-summary').waitFor();
+  const me = nameOf(relay.logins['damiao officer']);
+  const mine = await workload(page, me);
+  assert.equal(await page.getByTestId('forward-report').count(), 0, 'an officer is not offered forwarding');
+
+  officer.cut();
+  await badge(page).filter({ hasText: '离线' }).waitFor({ timeout: 10_000 });
+  // A patrol of 0 minutes is refused; of 150, with its findings as a lead, it is saved.
+  await page.getByTestId('new-patrol').click();
+  const patrol = page.getByTestId('patrol-form');
+  await patrol.getByTestId('patrol-area').fill(`集镇—S106 线（${stamp}）`);
+  await patrol.getByTestId('patrol-minutes').fill('0');
+  const lead = `废品站深夜收购成捆电缆 ${stamp}`;
+  await patrol.getByTestId('patrol-found').fill(`${lead}\n三轮车车牌未看清`);
+  await patrol.getByTestId('patrol-lead').selectOption({ label: '违法犯罪线索' });
+  await patrol.getByTestId('save-patrol').click();
+  await patrol.getByTestId('said').filter({ hasText: '巡逻时长须为 1 至 720 分钟的整数。' }).waitFor();
+  assert.equal(await page.getByTestId('patrol-row').filter({ hasText: String(stamp) }).count(), 0, 'nothing saved');
+  await patrol.getByTestId('patrol-minutes').fill('１５０');
+  await patrol.getByTestId('save-patrol').click();
+  await patrol.getByTestId('said').filter({ hasText: '已保存在本机。' }).waitFor();
+  const patrolRow = page.getByTestId('patrol-row').filter({ hasText: String(stamp) });
+  assert.match(await patrolRow.textContent(), /起 150 分钟/);
+  const report = page.getByTestId('report-row').filter({ hasText: lead });
+  assert.match(await report.textContent(), /违法犯罪线索 · 巡逻/, 'the lead is a report from the patrol');
+
+  // An outreach event that reached nobody is refused; with its audience it counts.
+  await page.getByTestId('new-outreach').click();
+  const outreach = page.getByTestId('outreach-form');
+  await outreach.getByTestId('outreach-topic').fill(`防范电信网络诈骗（${stamp}）`);
+  await outreach.getByTestId('save-outreach').click();
+  await outreach.getByTestId('said').filter({ hasText: '受众人数须为至少 1 的整数。' }).waitFor();
+  await outreach.getByTestId('outreach-audience').fill('85');
+  await outreach.getByTestId('save-outreach').click();
+  await page.getByTestId('outreach-row').filter({ hasText: String(stamp) }).filter({ hasText: '85 人' }).waitFor();
+  assert.deepEqual(await workload(page, me), { ...mine, outreach: mine.outreach + 1 });
+  officer.restore();
+  await page.evaluate(() => window.dispatchEvent(new Event('online')));
+  await saved(page, 30_000);
+
+  // The 大庙 liaison forwards the report; the rest of the workbook stays in the station.
+  const liaison = await device(relay.logins['damiao liaison'], '/community');
+  const toSend = liaison.page.getByTestId('report-row').filter({ hasText: lead });
+  await toSend.getByTestId('forward-report').click();
+  await toSend.getByTestId('report-forwarded').filter({ hasText: /已报中心所/ }).waitFor();
+  await saved(liaison.page);
+  await screenshot(liaison.page, 'workbook-forwarded-zh');
+
+  // At the center station: among what the stations forwarded, then linked into a series.
+  const center = await device(relay.logins['desheng liaison'], '/bulletins');
+  await saved(center.page);
+  const theft = `电力电缆被盗-${stamp}`;
+  await postBulletin(center.page, theft);
+  await go(center.page, '/bulletins/forwarded');
+  await center.page.getByRole('link', { name: lead }).click();
+  const detail = center.page.getByTestId('bulletin-detail');
+  await detail.waitFor();
+  assert.match(await detail.textContent(), /社情民意/);
+  assert.match(await detail.textContent(), /三轮车车牌未看清/, 'the whole report came');
+  const form = center.page.getByTestId('series-form');
+  await form.getByLabel('串并案名称').fill(`电缆被盗串案-${stamp}`);
+  await form.getByTestId('series-candidate').filter({ hasText: theft }).getByRole('checkbox').check();
+  await form.getByRole('button', { name: '串并', exact: true }).click();
+  const timeline = center.page.getByTestId('timeline');
+  await timeline.getByRole('link', { name: theft }).waitFor({ timeout: 10_000 });
+  await timeline.getByRole('link', { name: lead }).waitFor();
+  // Nothing else of 大庙's workbook reached the region: the patrol's area is nowhere.
+  const docs = [...new Set((await storedKeys(center.page, 'updates')).map((k) => k[0]))];
+  assert.ok(!docs.some((d) => d.includes('damiao/community')), `no 大庙 workbook at the center: ${docs}`);
+  await go(center.page, '/bulletins');
+  await center.page.getByTestId('bulletin').first().waitFor();
+  assert.doesNotMatch(await center.page.locator('main').textContent(), new RegExp(`S106 线（${stamp}）`));
+  for (const d of [officer, liaison]) assert.deepEqual(realErrors(d), []);
+  assert.deepEqual(center.errors(), []);
+  for (const d of [officer, liaison, center]) await d.context.close();
 });

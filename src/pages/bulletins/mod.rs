@@ -39,6 +39,7 @@ pub fn category_name(i18n: I18nContext<Locale>, c: BulletinCategory) -> &'static
         BulletinCategory::CaseClue => t_string!(i18n, cat_case_clue),
         BulletinCategory::SafetyNotice => t_string!(i18n, cat_safety_notice),
         BulletinCategory::MeetingNotice => t_string!(i18n, cat_meeting_notice),
+        BulletinCategory::CommunityIntelligence => t_string!(i18n, wb_reports),
     }
 }
 

@@ -175,9 +175,7 @@ fn NewCase(names: Memo<(Named, Named)>) -> impl IntoView {
                 parties: parties.with_untracked(|p| {
                     p.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned).collect()
                 }),
-                village: villages.with_untracked(|list| {
-                    village.with_untracked(|v| list.iter().map(|(id, _)| *id).find(|id| &id.to_string() == v))
-                }),
+                village: villages.with_untracked(|list| village.with_untracked(|v| data::chosen(list, v))),
                 summary: summary.get_untracked().trim().to_owned(),
                 mediators: mediator_lines.with_untracked(|m| mediators(m)),
                 opened: mark,
@@ -213,7 +211,7 @@ fn NewCase(names: Memo<(Named, Named)>) -> impl IntoView {
                 <label>{t!(i18n, wb_field_case_village)}
                     <select bind:value=village>
                         <option value="">{t!(i18n, wb_none)}</option>
-                        {move || villages.get().into_iter().map(|(id, n)| view! { <option value=id.to_string()>{n}</option> }).collect_view()}
+                        {move || data::options(villages.get())}
                     </select>
                 </label>
                 <label>{t!(i18n, wb_field_parties)}<textarea rows="2" bind:value=parties data-testid="case-parties"></textarea></label>

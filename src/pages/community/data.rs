@@ -34,6 +34,20 @@ pub fn today() -> Date {
     liandong_core::time::in_china(liandong_core::time::now()).date()
 }
 
+/// A typed number with full-width digits (from a Chinese input method, `１２０`) turned
+/// into ASCII ones, trimmed: ready for `parse`.
+pub fn ascii_digits(typed: &str) -> String {
+    typed
+        .trim()
+        .chars()
+        .map(|c| match c {
+            // U+FF10..U+FF19: full-width ０ to ９.
+            '\u{FF10}'..='\u{FF19}' => char::from_digit(c as u32 - 0xFF10, 10).unwrap_or(c),
+            _ => c,
+        })
+        .collect()
+}
+
 /// Runs `f` with a writer of the workbook and the officer's mark now.
 ///
 /// # Errors
@@ -59,6 +73,23 @@ pub fn failure(i18n: leptos_i18n::I18nContext<crate::i18n::Locale>, e: &WriteFai
 
 /// Records of the station by id and name.
 pub type Named = Vec<(RecordId, String)>;
+
+/// The name of record `id` in `list`, if it is there.
+pub fn name_of(list: &[(RecordId, String)], id: Option<RecordId>) -> Option<String> {
+    let id = id?;
+    list.iter().find(|(i, _)| *i == id).map(|(_, n)| n.clone())
+}
+
+/// The record of `list` a `<select>` chose (its value is the id); `None` for "无".
+pub fn chosen(list: &[(RecordId, String)], value: &str) -> Option<RecordId> {
+    list.iter().map(|(i, _)| *i).find(|i| i.to_string() == value)
+}
+
+/// The `<option>`s of `list`, valued by id.
+pub fn options(list: Named) -> impl leptos::IntoView {
+    use leptos::prelude::*;
+    list.into_iter().map(|(id, n)| view! { <option value=id.to_string()>{n}</option> }).collect_view()
+}
 
 /// The station's villages (from its roster) and officers, by id: (villages, officers).
 pub fn names() -> (Named, Named) {

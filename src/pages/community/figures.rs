@@ -1,5 +1,5 @@
 //! The month's workload of the station's officers (统一考核): visits done against due,
-//! mediation cases taken on, resolved and overdue now, per officer and for the station,
+//! mediation cases taken on, resolved and overdue now, legal outreach events, per officer and for the station,
 //! this month (to today) or last month ([`liandong_core::community::figures`]).
 
 use leptos::prelude::*;
@@ -40,6 +40,7 @@ pub fn Workload(state: Memo<Option<CommunityState>>) -> impl IntoView {
                     <th>{t!(i18n, wb_col_opened)}</th>
                     <th>{t!(i18n, wb_col_resolved)}</th>
                     <th>{t!(i18n, wb_col_overdue)}</th>
+                    <th>{t!(i18n, wb_outreach)}</th>
                 </tr></thead>
                 <tbody>
                     {move || rows.get().map(|rows| rows.iter().map(|f| {
@@ -51,6 +52,7 @@ pub fn Workload(state: Memo<Option<CommunityState>>) -> impl IntoView {
                                 <td>{f.cases_opened}</td>
                                 <td>{f.cases_resolved}</td>
                                 <td class:short=short_cases>{f.cases_overdue}</td>
+                                <td>{f.outreach}</td>
                             </tr>
                         }
                     }).collect_view())}

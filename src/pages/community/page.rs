@@ -1,5 +1,6 @@
 //! The workbook page: the summary line of [`super::home`], then the key persons and sites,
-//! the mediation cases, and the month's workload.
+//! the mediation cases, the intelligence reports, patrols and legal outreach, and the
+//! month's workload.
 
 use leptos::prelude::*;
 
@@ -7,6 +8,9 @@ use super::cases::Cases;
 use super::data;
 use super::figures::Workload;
 use super::home::{Summary, figures};
+use super::outreach::OutreachLog;
+use super::patrols::Patrols;
+use super::reports::Reports;
 use super::subjects::Subjects;
 use crate::i18n::*;
 
@@ -35,6 +39,9 @@ pub fn Workbook() -> impl IntoView {
                 <Summary figures=figures/>
                 <Subjects state=state names=names/>
                 <Cases state=state names=names/>
+                <Reports state=state names=names/>
+                <Patrols state=state names=names/>
+                <OutreachLog state=state names=names/>
                 <Workload state=state/>
             }.into_any()
         }}

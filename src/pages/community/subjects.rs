@@ -9,16 +9,11 @@ use liandong_core::community::{CommunityState, DueState, cadence_days, due_list}
 use liandong_core::model::{KeyKind, KeySubject, PersonCategory, RiskLevel, Visit};
 use liandong_core::time::text;
 
-use super::data::{self, Named};
+use super::data::{self, Named, chosen, name_of, options};
 use crate::components::fmt::fill;
 use crate::i18n::*;
 use crate::pages::command::said::{SaidLine, said};
 use crate::words::community as words;
-
-fn name_of(list: &[(RecordId, String)], id: Option<RecordId>) -> Option<String> {
-    let id = id?;
-    list.iter().find(|(i, _)| *i == id).map(|(_, n)| n.clone())
-}
 
 /// The list and the add form.
 #[component]
@@ -152,22 +147,10 @@ fn AddSubject(names: Memo<(Named, Named)>) -> impl IntoView {
     let cadence = RwSignal::new(String::new());
     let note = RwSignal::new(String::new());
     let said = said();
-    let chosen =
-        |list: &[(RecordId, String)], value: &str| list.iter().map(|(i, _)| *i).find(|i| i.to_string() == value);
     let kinds_for_save = kinds.clone();
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        // Full-width digits (from a Chinese input method) count as digits.
-        let typed: String = cadence
-            .get_untracked()
-            .trim()
-            .chars()
-            .map(|c| match c {
-                // U+FF10..U+FF19: full-width ０ to ９.
-                '\u{FF10}'..='\u{FF19}' => char::from_digit(c as u32 - 0xFF10, 10).unwrap_or(c),
-                _ => c,
-            })
-            .collect();
+        let typed = data::ascii_digits(&cadence.get_untracked());
         let cadence_days = match typed.as_str() {
             "" => None,
             t => match t.parse::<u32>() {
@@ -208,9 +191,6 @@ fn AddSubject(names: Memo<(Named, Named)>) -> impl IntoView {
             }
             Err(e) => said.set(Some(Err(data::failure(i18n, &e)))),
         }
-    };
-    let options = move |list: Vec<(RecordId, String)>| {
-        list.into_iter().map(|(id, n)| view! { <option value=id.to_string()>{n}</option> }).collect_view()
     };
     view! {
         <details class="wb-add">
