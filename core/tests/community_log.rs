@@ -1,7 +1,8 @@
 //! The workbook's field work (issue 18): intelligence reports, patrols and legal outreach
 //! are refused with the reason when wrong and nothing is saved; outreach counts in the
 //! month's figures; the liaison forwards a report, and only its copy reaches the region's
-//! bulletins, where the center station links it into a case series.
+//! bulletins, where the center station links it into a case series; a rapid response is
+//! raised as one incident of the regional command.
 
 mod common;
 
@@ -13,11 +14,13 @@ use liandong_core::community::CommunityState;
 use liandong_core::community::edit::{WorkbookField, WorkbookRefusal};
 use liandong_core::community::figures::month;
 use liandong_core::community::forward::forward;
-use liandong_core::community::log::{MAX_PATROL_MINUTES, log_outreach, log_patrol, put_report};
+use liandong_core::community::log::{MAX_PATROL_MINUTES, log_outreach, log_patrol, log_response, put_report};
+use liandong_core::community::raise::raise;
+use liandong_core::docs::RegionCommand;
 use liandong_core::docs::{Refusal, RegionBulletins, StationCommunity, WriteError};
 use liandong_core::model::{
-    Bulletin, BulletinCategory, BulletinVersion, CommunityReport, Mark, Outreach, Patrol, ReportCategory, ReportSource,
-    Scope, Series, Urgency,
+    Bulletin, BulletinCategory, BulletinVersion, CommunityReport, Incident, Mark, Outreach, Patrol, RapidResponse,
+    ReportCategory, ReportSource, Scope, Series, Urgency,
 };
 use liandong_core::org::Organisation;
 use yrs::Doc;
@@ -217,4 +220,55 @@ fn forwarding_a_report_not_in_the_workbook_is_refused() {
     let r = forward(&region, &community, RecordId::new(), RecordId::new(), None, mark);
     assert_eq!(refused(r), WorkbookRefusal::Missing);
     assert!(region.list::<Bulletin>().into_records().is_empty());
+}
+
+#[test]
+fn a_rapid_response_is_checked_and_raised_as_one_urgent_incident_of_the_station() {
+    let region = common::command::Region::new();
+    let community = StationCommunity::new(Doc::new());
+    let command = RegionCommand::new(Doc::new());
+    let officer = region.at_b[0];
+    let now = at("2026-12-07T14:00:00Z");
+    let response = RapidResponse {
+        id: RecordId::new(),
+        what: "两人正在撬盗变压器铜芯".into(),
+        place: "陈家村村口变压器".into(),
+        at: at("2026-12-07T13:50:00Z"),
+        officers: vec![officer],
+        logged: Mark { at: now, by: officer },
+        raised: None,
+    };
+    let mut bad = response.clone();
+    bad.place = String::new();
+    assert_eq!(
+        refused(log_response(&community, &bad, now)),
+        WorkbookRefusal::Text { field: WorkbookField::ResponsePlace, max: 100 }
+    );
+    let mut bad = response.clone();
+    bad.officers.clear();
+    assert_eq!(refused(log_response(&community, &bad, now)), WorkbookRefusal::NoOfficers);
+    let mut bad = response.clone();
+    bad.at = at("2026-12-07T14:05:00Z");
+    assert_eq!(refused(log_response(&community, &bad, now)), WorkbookRefusal::FutureTime);
+    assert!(CommunityState::read(&community).responses.is_empty(), "nothing saved");
+    log_response(&community, &response, now).expect("logged");
+
+    let mark = Mark { at: at("2026-12-07T14:02:00Z"), by: region.head_b };
+    let raised = raise(&command, &community, &region.org, response.id, region.region, region.b, mark).expect("raised");
+    assert_eq!(raised.raised, Some(mark));
+    raise(&command, &community, &region.org, response.id, region.region, region.b, mark).expect("again");
+    let incidents = command.list::<Incident>().into_records();
+    assert_eq!(incidents.len(), 1, "raised twice, opened once");
+    let i = &incidents[0];
+    assert_eq!(
+        (i.id, i.station, i.urgency, i.summary.as_str(), i.place.as_str(), i.at, i.opened),
+        (response.id, Some(region.b), Urgency::Urgent, "两人正在撬盗变压器铜芯", "陈家村村口变压器", response.at, mark)
+    );
+    // A station outside the region cannot be named.
+    let other = RapidResponse { id: RecordId::new(), ..response.clone() };
+    log_response(&community, &other, now).expect("logged");
+    let r = raise(&command, &community, &region.org, other.id, region.region, region.far, mark);
+    assert!(matches!(r, Err(WriteError::Invalid(_))), "{r:?}");
+    assert_eq!(command.list::<Incident>().into_records().len(), 1);
+    assert_eq!(CommunityState::read(&community).responses.iter().filter(|r| r.raised.is_some()).count(), 1);
 }

@@ -142,6 +142,8 @@ pub fn refusal(locale: Locale, r: &WorkbookRefusal) -> String {
             WorkbookField::PatrolArea => max(td_string!(locale, ref_wb_patrol_area), *m, None),
             WorkbookField::PatrolFinding => max(td_string!(locale, ref_wb_patrol_found), *m, None),
             WorkbookField::OutreachTopic => max(td_string!(locale, ref_wb_outreach_topic), *m, None),
+            WorkbookField::ResponseWhat => max(td_string!(locale, ref_wb_response_what), *m, None),
+            WorkbookField::ResponsePlace => max(td_string!(locale, ref_wb_response_place), *m, None),
         },
         WorkbookRefusal::CadenceZero => td_string!(locale, ref_wb_cadence_zero).to_owned(),
         WorkbookRefusal::FutureDay => td_string!(locale, ref_wb_future_day).to_owned(),

@@ -7,7 +7,8 @@
 // region's center station, is not given 大庙's workbook (the relay refuses it). Offline,
 // the officer logs a patrol whose findings become an intelligence report, and a legal
 // outreach event (bad ones refused); the 大庙 liaison forwards the report, and the 得胜
-// liaison finds it among the forwarded and links it into a case series.
+// liaison finds it among the forwarded and links it into a case series. A rapid response
+// logged offline is raised by the head as an incident; a case's file prints for signature.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import WebSocket from 'ws';
@@ -235,4 +236,59 @@ test('a patrol\'s lead, forwarded by the liaison, is linked into a series at the
   for (const d of [officer, liaison]) assert.deepEqual(realErrors(d), []);
   assert.deepEqual(center.errors(), []);
   for (const d of [officer, liaison, center]) await d.context.close();
+});
+
+test('a rapid response logged offline in the field is raised by the head as an incident of the region', async () => {
+  const stamp = Date.now();
+  const officer = await device(relay.logins['damiao officer'], '/community');
+  const { page } = officer;
+  await page.getByTestId('wb-summary').waitFor();
+  assert.equal(await page.getByTestId('raise-response').count(), 0, 'an officer does not open incidents');
+  officer.cut();
+  await badge(page).filter({ hasText: '离线' }).waitFor({ timeout: 10_000 });
+  await page.getByTestId('new-response').click();
+  const form = page.getByTestId('response-form');
+  const what = `两人正在撬盗变压器铜芯 ${stamp}`;
+  await form.getByTestId('response-what').fill(what);
+  await form.getByTestId('save-response').click();
+  await form.getByTestId('said').filter({ hasText: '请填写地点' }).waitFor();
+  await form.getByTestId('response-place').fill('陈家村村口变压器');
+  await form.getByTestId('save-response').click();
+  await form.getByTestId('said').filter({ hasText: '已保存在本机。' }).waitFor();
+  await page.getByTestId('response-row').filter({ hasText: what }).waitFor();
+  officer.restore();
+  await page.evaluate(() => window.dispatchEvent(new Event('online')));
+  await saved(page, 30_000);
+
+  const head = await device(relay.logins['damiao station_head'], '/community');
+  const row = head.page.getByTestId('response-row').filter({ hasText: what });
+  await row.getByTestId('raise-response').click();
+  await row.getByTestId('response-raised').filter({ hasText: '已上报区域指挥' }).waitFor();
+  await saved(head.page);
+  await row.getByRole('link', { name: '查看警情' }).click();
+  const incident = head.page.getByTestId('incident');
+  await incident.waitFor({ timeout: 20_000 });
+  assert.match(await incident.textContent(), new RegExp(what));
+  assert.match(await incident.textContent(), /陈家村村口变压器/);
+  await screenshot(head.page, 'workbook-raised-zh');
+
+  // The file of the first case (the repeat dispute), to print and sign: one line per
+  // party, per mediator, and for the officer in charge.
+  await go(head.page, '/community');
+  const first = head.page.getByTestId('case-row').first();
+  const parties = (await first.locator('strong').textContent()).split('、');
+  await first.getByTestId('case-file-link').click();
+  const file = head.page.getByTestId('case-file');
+  await file.waitFor();
+  assert.match(await file.locator('h1').textContent(), /矛盾纠纷调解卷宗/);
+  assert.match(await file.textContent(), /大庙/);
+  const signs = await file.locator('.signature').allTextContents();
+  assert.deepEqual(signs.filter((l) => l.startsWith('当事人')).map((l) => l.match(/当事人：(\S+)/)[1]), parties);
+  assert.equal(signs.filter((l) => l.startsWith('调解人')).length, 3, 'the demo case has three mediators');
+  assert.equal(signs.filter((l) => l.startsWith('承办民警')).length, 1);
+  await screenshot(head.page, 'workbook-case-file-zh');
+  assert.deepEqual(realErrors(officer), []);
+  assert.deepEqual(head.errors(), []);
+  await officer.context.close();
+  await head.context.close();
 });

@@ -47,6 +47,10 @@ pub enum WorkbookField {
     PatrolFinding,
     /// An outreach event's topic.
     OutreachTopic,
+    /// What a rapid response is about.
+    ResponseWhat,
+    /// Where a rapid response is.
+    ResponsePlace,
 }
 
 /// Why the workbook refused a write.

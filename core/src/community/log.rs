@@ -9,7 +9,9 @@
 //!   minutes, at least one officer, not set out after now; a lead recorded from it needs
 //!   findings;
 //! - an outreach event's topic filled in (at most [`MAX_LINE`]), at least one person
-//!   reached, not dated after today (China time).
+//!   reached, not dated after today (China time);
+//! - a rapid response's what (at most [`MAX_TEXT`]) and where (at most [`MAX_LINE`])
+//!   filled in, at least one officer, not seen after now.
 
 use jiff::Timestamp;
 use jiff::civil::Date;
@@ -17,7 +19,7 @@ use jiff::civil::Date;
 use super::edit::{MAX_LINE, MAX_TEXT, WorkbookField, WorkbookRefusal, refuse, text};
 use crate::docs::{StationCommunity, WriteError};
 use crate::ids::RecordId;
-use crate::model::{CommunityReport, Outreach, Patrol, ReportCategory, ReportSource};
+use crate::model::{CommunityReport, Outreach, Patrol, RapidResponse, ReportCategory, ReportSource};
 
 /// The longest patrol, in minutes: 12 hours, a night's patrol with margin (the product's
 /// figure, to catch a mistyped duration).
@@ -93,4 +95,21 @@ pub fn log_outreach(view: &StationCommunity, event: &Outreach, today: Date) -> R
         return refuse(WorkbookRefusal::FutureDay);
     }
     view.put(event)
+}
+
+/// Logs a rapid response; `now` is when it is logged.
+///
+/// # Errors
+/// [`WorkbookRefusal::Text`] (`ResponseWhat`, `ResponsePlace`),
+/// [`WorkbookRefusal::NoOfficers`], [`WorkbookRefusal::FutureTime`]; the view's.
+pub fn log_response(view: &StationCommunity, response: &RapidResponse, now: Timestamp) -> Result<(), WriteError> {
+    text(&response.what, WorkbookField::ResponseWhat, MAX_TEXT)?;
+    text(&response.place, WorkbookField::ResponsePlace, MAX_LINE)?;
+    if response.officers.is_empty() {
+        return refuse(WorkbookRefusal::NoOfficers);
+    }
+    if response.at > now {
+        return refuse(WorkbookRefusal::FutureTime);
+    }
+    view.put(response)
 }

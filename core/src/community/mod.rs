@@ -5,8 +5,10 @@
 //!   visit), the cases in the order they need attention, repeat disputes;
 //! - [`edit`]: the writes of key records, visits and cases, each checked before anything is
 //!   saved;
-//! - [`log`]: the writes of the field work: intelligence reports, patrols, legal outreach;
+//! - [`log`]: the writes of the field work: intelligence reports, patrols, legal outreach,
+//!   rapid responses;
 //! - [`forward`]: a report forwarded to the center station as a bulletin;
+//! - [`raise`]: a rapid response raised as an incident of the regional command;
 //! - [`figures`]: a month's figures per officer and for the station (统一考核);
 //! - [`state`]: everything of the document, read once for the screens;
 //! - [`glance`]: the figures for Home, from the raw maps (no record decoding in the first
@@ -19,6 +21,7 @@ pub mod forward;
 pub mod glance;
 pub mod log;
 pub mod mediation;
+pub mod raise;
 pub mod state;
 
 pub use cadence::{Due, DueState, cadence_days, due_list};

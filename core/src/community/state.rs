@@ -1,7 +1,7 @@
 //! Everything of a station's district workbook, read once per change for the screens.
 
 use crate::docs::StationCommunity;
-use crate::model::{CommunityReport, KeySubject, MediationCase, Outreach, Patrol, Visit};
+use crate::model::{CommunityReport, KeySubject, MediationCase, Outreach, Patrol, RapidResponse, Visit};
 
 /// The live records of `station/{station}/community`, each list sorted by id (creation
 /// order). Records this version cannot read are left out.
@@ -19,6 +19,8 @@ pub struct CommunityState {
     pub patrols: Vec<Patrol>,
     /// Legal outreach events.
     pub outreach: Vec<Outreach>,
+    /// Rapid responses.
+    pub responses: Vec<RapidResponse>,
 }
 
 impl CommunityState {
@@ -31,6 +33,7 @@ impl CommunityState {
             reports: view.list().into_records(),
             patrols: view.list().into_records(),
             outreach: view.list().into_records(),
+            responses: view.list().into_records(),
         }
     }
 }

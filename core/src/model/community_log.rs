@@ -1,6 +1,7 @@
 //! The field work of a station's district workbook (`station/{station}/community`, read by
 //! the station and the bureau only; docs/domain.md "Community work"): community
-//! intelligence reports (社情民意), patrols (巡逻) and legal outreach (法制宣传).
+//! intelligence reports (社情民意), patrols (巡逻), legal outreach (法制宣传) and rapid
+//! responses (打现行).
 
 use jiff::Timestamp;
 use jiff::civil::Date;
@@ -123,3 +124,26 @@ pub struct Outreach {
     pub logged: Mark,
 }
 record!(Outreach, CommunityDoc, "outreach");
+
+/// A rapid response (打现行): an offence caught in progress in the field, recorded in a few
+/// words on the spot. The station may raise it as an incident of the regional command
+/// ([`crate::community::raise`]), from which support requests follow.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RapidResponse {
+    /// Record id (also the id of the incident it is raised as).
+    pub id: RecordId,
+    /// What is happening, e.g. `两人正在撬盗变压器铜芯`.
+    pub what: String,
+    /// Where, e.g. `陈家村村口变压器`.
+    pub place: String,
+    /// When it was seen; never after it was logged.
+    pub at: Timestamp,
+    /// The officers on it.
+    pub officers: Vec<RecordId>,
+    /// Who logged it and when.
+    pub logged: Mark,
+    /// When it was raised as an incident of the regional command, and by whom.
+    #[serde(default)]
+    pub raised: Option<Mark>,
+}
+record!(RapidResponse, CommunityDoc, "rapid_responses");

@@ -136,6 +136,7 @@ fn CaseRow(
                     }.into_any(),
                     CaseStage::Closed => ().into_any(),
                 }}
+                <a class="button plain" href=format!("/community/cases/{id}/print") data-testid="case-file-link">{t!(i18n, wb_file_print)}</a>
                 <SaidLine said=said/>
             </li>
         })

@@ -1,9 +1,11 @@
-//! The workbook page: the summary line of [`super::home`], then the key persons and sites,
+//! The workbook page: the summary line of [`super::home`], the rapid responses (urgent, so
+//! first), then the key persons and sites,
 //! the mediation cases, the intelligence reports, patrols and legal outreach, and the
 //! month's workload.
 
 use leptos::prelude::*;
 
+use super::case_file::{CaseFile, case_of};
 use super::cases::Cases;
 use super::data;
 use super::figures::Workload;
@@ -11,6 +13,7 @@ use super::home::{Summary, figures};
 use super::outreach::OutreachLog;
 use super::patrols::Patrols;
 use super::reports::Reports;
+use super::responses::Responses;
 use super::subjects::Subjects;
 use crate::i18n::*;
 
@@ -26,8 +29,11 @@ pub fn Workbook() -> impl IntoView {
     // The sections are built once the workbook is read, not again at each change (the
     // forms keep what is typed while a sync arrives).
     let loaded = Memo::new(move |_| state.with(Option::is_some));
+    // `/community/cases/:id/print` shows that case's file instead.
+    let location = leptos_router::hooks::use_location();
+    let file = Memo::new(move |_| location.pathname.with(|p| case_of(p)));
     view! {
-        <h1>{t!(i18n, wb_title)}</h1>
+        {move || file.get().is_none().then(|| view! { <h1>{t!(i18n, wb_title)}</h1> })}
         {move || {
             if !has_station() {
                 return view! { <p class="empty">{t!(i18n, wb_no_station)}</p> }.into_any();
@@ -35,8 +41,12 @@ pub fn Workbook() -> impl IntoView {
             if !loaded.get() {
                 return view! { <p class="empty">{t!(i18n, home_loading)}</p> }.into_any();
             }
+            if let Some(id) = file.get() {
+                return view! { <CaseFile id=id state=state names=names/> }.into_any();
+            }
             view! {
                 <Summary figures=figures/>
+                <Responses state=state names=names/>
                 <Subjects state=state names=names/>
                 <Cases state=state names=names/>
                 <Reports state=state names=names/>

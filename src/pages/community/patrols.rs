@@ -121,16 +121,7 @@ fn NewPatrol(names: Memo<(Named, Named)>) -> impl IntoView {
                 <label>{t!(i18n, wb_field_area)}<input bind:value=area data-testid="patrol-area"/></label>
                 <label>{t!(i18n, wb_field_start)}<input type="datetime-local" bind:value=start/></label>
                 <label>{t!(i18n, wb_field_minutes)}<input inputmode="numeric" bind:value=minutes data-testid="patrol-minutes"/></label>
-                <fieldset class="wb-crew">
-                    <legend>{t!(i18n, wb_field_officers)}</legend>
-                    {move || names.get().1.into_iter().map(|(id, name)| view! {
-                        <label class="check">
-                            <input type="checkbox" checked=move || crew.with(|c| c.contains(&id))
-                                on:change=move |ev| crew.update(|c| if event_target_checked(&ev) { c.push(id) } else { c.retain(|x| *x != id) })/>
-                            {name}
-                        </label>
-                    }).collect_view()}
-                </fieldset>
+                <Crew names=names crew=crew/>
                 <label>{t!(i18n, wb_field_found)}<textarea rows="2" bind:value=found data-testid="patrol-found"></textarea></label>
                 <label>{t!(i18n, wb_field_lead)}
                     <select on:change=move |ev| lead.set(event_target_value(&ev).parse().unwrap_or(0)) data-testid="patrol-lead">
@@ -145,5 +136,23 @@ fn NewPatrol(names: Memo<(Named, Named)>) -> impl IntoView {
                 <div class="actions"><button class="button" type="submit" data-testid="save-patrol">{t!(i18n, wb_save)}</button></div>
             </form>
         </details>
+    }
+}
+
+/// The officers of a patrol or a rapid response: a checkbox per officer of the station.
+#[component]
+pub fn Crew(names: Memo<(Named, Named)>, crew: RwSignal<Vec<RecordId>>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <fieldset class="wb-crew">
+            <legend>{t!(i18n, wb_field_officers)}</legend>
+            {move || names.get().1.into_iter().map(|(id, name)| view! {
+                <label class="check">
+                    <input type="checkbox" checked=move || crew.with(|c| c.contains(&id))
+                        on:change=move |ev| crew.update(|c| if event_target_checked(&ev) { c.push(id) } else { c.retain(|x| *x != id) })/>
+                    {name}
+                </label>
+            }).collect_view()}
+        </fieldset>
     }
 }
