@@ -43,7 +43,12 @@ pub fn CaseFile(id: RecordId, state: Memo<Option<CommunityState>>, names: Memo<(
         steps.extend(case.resolved.map(|m| fill(t_string!(i18n, wb_file_resolved), &[("time", time(m))])));
         steps.extend(case.return_visit.map(|m| fill(t_string!(i18n, wb_file_return), &[("time", time(m))])));
         let sign = |who: &str, name: String| {
-            view! { <p class="signature">{fill(t_string!(i18n, wb_file_sign), &[("who", who.to_owned()), ("name", name)])}</p> }
+            view! {
+                <p class="signature">
+                    <span>{fill(t_string!(i18n, wb_file_sign), &[("who", who.to_owned()), ("name", name)])}</span>" "
+                    <span class="sign-line">{t!(i18n, wb_file_sign_line)}</span>
+                </p>
+            }
         };
         let officer = data::name_of(&officers, Some(case.opened.by)).unwrap_or_default();
         view! {

@@ -33,6 +33,7 @@ pub fn Workload(state: Memo<Option<CommunityState>>) -> impl IntoView {
                 <option value="this">{t!(i18n, wb_this_month)}</option>
                 <option value="last">{t!(i18n, wb_last_month)}</option>
             </select>
+            <div class="table-scroll">
             <table class="workload">
                 <thead><tr>
                     <th>{t!(i18n, wb_col_officer)}</th>
@@ -40,7 +41,7 @@ pub fn Workload(state: Memo<Option<CommunityState>>) -> impl IntoView {
                     <th>{t!(i18n, wb_col_opened)}</th>
                     <th>{t!(i18n, wb_col_resolved)}</th>
                     <th>{t!(i18n, wb_col_overdue)}</th>
-                    <th>{t!(i18n, wb_outreach)}</th>
+                    <th>{t!(i18n, wb_col_outreach)}</th>
                 </tr></thead>
                 <tbody>
                     {move || rows.get().map(|rows| rows.iter().map(|f| {
@@ -58,6 +59,7 @@ pub fn Workload(state: Memo<Option<CommunityState>>) -> impl IntoView {
                     }).collect_view())}
                 </tbody>
             </table>
+            </div>
         </section>
     }
 }
