@@ -14,6 +14,7 @@ use liandong_core::model::{DisputeKind, MediationCase, Mediator};
 use liandong_core::time::{in_china, text};
 
 use super::data::{self, Named};
+use super::fields::Choice;
 use crate::components::fmt::fill;
 use crate::i18n::*;
 use crate::pages::command::said::{SaidLine, said};
@@ -187,14 +188,10 @@ fn NewCase(names: Memo<(Named, Named)>) -> impl IntoView {
             };
             open_case(view, &case, mark.at)
         });
-        match result {
-            Ok(()) => {
-                parties.set(String::new());
-                summary.set(String::new());
-                mediator_lines.set(String::new());
-                said.set(Some(Ok(t_string!(i18n, wb_case_saved).to_owned())));
-            }
-            Err(e) => said.set(Some(Err(data::failure(i18n, &e)))),
+        if data::settle(i18n, said, result, t_string!(i18n, wb_case_saved)) {
+            parties.set(String::new());
+            summary.set(String::new());
+            mediator_lines.set(String::new());
         }
     };
     view! {
@@ -210,10 +207,7 @@ fn NewCase(names: Memo<(Named, Named)>) -> impl IntoView {
                     </select>
                 </label>
                 <label>{t!(i18n, wb_field_case_village)}
-                    <select bind:value=village>
-                        <option value="">{t!(i18n, wb_none)}</option>
-                        {move || data::options(villages.get())}
-                    </select>
+                    <Choice list=Signal::derive(move || villages.get()) value=village/>
                 </label>
                 <label>{t!(i18n, wb_field_parties)}<textarea rows="2" bind:value=parties data-testid="case-parties"></textarea></label>
                 <label>{t!(i18n, wb_field_summary)}<textarea rows="3" bind:value=summary data-testid="case-summary"></textarea></label>

@@ -71,6 +71,20 @@ pub fn failure(i18n: leptos_i18n::I18nContext<crate::i18n::Locale>, e: &WriteFai
     }
 }
 
+/// Says under a form what its write did: `saved` on success (and returns `true`, so the
+/// form clears what was typed), core's reason otherwise (and keeps it).
+pub fn settle<T>(
+    i18n: leptos_i18n::I18nContext<crate::i18n::Locale>,
+    said: crate::pages::command::said::Said,
+    result: Result<T, WriteFailure>,
+    saved: &str,
+) -> bool {
+    use leptos::prelude::Set;
+    let ok = result.is_ok();
+    said.set(Some(result.map(|_| saved.to_owned()).map_err(|e| failure(i18n, &e))));
+    ok
+}
+
 /// Records of the station by id and name.
 pub type Named = Vec<(RecordId, String)>;
 
@@ -83,12 +97,6 @@ pub fn name_of(list: &[(RecordId, String)], id: Option<RecordId>) -> Option<Stri
 /// The record of `list` a `<select>` chose (its value is the id); `None` for "无".
 pub fn chosen(list: &[(RecordId, String)], value: &str) -> Option<RecordId> {
     list.iter().map(|(i, _)| *i).find(|i| i.to_string() == value)
-}
-
-/// The `<option>`s of `list`, valued by id.
-pub fn options(list: Named) -> impl leptos::IntoView {
-    use leptos::prelude::*;
-    list.into_iter().map(|(id, n)| view! { <option value=id.to_string()>{n}</option> }).collect_view()
 }
 
 /// The station's villages (from its roster) and officers, by id: (villages, officers).

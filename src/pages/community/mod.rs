@@ -14,12 +14,14 @@
 //! - [`reports`]: community intelligence reports, the liaison's forwarding, the form.
 //! - [`patrols`]: patrols, and the form that logs one (its findings may become a report).
 //! - [`outreach`]: legal outreach events and their form.
+//! - [`fields`]: form fields the sections share (a village or officer, a crew).
 //! - [`figures`]: the month's workload per officer and for the station (统一考核).
 //! - [`home`]: the summary on Home (visits overdue, cases past a deadline).
 
 mod case_file;
 mod cases;
 pub mod data;
+mod fields;
 mod figures;
 pub mod home;
 mod outreach;

@@ -9,6 +9,7 @@ use liandong_core::model::Outreach;
 use liandong_core::time::text;
 
 use super::data::{self, Named};
+use super::fields::Choice;
 use crate::components::fmt::fill;
 use crate::i18n::*;
 use crate::pages::command::said::{SaidLine, said};
@@ -76,13 +77,9 @@ fn NewOutreach(names: Memo<(Named, Named)>) -> impl IntoView {
             };
             log_outreach(view, &event, data::today())
         });
-        match result {
-            Ok(()) => {
-                topic.set(String::new());
-                audience.set(String::new());
-                said.set(Some(Ok(t_string!(i18n, wb_saved).to_owned())));
-            }
-            Err(e) => said.set(Some(Err(data::failure(i18n, &e)))),
+        if data::settle(i18n, said, result, t_string!(i18n, wb_saved)) {
+            topic.set(String::new());
+            audience.set(String::new());
         }
     };
     view! {
@@ -91,7 +88,7 @@ fn NewOutreach(names: Memo<(Named, Named)>) -> impl IntoView {
             <form class="form" novalidate on:submit=save data-testid="outreach-form">
                 <label>{t!(i18n, wb_field_day)}<input type="date" bind:value=on max=text::ymd(data::today())/></label>
                 <label>{t!(i18n, wb_field_village)}
-                    <select bind:value=village><option value="">{t!(i18n, wb_none)}</option>{move || data::options(names.get().0)}</select>
+                    <Choice list=Signal::derive(move || names.get().0) value=village/>
                 </label>
                 <label>{t!(i18n, wb_field_topic)}<input bind:value=topic data-testid="outreach-topic"/></label>
                 <label>{t!(i18n, wb_field_audience)}<input inputmode="numeric" bind:value=audience data-testid="outreach-audience"/></label>

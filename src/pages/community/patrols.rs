@@ -11,6 +11,7 @@ use liandong_core::model::{Patrol, ReportCategory};
 use liandong_core::time::{in_china, text};
 
 use super::data::{self, Named};
+use super::fields::Crew;
 use crate::components::fmt::fill;
 use crate::i18n::*;
 use crate::pages::command::said::{SaidLine, said};
@@ -104,14 +105,10 @@ fn NewPatrol(names: Memo<(Named, Named)>) -> impl IntoView {
             let category = lead.get_untracked().checked_sub(1).and_then(|i| ReportCategory::ALL.get(i).copied());
             log_patrol(view, &patrol, category, mark.at)
         });
-        match result {
-            Ok(_) => {
-                area.set(String::new());
-                found.set(String::new());
-                lead.set(0);
-                said.set(Some(Ok(t_string!(i18n, wb_saved).to_owned())));
-            }
-            Err(e) => said.set(Some(Err(data::failure(i18n, &e)))),
+        if data::settle(i18n, said, result, t_string!(i18n, wb_saved)) {
+            area.set(String::new());
+            found.set(String::new());
+            lead.set(0);
         }
     };
     view! {
@@ -136,23 +133,5 @@ fn NewPatrol(names: Memo<(Named, Named)>) -> impl IntoView {
                 <div class="actions"><button class="button" type="submit" data-testid="save-patrol">{t!(i18n, wb_save)}</button></div>
             </form>
         </details>
-    }
-}
-
-/// The officers of a patrol or a rapid response: a checkbox per officer of the station.
-#[component]
-pub fn Crew(names: Memo<(Named, Named)>, crew: RwSignal<Vec<RecordId>>) -> impl IntoView {
-    let i18n = use_i18n();
-    view! {
-        <fieldset class="wb-crew">
-            <legend>{t!(i18n, wb_field_officers)}</legend>
-            {move || names.get().1.into_iter().map(|(id, name)| view! {
-                <label class="check">
-                    <input type="checkbox" checked=move || crew.with(|c| c.contains(&id))
-                        on:change=move |ev| crew.update(|c| if event_target_checked(&ev) { c.push(id) } else { c.retain(|x| *x != id) })/>
-                    {name}
-                </label>
-            }).collect_view()}
-        </fieldset>
     }
 }

@@ -13,6 +13,7 @@ use liandong_core::time::{in_china, text};
 use liandong_core::{DocumentId, RecordId};
 
 use super::data::{self, Named, name_of};
+use super::fields::Choice;
 use crate::components::fmt::fill;
 use crate::data::WriteFailure;
 use crate::i18n::*;
@@ -107,12 +108,8 @@ fn NewReport(names: Memo<(Named, Named)>) -> impl IntoView {
             };
             put_report(view, &report)
         });
-        match result {
-            Ok(()) => {
-                content.set(String::new());
-                said.set(Some(Ok(t_string!(i18n, wb_saved).to_owned())));
-            }
-            Err(e) => said.set(Some(Err(data::failure(i18n, &e)))),
+        if data::settle(i18n, said, result, t_string!(i18n, wb_saved)) {
+            content.set(String::new());
         }
     };
     view! {
@@ -136,7 +133,7 @@ fn NewReport(names: Memo<(Named, Named)>) -> impl IntoView {
                     </select>
                 </label>
                 <label>{t!(i18n, wb_field_village)}
-                    <select bind:value=village><option value="">{t!(i18n, wb_none)}</option>{move || data::options(names.get().0)}</select>
+                    <Choice list=Signal::derive(move || names.get().0) value=village/>
                 </label>
                 <label>{t!(i18n, wb_field_content)}<textarea rows="3" bind:value=content data-testid="report-content"></textarea></label>
                 <SaidLine said=said/>

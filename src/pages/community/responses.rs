@@ -15,7 +15,7 @@ use liandong_core::time::{in_china, text};
 use liandong_core::{DocumentId, RecordId};
 
 use super::data::{self, Named};
-use super::patrols::Crew;
+use super::fields::Crew;
 use crate::components::fmt::fill;
 use crate::data::WriteFailure;
 use crate::i18n::*;
@@ -121,13 +121,9 @@ fn NewResponse(names: Memo<(Named, Named)>) -> impl IntoView {
             };
             log_response(view, &response, mark.at)
         });
-        match result {
-            Ok(()) => {
-                what.set(String::new());
-                place.set(String::new());
-                said.set(Some(Ok(t_string!(i18n, wb_saved).to_owned())));
-            }
-            Err(e) => said.set(Some(Err(data::failure(i18n, &e)))),
+        if data::settle(i18n, said, result, t_string!(i18n, wb_saved)) {
+            what.set(String::new());
+            place.set(String::new());
         }
     };
     view! {

@@ -9,7 +9,8 @@ use liandong_core::community::{CommunityState, DueState, cadence_days, due_list}
 use liandong_core::model::{KeyKind, KeySubject, PersonCategory, RiskLevel, Visit};
 use liandong_core::time::text;
 
-use super::data::{self, Named, chosen, name_of, options};
+use super::data::{self, Named, chosen, name_of};
+use super::fields::Choice;
 use crate::components::fmt::fill;
 use crate::i18n::*;
 use crate::pages::command::said::{SaidLine, said};
@@ -81,13 +82,9 @@ fn SubjectRow(id: RecordId, state: Memo<Option<CommunityState>>, names: Memo<(Na
             };
             log_visit(view, &visit, data::today())
         });
-        match result {
-            Ok(()) => {
-                found.set(String::new());
-                open.set(false);
-                said.set(Some(Ok(t_string!(i18n, wb_visit_saved).to_owned())));
-            }
-            Err(e) => said.set(Some(Err(data::failure(i18n, &e)))),
+        if data::settle(i18n, said, result, t_string!(i18n, wb_visit_saved)) {
+            found.set(String::new());
+            open.set(false);
         }
     };
     move || {
@@ -182,14 +179,10 @@ fn AddSubject(names: Memo<(Named, Named)>) -> impl IntoView {
             };
             put_subject(view, &subject, today)
         });
-        match result {
-            Ok(()) => {
-                name.set(String::new());
-                cadence.set(String::new());
-                note.set(String::new());
-                said.set(Some(Ok(t_string!(i18n, wb_saved).to_owned())));
-            }
-            Err(e) => said.set(Some(Err(data::failure(i18n, &e)))),
+        if data::settle(i18n, said, result, t_string!(i18n, wb_saved)) {
+            name.set(String::new());
+            cadence.set(String::new());
+            note.set(String::new());
         }
     };
     view! {
@@ -206,7 +199,7 @@ fn AddSubject(names: Memo<(Named, Named)>) -> impl IntoView {
                 </label>
                 <label>{t!(i18n, wb_field_name)}<input bind:value=name data-testid="subject-name"/></label>
                 <label>{t!(i18n, wb_field_village)}
-                    <select bind:value=village><option value="">{t!(i18n, wb_none)}</option>{move || options(names.get().0)}</select>
+                    <Choice list=Signal::derive(move || names.get().0) value=village/>
                 </label>
                 <label>{t!(i18n, wb_field_risk)}
                     <select on:change=move |ev| risk.set(event_target_value(&ev).parse().unwrap_or(0))>
@@ -217,7 +210,7 @@ fn AddSubject(names: Memo<(Named, Named)>) -> impl IntoView {
                     </select>
                 </label>
                 <label>{t!(i18n, wb_field_officer)}
-                    <select bind:value=officer><option value="">{t!(i18n, wb_none)}</option>{move || options(names.get().1)}</select>
+                    <Choice list=Signal::derive(move || names.get().1) value=officer/>
                 </label>
                 <label>{t!(i18n, wb_field_cadence)}<input inputmode="numeric" bind:value=cadence data-testid="subject-cadence"/></label>
                 <label>{t!(i18n, wb_field_note)}<input bind:value=note/></label>
