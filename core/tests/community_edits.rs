@@ -47,21 +47,21 @@ fn a_visit_after_today_and_a_zero_cadence_are_refused_and_nothing_is_saved() {
     p.name = "刘某某".into();
     put_subject(&view, &p, today).expect("saved");
     assert_eq!(
-        refused(log_visit(&view, &visit(p.id, Date::constant(2026, 12, 8), RecordId::new()), today)),
+        refused(log_visit(&view, &visit(p.id, Date::constant(2026, 12, 8), RecordId::new()), None, today)),
         WorkbookRefusal::FutureDay
     );
     assert_eq!(
-        refused(log_visit(&view, &visit(RecordId::new(), today, RecordId::new()), today)),
+        refused(log_visit(&view, &visit(RecordId::new(), today, RecordId::new()), None, today)),
         WorkbookRefusal::Missing
     );
     let mut empty = visit(p.id, today, RecordId::new());
     empty.found = String::new();
     assert_eq!(
-        refused(log_visit(&view, &empty, today)),
+        refused(log_visit(&view, &empty, None, today)),
         WorkbookRefusal::Text { field: WorkbookField::VisitFinding, max: 2000 }
     );
     assert!(CommunityState::read(&view).visits.is_empty());
-    log_visit(&view, &visit(p.id, today, RecordId::new()), today).expect("a visit today is fine");
+    log_visit(&view, &visit(p.id, today, RecordId::new()), None, today).expect("a visit today is fine");
     assert_eq!(CommunityState::read(&view).visits.len(), 1);
 }
 
@@ -118,8 +118,8 @@ fn two_offline_devices_visits_merge_and_the_overdue_list_counts_the_latest() {
     // Overdue on both (high risk, mental illness: every 3 days from 11-01).
     let state = CommunityState::read(&b);
     assert!(matches!(due_list(&state.subjects, &state.visits, today)[0].state, DueState::Overdue { .. }));
-    log_visit(&a, &visit(p.id, Date::constant(2026, 12, 5), RecordId::new()), today).expect("a");
-    log_visit(&b, &visit(p.id, Date::constant(2026, 12, 6), RecordId::new()), today).expect("b");
+    log_visit(&a, &visit(p.id, Date::constant(2026, 12, 5), RecordId::new()), None, today).expect("a");
+    log_visit(&b, &visit(p.id, Date::constant(2026, 12, 6), RecordId::new()), None, today).expect("b");
     sync(&a, &b);
     sync(&b, &a);
     for view in [&a, &b] {

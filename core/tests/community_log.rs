@@ -103,9 +103,9 @@ fn bad_field_work_is_refused_with_the_reason_and_nothing_is_saved() {
 
     let mut e = outreach(today, by);
     e.audience = 0;
-    assert_eq!(refused(log_outreach(&view, &e, today)), WorkbookRefusal::NoAudience);
+    assert_eq!(refused(log_outreach(&view, &e, None, today)), WorkbookRefusal::NoAudience);
     let e = outreach(Date::constant(2026, 12, 8), by);
-    assert_eq!(refused(log_outreach(&view, &e, today)), WorkbookRefusal::FutureDay);
+    assert_eq!(refused(log_outreach(&view, &e, None, today)), WorkbookRefusal::FutureDay);
 
     let state = CommunityState::read(&view);
     assert!(state.reports.is_empty() && state.patrols.is_empty() && state.outreach.is_empty(), "nothing saved");
@@ -128,7 +128,7 @@ fn bad_field_work_is_refused_with_the_reason_and_nothing_is_saved() {
         (Some(long.id), ReportSource::Patrol, "废品收购站深夜有三轮车运来电缆")
     );
     put_report(&view, &report("桥护栏损坏", ReportCategory::Hazard, by)).expect("report");
-    log_outreach(&view, &outreach(today, by), today).expect("event");
+    log_outreach(&view, &outreach(today, by), None, today).expect("event");
     let state = CommunityState::read(&view);
     assert_eq!((state.reports.len(), state.patrols.len(), state.outreach.len()), (2, 2, 1));
 }
@@ -139,7 +139,7 @@ fn outreach_counts_for_its_officer_in_the_month_of_its_day() {
     let (a, b) = (RecordId::new(), RecordId::new());
     let today = Date::constant(2026, 12, 7);
     for (on, by) in [(Date::constant(2026, 12, 1), a), (today, a), (Date::constant(2026, 11, 30), b)] {
-        log_outreach(&view, &outreach(on, by), today).expect("event");
+        log_outreach(&view, &outreach(on, by), None, today).expect("event");
     }
     let state = CommunityState::read(&view);
     let now = at("2026-12-07T02:00:00Z");
@@ -271,4 +271,24 @@ fn a_rapid_response_is_checked_and_raised_as_one_urgent_incident_of_the_station(
     assert!(matches!(r, Err(WriteError::Invalid(_))), "{r:?}");
     assert_eq!(command.list::<Incident>().into_records().len(), 1);
     assert_eq!(CommunityState::read(&community).responses.iter().filter(|r| r.raised.is_some()).count(), 1);
+}
+
+#[test]
+fn an_outreach_photo_is_kept_under_the_event_and_one_too_large_saves_nothing() {
+    use liandong_core::bulletins::PhotoDraft;
+    use liandong_core::bulletins::draft::MAX_PHOTO_BYTES;
+    use liandong_core::model::WorkbookPhoto;
+    let view = StationCommunity::new(Doc::new());
+    let today = Date::constant(2026, 12, 7);
+    let event = outreach(today, RecordId::new());
+    let huge = PhotoDraft { mime: "image/jpeg".into(), bytes: vec![0; MAX_PHOTO_BYTES + 1] };
+    assert_eq!(
+        refused(log_outreach(&view, &event, Some(&huge), today)),
+        WorkbookRefusal::PhotoTooLarge { kib: 201, max_kib: 200 }
+    );
+    assert!(CommunityState::read(&view).outreach.is_empty(), "the event is not saved without its photo");
+    let photo = PhotoDraft { mime: "image/jpeg".into(), bytes: vec![0xFF, 0xD8, 0xFF] };
+    log_outreach(&view, &event, Some(&photo), today).expect("saved");
+    let stored = view.get::<WorkbookPhoto>(event.id).expect("readable").expect("stored").record;
+    assert_eq!((stored.mime.as_str(), stored.data.as_str()), ("image/jpeg", "/9j/"));
 }

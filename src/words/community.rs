@@ -155,5 +155,8 @@ pub fn refusal(locale: Locale, r: &WorkbookRefusal) -> String {
         WorkbookRefusal::PatrolMinutes { max: m } => max(td_string!(locale, ref_wb_minutes), *m as usize, None),
         WorkbookRefusal::NoOfficers => td_string!(locale, ref_wb_no_officers).to_owned(),
         WorkbookRefusal::NoAudience => td_string!(locale, ref_wb_no_audience).to_owned(),
+        WorkbookRefusal::PhotoTooLarge { kib, max_kib } => {
+            fill(td_string!(locale, ref_wb_photo_large), &[("kib", kib.to_string()), ("max", max_kib.to_string())])
+        }
     }
 }

@@ -194,8 +194,14 @@ test('a patrol\'s lead, forwarded by the liaison, is linked into a series at the
   await outreach.getByTestId('save-outreach').click();
   await outreach.getByTestId('said').filter({ hasText: '受众人数须为至少 1 的整数。' }).waitFor();
   await outreach.getByTestId('outreach-audience').fill('85');
+  // With a photo, compressed on the device (a 1×1 PNG becomes a small JPEG).
+  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+  await outreach.getByTestId('photo-input').setInputFiles({ name: 'stall.png', mimeType: 'image/png', buffer: png });
+  await outreach.getByTestId('photo-size').filter({ hasText: /^\d+ KB$/ }).waitFor();
   await outreach.getByTestId('save-outreach').click();
-  await page.getByTestId('outreach-row').filter({ hasText: String(stamp) }).filter({ hasText: '85 人' }).waitFor();
+  const event = page.getByTestId('outreach-row').filter({ hasText: String(stamp) }).filter({ hasText: '85 人' });
+  await event.waitFor();
+  assert.match(await event.getByTestId('wb-photo').getAttribute('src'), /^data:image\/jpeg;base64,/);
   assert.deepEqual(await workload(page, me), { ...mine, outreach: mine.outreach + 1 });
   officer.restore();
   await page.evaluate(() => window.dispatchEvent(new Event('online')));
@@ -203,6 +209,8 @@ test('a patrol\'s lead, forwarded by the liaison, is linked into a series at the
 
   // The 大庙 liaison forwards the report; the rest of the workbook stays in the station.
   const liaison = await device(relay.logins['damiao liaison'], '/community');
+  // The event and its photo reached the station's other devices.
+  await liaison.page.getByTestId('outreach-row').filter({ hasText: String(stamp) }).getByTestId('wb-photo').waitFor({ timeout: 20_000 });
   const toSend = liaison.page.getByTestId('report-row').filter({ hasText: lead });
   await toSend.getByTestId('forward-report').click();
   await toSend.getByTestId('report-forwarded').filter({ hasText: /已报中心所/ }).waitFor();

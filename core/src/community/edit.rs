@@ -15,9 +15,11 @@
 use jiff::Timestamp;
 use jiff::civil::Date;
 
+use crate::bulletins::PhotoDraft;
+use crate::bulletins::draft::MAX_PHOTO_BYTES;
 use crate::docs::{Refusal, StationCommunity, WriteError};
 use crate::ids::RecordId;
-use crate::model::{KeySubject, Mark, MediationCase, Visit};
+use crate::model::{KeySubject, Mark, MediationCase, Visit, WorkbookPhoto};
 
 /// Most characters of a finding, summary or agreement.
 pub const MAX_TEXT: usize = 2000;
@@ -97,6 +99,45 @@ pub enum WorkbookRefusal {
     /// An outreach event that reached nobody.
     #[error("an outreach event reaches at least one person")]
     NoAudience,
+    /// A photo still too large after the device compressed it.
+    #[error("the photo is {kib} KB, over {max_kib} KB")]
+    PhotoTooLarge {
+        /// Its size in KiB.
+        kib: usize,
+        /// The most, in KiB.
+        max_kib: usize,
+    },
+}
+
+/// The photo record of the visit or event `of`, once `photo` is checked.
+///
+/// # Errors
+/// [`WorkbookRefusal::PhotoTooLarge`] over [`MAX_PHOTO_BYTES`].
+pub(super) fn photo_of(of: RecordId, photo: &PhotoDraft) -> Result<WorkbookPhoto, WriteError> {
+    use base64::Engine;
+    if photo.bytes.len() > MAX_PHOTO_BYTES {
+        return refuse(WorkbookRefusal::PhotoTooLarge {
+            kib: photo.bytes.len().div_ceil(1024),
+            max_kib: MAX_PHOTO_BYTES / 1024,
+        });
+    }
+    Ok(WorkbookPhoto {
+        id: of,
+        mime: photo.mime.clone(),
+        data: base64::engine::general_purpose::STANDARD.encode(&photo.bytes),
+    })
+}
+
+/// Writes `record` and its photo, if any, in one transaction.
+pub(super) fn put_with_photo<R: crate::record::Record<Document = crate::docs::CommunityDoc>>(
+    view: &StationCommunity,
+    record: &R,
+    photo: Option<WorkbookPhoto>,
+) -> Result<(), WriteError> {
+    view.write(|w| {
+        w.put(record)?;
+        photo.iter().try_for_each(|p| w.put(p))
+    })
 }
 
 pub(super) fn refuse<T>(r: WorkbookRefusal) -> Result<T, WriteError> {
@@ -124,12 +165,19 @@ pub fn put_subject(view: &StationCommunity, subject: &KeySubject, today: Date) -
     view.put(subject)
 }
 
-/// Logs a visit to a key person or site. `today` is the China civil date now.
+/// Logs a visit to a key person or site, with its photo if one was taken. `today` is the
+/// China civil date now.
 ///
 /// # Errors
 /// [`WorkbookRefusal::Missing`] for a subject not in the workbook,
-/// [`WorkbookRefusal::FutureDay`], [`WorkbookRefusal::Text`] (`VisitFinding`); the view's.
-pub fn log_visit(view: &StationCommunity, visit: &Visit, today: Date) -> Result<(), WriteError> {
+/// [`WorkbookRefusal::FutureDay`], [`WorkbookRefusal::Text`] (`VisitFinding`),
+/// [`WorkbookRefusal::PhotoTooLarge`]; the view's.
+pub fn log_visit(
+    view: &StationCommunity,
+    visit: &Visit,
+    photo: Option<&PhotoDraft>,
+    today: Date,
+) -> Result<(), WriteError> {
     if !matches!(view.get::<KeySubject>(visit.subject), Ok(Some(s)) if s.deleted_at.is_none()) {
         return refuse(WorkbookRefusal::Missing);
     }
@@ -137,7 +185,8 @@ pub fn log_visit(view: &StationCommunity, visit: &Visit, today: Date) -> Result<
         return refuse(WorkbookRefusal::FutureDay);
     }
     text(&visit.found, WorkbookField::VisitFinding, MAX_TEXT)?;
-    view.put(visit)
+    let photo = photo.map(|p| photo_of(visit.id, p)).transpose()?;
+    put_with_photo(view, visit, photo)
 }
 
 /// Checks a new case's parties, mediators and summary.

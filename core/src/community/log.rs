@@ -16,7 +16,8 @@
 use jiff::Timestamp;
 use jiff::civil::Date;
 
-use super::edit::{MAX_LINE, MAX_TEXT, WorkbookField, WorkbookRefusal, refuse, text};
+use super::edit::{MAX_LINE, MAX_TEXT, WorkbookField, WorkbookRefusal, photo_of, put_with_photo, refuse, text};
+use crate::bulletins::PhotoDraft;
 use crate::docs::{StationCommunity, WriteError};
 use crate::ids::RecordId;
 use crate::model::{CommunityReport, Outreach, Patrol, RapidResponse, ReportCategory, ReportSource};
@@ -81,12 +82,18 @@ pub fn log_patrol(
     Ok(report)
 }
 
-/// Logs a legal outreach event; `today` is the China civil date now.
+/// Logs a legal outreach event, with its photo if one was taken; `today` is the China civil
+/// date now.
 ///
 /// # Errors
 /// [`WorkbookRefusal::Text`] (`OutreachTopic`), [`WorkbookRefusal::NoAudience`],
-/// [`WorkbookRefusal::FutureDay`]; the view's.
-pub fn log_outreach(view: &StationCommunity, event: &Outreach, today: Date) -> Result<(), WriteError> {
+/// [`WorkbookRefusal::FutureDay`], [`WorkbookRefusal::PhotoTooLarge`]; the view's.
+pub fn log_outreach(
+    view: &StationCommunity,
+    event: &Outreach,
+    photo: Option<&PhotoDraft>,
+    today: Date,
+) -> Result<(), WriteError> {
     text(&event.topic, WorkbookField::OutreachTopic, MAX_LINE)?;
     if event.audience == 0 {
         return refuse(WorkbookRefusal::NoAudience);
@@ -94,7 +101,8 @@ pub fn log_outreach(view: &StationCommunity, event: &Outreach, today: Date) -> R
     if event.on > today {
         return refuse(WorkbookRefusal::FutureDay);
     }
-    view.put(event)
+    let photo = photo.map(|p| photo_of(event.id, p)).transpose()?;
+    put_with_photo(view, event, photo)
 }
 
 /// Logs a rapid response; `now` is when it is logged.

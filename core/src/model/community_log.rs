@@ -147,3 +147,17 @@ pub struct RapidResponse {
     pub raised: Option<Mark>,
 }
 record!(RapidResponse, CommunityDoc, "rapid_responses");
+
+/// The photo of a visit or a legal outreach event, resized and compressed on the device
+/// (at most [`crate::bulletins::draft::MAX_PHOTO_BYTES`]). It takes the id of what it
+/// shows, so a row reads its own photo without reading the others.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WorkbookPhoto {
+    /// Record id: the id of the visit or event it shows.
+    pub id: RecordId,
+    /// MIME type, e.g. `image/jpeg`.
+    pub mime: String,
+    /// The image, base64 (standard alphabet).
+    pub data: String,
+}
+record!(WorkbookPhoto, CommunityDoc, "photos");

@@ -17,7 +17,9 @@ pub use command::{
 pub use community::{
     DisputeKind, KeyKind, KeySubject, MediationCase, Mediator, PersonCategory, RiskLevel, SiteCategory, Visit,
 };
-pub use community_log::{CommunityReport, Outreach, Patrol, RapidResponse, ReportCategory, ReportSource};
+pub use community_log::{
+    CommunityReport, Outreach, Patrol, RapidResponse, ReportCategory, ReportSource, WorkbookPhoto,
+};
 pub use organisation::{County, CountyPolicy, Officer, Region, Role, SkillDef, Station, StationKind};
 pub use roster::{
     Assignment, District, LeaveKind, Office, OfficerPhoto, RosterRule, Shift, ShiftKind, ShiftOverride, SkillGrant,

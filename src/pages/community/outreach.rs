@@ -9,7 +9,7 @@ use liandong_core::model::Outreach;
 use liandong_core::time::text;
 
 use super::data::{self, Named};
-use super::fields::Choice;
+use super::fields::{Choice, PhotoPick, Thumb};
 use crate::components::fmt::fill;
 use crate::i18n::*;
 use crate::pages::command::said::{SaidLine, said};
@@ -40,6 +40,7 @@ pub fn OutreachLog(state: Memo<Option<CommunityState>>, names: Memo<(Named, Name
                         <li class="wb-row" data-testid="outreach-row">
                             <strong>{e.topic.clone()}</strong>
                             <p class="muted">{facts.join(" · ")}</p>
+                            <Thumb of=e.id/>
                         </li>
                     }
                 }).collect_view()}
@@ -57,6 +58,7 @@ fn NewOutreach(names: Memo<(Named, Named)>) -> impl IntoView {
     let village = RwSignal::new(String::new());
     let topic = RwSignal::new(String::new());
     let audience = RwSignal::new(String::new());
+    let photo = RwSignal::new(None);
     let said = said();
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -75,11 +77,12 @@ fn NewOutreach(names: Memo<(Named, Named)>) -> impl IntoView {
                 audience: data::ascii_digits(&audience.get_untracked()).parse().unwrap_or(0),
                 logged: mark,
             };
-            log_outreach(view, &event, data::today())
+            log_outreach(view, &event, photo.get_untracked().as_ref(), data::today())
         });
         if data::settle(i18n, said, result, t_string!(i18n, wb_saved)) {
             topic.set(String::new());
             audience.set(String::new());
+            photo.set(None);
         }
     };
     view! {
@@ -92,6 +95,7 @@ fn NewOutreach(names: Memo<(Named, Named)>) -> impl IntoView {
                 </label>
                 <label>{t!(i18n, wb_field_topic)}<input bind:value=topic data-testid="outreach-topic"/></label>
                 <label>{t!(i18n, wb_field_audience)}<input inputmode="numeric" bind:value=audience data-testid="outreach-audience"/></label>
+                <PhotoPick photo=photo/>
                 <SaidLine said=said/>
                 <div class="actions"><button class="button" type="submit" data-testid="save-outreach">{t!(i18n, wb_save)}</button></div>
             </form>

@@ -10,7 +10,7 @@ use liandong_core::model::{KeyKind, KeySubject, PersonCategory, RiskLevel, Visit
 use liandong_core::time::text;
 
 use super::data::{self, Named, chosen, name_of};
-use super::fields::Choice;
+use super::fields::{Choice, PhotoPick, Thumb};
 use crate::components::fmt::fill;
 use crate::i18n::*;
 use crate::pages::command::said::{SaidLine, said};
@@ -52,12 +52,13 @@ fn SubjectRow(id: RecordId, state: Memo<Option<CommunityState>>, names: Memo<(Na
             let s = s.as_ref()?;
             let subject = s.subjects.iter().find(|x| x.id == id)?.clone();
             let due = liandong_core::community::cadence::due(&subject, &s.visits, data::today());
-            // What the last visit found (the latest logged of that day).
+            // The last visit (the latest logged of that day): what it found, and its id (its
+            // photo is kept under it).
             let found = s
                 .visits
                 .iter()
                 .filter(|v| v.subject == id && Some(v.on) == due.last)
-                .map(|v| v.found.clone())
+                .map(|v| (v.id, v.found.clone()))
                 .next_back();
             Some((subject, due, found))
         })
@@ -65,6 +66,7 @@ fn SubjectRow(id: RecordId, state: Memo<Option<CommunityState>>, names: Memo<(Na
     let open = RwSignal::new(false);
     let on = RwSignal::new(text::ymd(data::today()));
     let found = RwSignal::new(String::new());
+    let photo = RwSignal::new(None);
     let said = said();
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -80,7 +82,7 @@ fn SubjectRow(id: RecordId, state: Memo<Option<CommunityState>>, names: Memo<(Na
                 found: found.get_untracked().trim().to_owned(),
                 logged: mark,
             };
-            log_visit(view, &visit, data::today())
+            log_visit(view, &visit, photo.get_untracked().as_ref(), data::today())
         });
         if data::settle(i18n, said, result, t_string!(i18n, wb_visit_saved)) {
             found.set(String::new());
@@ -98,7 +100,8 @@ fn SubjectRow(id: RecordId, state: Memo<Option<CommunityState>>, names: Memo<(Na
         facts.extend(name_of(&villages, subject.village));
         facts.extend(name_of(&officers, subject.officer));
         facts.push(fill(t_string!(i18n, wb_every), &[("days", cadence_days(&subject).to_string())]));
-        let last = match (due.last, found_last) {
+        let last_visit = found_last.as_ref().map(|(id, _)| *id);
+        let last = match (due.last, found_last.map(|(_, text)| text)) {
             (Some(d), Some(text)) => fill(t_string!(i18n, wb_last_found), &[("date", text::md(d)), ("text", text)]),
             (Some(d), None) => fill(t_string!(i18n, wb_last_visit), &[("date", text::md(d))]),
             (None, _) => t_string!(i18n, wb_never_visited).to_owned(),
@@ -111,11 +114,13 @@ fn SubjectRow(id: RecordId, state: Memo<Option<CommunityState>>, names: Memo<(Na
                 </div>
                 <p class="muted">{facts.join(" · ")}</p>
                 <p class="muted">{last}</p>
+                {last_visit.map(|id| view! { <Thumb of=id/> })}
                 {move || if open.get() {
                     view! {
                         <form class="form" novalidate on:submit=save data-testid="visit-form">
                             <label>{t!(i18n, wb_visit_on)}<input type="date" bind:value=on max=text::ymd(data::today())/></label>
                             <label>{t!(i18n, wb_visit_found)}<textarea rows="2" bind:value=found data-testid="visit-found"></textarea></label>
+                            <PhotoPick photo=photo/>
                             <div class="actions">
                                 <button class="button" type="submit" data-testid="save-visit">{t!(i18n, wb_save)}</button>
                                 <button class="button secondary" type="button" on:click=move |_| open.set(false)>{t!(i18n, wb_cancel)}</button>
