@@ -10,7 +10,7 @@ use fastrand::Rng;
 use jiff::{SignedDuration, Timestamp, ToSpan};
 
 use super::names::{GIVEN, SURNAMES};
-use crate::community::cadence_days;
+use crate::community::{CommunityState, cadence_days};
 use crate::docs::{StationCommunity, WriteError};
 use crate::ids::RecordId;
 use crate::model::{
@@ -19,31 +19,14 @@ use crate::model::{
 };
 use crate::org::Organisation;
 
-/// The key persons and sites, visits and cases of one station's demo workbook.
-#[derive(Debug, Clone, Default)]
-pub struct DemoWorkbook {
-    /// Key persons and sites.
-    pub subjects: Vec<KeySubject>,
-    /// Their visits.
-    pub visits: Vec<Visit>,
-    /// Mediation cases.
-    pub cases: Vec<MediationCase>,
-    /// Community intelligence reports.
-    pub reports: Vec<CommunityReport>,
-    /// Patrols.
-    pub patrols: Vec<Patrol>,
-    /// Legal outreach events.
-    pub outreach: Vec<Outreach>,
-}
-
 fn person_name(rng: &mut Rng) -> String {
     format!("{}{}", SURNAMES[rng.usize(..SURNAMES.len())], GIVEN[rng.usize(..GIVEN.len())])
 }
 
 /// The demo workbook of `station` around `now` (empty for a station without villages or
 /// officers).
-pub fn records(org: &Organisation, station: RecordId, now: Timestamp) -> DemoWorkbook {
-    let mut out = DemoWorkbook::default();
+pub fn records(org: &Organisation, station: RecordId, now: Timestamp) -> CommunityState {
+    let mut out = CommunityState::default();
     let villages: Vec<_> = org.villages.iter().filter(|v| v.station == station).collect();
     let officers: Vec<_> = org.strength_of(station).map(|o| o.id).collect();
     let Some(code) = org.stations.iter().find(|s| s.id == station).map(|s| s.code.as_str()) else { return out };
@@ -166,7 +149,7 @@ pub fn records(org: &Organisation, station: RecordId, now: Timestamp) -> DemoWor
 /// A week of field work: two patrols (one with a lead, written up as a report), two
 /// reports of residents and informants, and two legal outreach events, none forwarded yet.
 fn field_work(
-    out: &mut DemoWorkbook,
+    out: &mut CommunityState,
     officers: &[RecordId],
     village: &dyn Fn(usize) -> Option<RecordId>,
     now: Timestamp,
