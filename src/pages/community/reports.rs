@@ -56,7 +56,7 @@ pub fn Reports(state: Memo<Option<CommunityState>>, names: Memo<(Named, Named)>)
                         words::report_category(locale, r.category).to_owned(),
                         words::report_source(locale, r.source).to_owned(),
                     ];
-                    facts.extend(name_of(&names.with(|n| n.0.clone()), r.village));
+                    facts.extend(names.with(|n| name_of(&n.0, r.village)));
                     facts.push(text::md_hm(in_china(r.logged.at).datetime()));
                     let status = match r.forwarded {
                         Some(m) => view! {
