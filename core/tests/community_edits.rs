@@ -54,6 +54,11 @@ fn a_visit_after_today_and_a_zero_cadence_are_refused_and_nothing_is_saved() {
         refused(log_visit(&view, &visit(RecordId::new(), today, RecordId::new()), None, today)),
         WorkbookRefusal::Missing
     );
+    // Before the person was put under control (1 November): a mistyped year.
+    assert_eq!(
+        refused(log_visit(&view, &visit(p.id, Date::constant(1999, 1, 5), RecordId::new()), None, today)),
+        WorkbookRefusal::BeforeControl
+    );
     let mut empty = visit(p.id, today, RecordId::new());
     empty.found = String::new();
     assert_eq!(

@@ -103,7 +103,9 @@ fn bad_field_work_is_refused_with_the_reason_and_nothing_is_saved() {
 
     let mut e = outreach(today, by);
     e.audience = 0;
-    assert_eq!(refused(log_outreach(&view, &e, None, today)), WorkbookRefusal::NoAudience);
+    assert_eq!(refused(log_outreach(&view, &e, None, today)), WorkbookRefusal::Audience { max: 10_000 });
+    e.audience = 9_999_999;
+    assert_eq!(refused(log_outreach(&view, &e, None, today)), WorkbookRefusal::Audience { max: 10_000 });
     let e = outreach(Date::constant(2026, 12, 8), by);
     assert_eq!(refused(log_outreach(&view, &e, None, today)), WorkbookRefusal::FutureDay);
 
@@ -114,7 +116,7 @@ fn bad_field_work_is_refused_with_the_reason_and_nothing_is_saved() {
     // A lead needs findings; the patrol is not saved either.
     assert_eq!(
         refused(log_patrol(&view, &patrol(by), Some(ReportCategory::CrimeLead), now)),
-        WorkbookRefusal::Text { field: WorkbookField::ReportContent, max: 2000 }
+        WorkbookRefusal::LeadWithoutFindings
     );
     assert!(CommunityState::read(&view).patrols.is_empty(), "nothing saved");
     log_patrol(&view, &patrol(by), None, now).expect("a quiet patrol is logged");
@@ -173,7 +175,7 @@ fn a_forwarded_report_reaches_the_region_as_one_bulletin_that_joins_a_series() {
     let copy = &bulletins[0];
     assert_eq!(copy.id, lead.id);
     assert_eq!(copy.title, "集镇废品收购站疑收赃物电缆", "the first line is the title");
-    assert_eq!(copy.body, lead.content);
+    assert_eq!(copy.body, "深夜有三轮车运来成捆电缆", "the lines after the title");
     assert_eq!(copy.place.as_deref(), Some("陈家村"));
     assert_eq!(
         (copy.category, copy.urgency, copy.scope, copy.station, copy.author),
@@ -182,6 +184,14 @@ fn a_forwarded_report_reaches_the_region_as_one_bulletin_that_joins_a_series() {
     assert_eq!(copy.forwarded_at, Some(mark.at), "the center station finds it among the forwarded");
     assert_eq!(region.list::<BulletinVersion>().into_records().len(), 1);
     assert!(audience(&Organisation::default(), copy).is_empty(), "nobody is asked to acknowledge it");
+    let listed = liandong_core::bulletins::list(
+        &bulletins,
+        &[],
+        RecordId::new(),
+        mark.at,
+        &liandong_core::bulletins::Filter { unacknowledged: true, ..Default::default() },
+    );
+    assert!(listed.is_empty(), "it waits in nobody's list of bulletins to acknowledge");
     let state = CommunityState::read(&community);
     let not_sent = state.reports.iter().find(|r| r.id == other.id).expect("other");
     assert_eq!(not_sent.forwarded, None, "the other report stays in the station");

@@ -154,7 +154,9 @@ pub fn refusal(locale: Locale, r: &WorkbookRefusal) -> String {
         WorkbookRefusal::Missing => td_string!(locale, ref_wb_missing).to_owned(),
         WorkbookRefusal::PatrolMinutes { max: m } => max(td_string!(locale, ref_wb_minutes), *m as usize, None),
         WorkbookRefusal::NoOfficers => td_string!(locale, ref_wb_no_officers).to_owned(),
-        WorkbookRefusal::NoAudience => td_string!(locale, ref_wb_no_audience).to_owned(),
+        WorkbookRefusal::Audience { max: m } => max(td_string!(locale, ref_wb_audience), *m as usize, None),
+        WorkbookRefusal::LeadWithoutFindings => td_string!(locale, ref_wb_lead_no_findings).to_owned(),
+        WorkbookRefusal::BeforeControl => td_string!(locale, ref_wb_before_control).to_owned(),
         WorkbookRefusal::PhotoTooLarge { kib, max_kib } => {
             fill(td_string!(locale, ref_wb_photo_large), &[("kib", kib.to_string()), ("max", max_kib.to_string())])
         }

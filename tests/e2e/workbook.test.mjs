@@ -192,7 +192,7 @@ test('a patrol\'s lead, forwarded by the liaison, is linked into a series at the
   const outreach = page.getByTestId('outreach-form');
   await outreach.getByTestId('outreach-topic').fill(`防范电信网络诈骗（${stamp}）`);
   await outreach.getByTestId('save-outreach').click();
-  await outreach.getByTestId('said').filter({ hasText: '受众人数须为至少 1 的整数。' }).waitFor();
+  await outreach.getByTestId('said').filter({ hasText: '受众人数须为 1 至 10000 的整数。' }).waitFor();
   await outreach.getByTestId('outreach-audience').fill('85');
   // With a photo, compressed on the device (a 1×1 PNG becomes a small JPEG).
   const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');

@@ -17,9 +17,15 @@ use crate::ids::RecordId;
 use crate::model::{Acknowledgement, Bulletin, BulletinCategory, Officer, Role, Scope};
 use crate::org::Organisation;
 
+/// Whether `bulletin` asks its audience to acknowledge it: every bulletin but a forwarded
+/// community intelligence report (module docs).
+pub fn asks_acknowledgement(bulletin: &Bulletin) -> bool {
+    bulletin.category != BulletinCategory::CommunityIntelligence
+}
+
 /// The officers a bulletin is for, in directory order.
 pub fn audience<'a>(org: &'a Organisation, bulletin: &Bulletin) -> Vec<&'a Officer> {
-    if bulletin.category == BulletinCategory::CommunityIntelligence {
+    if !asks_acknowledgement(bulletin) {
         return Vec::new();
     }
     let stations: Vec<RecordId> = match bulletin.scope {

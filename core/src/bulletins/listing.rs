@@ -63,7 +63,9 @@ pub fn list(
         .iter()
         .filter_map(|b| {
             let active = is_active(b, now);
-            let acknowledged = b.author == officer || mine.contains(&(b.id, b.version));
+            // A bulletin that asks nobody to acknowledge it counts as done for everyone.
+            let acknowledged =
+                !super::audience::asks_acknowledgement(b) || b.author == officer || mine.contains(&(b.id, b.version));
             let keep = active != filter.inactive
                 && filter.category.is_none_or(|c| c == b.category)
                 && filter.urgency.is_none_or(|u| u == b.urgency)

@@ -14,7 +14,7 @@ pub mod listing;
 pub mod rights;
 pub mod versions;
 
-pub use audience::{AckReport, StationAcks, audience, report};
+pub use audience::{AckReport, StationAcks, asks_acknowledgement, audience, report};
 pub use draft::{Draft, FieldError, PhotoDraft};
 pub use listing::{Filter, Listed, is_active, list};
 pub use rights::{may_edit, may_post_county_wide, posting_unit};

@@ -96,9 +96,18 @@ pub enum WorkbookRefusal {
     /// A patrol without officers.
     #[error("a patrol needs at least one officer")]
     NoOfficers,
-    /// An outreach event that reached nobody.
-    #[error("an outreach event reaches at least one person")]
-    NoAudience,
+    /// An outreach event that reached nobody, or more than `max` people (a typo).
+    #[error("an outreach event reaches 1 to {max} people")]
+    Audience {
+        /// The most ([`crate::community::log::MAX_AUDIENCE`]).
+        max: u32,
+    },
+    /// A patrol's findings to be recorded as a report, but no findings.
+    #[error("a lead needs the patrol's findings")]
+    LeadWithoutFindings,
+    /// A visit dated before its key person or site was put under control.
+    #[error("the visit is dated before the control began")]
+    BeforeControl,
     /// A photo still too large after the device compressed it.
     #[error("the photo is {kib} KB, over {max_kib} KB")]
     PhotoTooLarge {
@@ -170,7 +179,8 @@ pub fn put_subject(view: &StationCommunity, subject: &KeySubject, today: Date) -
 ///
 /// # Errors
 /// [`WorkbookRefusal::Missing`] for a subject not in the workbook,
-/// [`WorkbookRefusal::FutureDay`], [`WorkbookRefusal::Text`] (`VisitFinding`),
+/// [`WorkbookRefusal::FutureDay`], [`WorkbookRefusal::BeforeControl`] for a day before
+/// the subject's `since`, [`WorkbookRefusal::Text`] (`VisitFinding`),
 /// [`WorkbookRefusal::PhotoTooLarge`]; the view's.
 pub fn log_visit(
     view: &StationCommunity,
@@ -178,8 +188,12 @@ pub fn log_visit(
     photo: Option<&PhotoDraft>,
     today: Date,
 ) -> Result<(), WriteError> {
-    if !matches!(view.get::<KeySubject>(visit.subject), Ok(Some(s)) if s.deleted_at.is_none()) {
-        return refuse(WorkbookRefusal::Missing);
+    let since = match view.get::<KeySubject>(visit.subject) {
+        Ok(Some(s)) if s.deleted_at.is_none() => s.record.since,
+        _ => return refuse(WorkbookRefusal::Missing),
+    };
+    if visit.on < since {
+        return refuse(WorkbookRefusal::BeforeControl);
     }
     if visit.on > today {
         return refuse(WorkbookRefusal::FutureDay);

@@ -24,18 +24,19 @@ pub fn may_forward(role: Role) -> bool {
     role == Role::Liaison
 }
 
-/// The bulletin a report becomes: its first non-empty line as title (cut at
-/// [`MAX_TITLE`] characters), the whole content as text, the village as place; urgency
+/// The bulletin a report becomes: its first line as title (cut at [`MAX_TITLE`]
+/// characters), the lines after it as text, the village as place; urgency
 /// 重要 for a lead to an offence, 一般 otherwise; scope the station (it is addressed to
 /// the center station, not to every officer of the region).
 pub fn draft(report: &CommunityReport, village: Option<&str>) -> Draft {
-    let first = report.content.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or_default();
+    let content = report.content.trim();
+    let (first, rest) = content.split_once('\n').unwrap_or((content, ""));
     Draft {
         category: BulletinCategory::CommunityIntelligence,
         urgency: if report.category == ReportCategory::CrimeLead { Urgency::Important } else { Urgency::Routine },
         scope: Scope::Station,
-        title: first.chars().take(MAX_TITLE).collect(),
-        body: report.content.trim().to_owned(),
+        title: first.trim().chars().take(MAX_TITLE).collect(),
+        body: rest.trim().to_owned(),
         place: village.map(|v| v.chars().take(MAX_PLACE).collect()),
         expires_at: None,
         photos: Vec::new(),

@@ -8,8 +8,8 @@
 //!   (empty is allowed: a quiet patrol is logged too), 1 to [`MAX_PATROL_MINUTES`]
 //!   minutes, at least one officer, not set out after now; a lead recorded from it needs
 //!   findings;
-//! - an outreach event's topic filled in (at most [`MAX_LINE`]), at least one person
-//!   reached, not dated after today (China time);
+//! - an outreach event's topic filled in (at most [`MAX_LINE`]), 1 to [`MAX_AUDIENCE`]
+//!   people reached, not dated after today (China time);
 //! - a rapid response's what (at most [`MAX_TEXT`]) and where (at most [`MAX_LINE`])
 //!   filled in, at least one officer, not seen after now.
 
@@ -26,6 +26,10 @@ use crate::model::{CommunityReport, Outreach, Patrol, RapidResponse, ReportCateg
 /// figure, to catch a mistyped duration).
 pub const MAX_PATROL_MINUTES: u32 = 12 * 60;
 
+/// The most people an outreach event reaches: 10,000, a county town's market day (the
+/// product's figure, to catch a mistyped count that would swell the month's figures).
+pub const MAX_AUDIENCE: u32 = 10_000;
+
 /// Saves a community intelligence report (new or corrected).
 ///
 /// # Errors
@@ -40,8 +44,8 @@ pub fn put_report(view: &StationCommunity, report: &CommunityReport) -> Result<(
 /// (source: this patrol), returned; both are written in one transaction, or neither.
 ///
 /// # Errors
-/// [`WorkbookRefusal::Text`] (`PatrolArea`, `PatrolFinding`, and `ReportContent` for a
-/// lead without findings), [`WorkbookRefusal::PatrolMinutes`],
+/// [`WorkbookRefusal::Text`] (`PatrolArea`, `PatrolFinding`),
+/// [`WorkbookRefusal::LeadWithoutFindings`], [`WorkbookRefusal::PatrolMinutes`],
 /// [`WorkbookRefusal::NoOfficers`], [`WorkbookRefusal::FutureTime`]; the view's.
 pub fn log_patrol(
     view: &StationCommunity,
@@ -72,8 +76,8 @@ pub fn log_patrol(
         logged: patrol.logged,
         forwarded: None,
     });
-    if let Some(r) = &report {
-        text(&r.content, WorkbookField::ReportContent, MAX_TEXT)?;
+    if report.as_ref().is_some_and(|r| r.content.is_empty()) {
+        return refuse(WorkbookRefusal::LeadWithoutFindings);
     }
     view.write(|w| {
         w.put(patrol)?;
@@ -86,7 +90,7 @@ pub fn log_patrol(
 /// date now.
 ///
 /// # Errors
-/// [`WorkbookRefusal::Text`] (`OutreachTopic`), [`WorkbookRefusal::NoAudience`],
+/// [`WorkbookRefusal::Text`] (`OutreachTopic`), [`WorkbookRefusal::Audience`],
 /// [`WorkbookRefusal::FutureDay`], [`WorkbookRefusal::PhotoTooLarge`]; the view's.
 pub fn log_outreach(
     view: &StationCommunity,
@@ -95,8 +99,8 @@ pub fn log_outreach(
     today: Date,
 ) -> Result<(), WriteError> {
     text(&event.topic, WorkbookField::OutreachTopic, MAX_LINE)?;
-    if event.audience == 0 {
-        return refuse(WorkbookRefusal::NoAudience);
+    if !(1..=MAX_AUDIENCE).contains(&event.audience) {
+        return refuse(WorkbookRefusal::Audience { max: MAX_AUDIENCE });
     }
     if event.on > today {
         return refuse(WorkbookRefusal::FutureDay);

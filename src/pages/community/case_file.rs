@@ -9,9 +9,22 @@ use liandong_core::community::CommunityState;
 use liandong_core::model::Mark;
 
 use super::data::{self, Named};
-use crate::components::fmt::{date_time, fill};
+use crate::components::fmt::fill;
 use crate::i18n::*;
 use crate::words::community as words;
+
+/// `2026-12-08 01:36` in China time: a filed document needs its year.
+fn ymd_hm(at: jiff::Timestamp) -> String {
+    let t = liandong_core::time::in_china(at).datetime();
+    format!("{} {}", liandong_core::time::text::ymd(t.date()), liandong_core::time::text::hm(t))
+}
+
+/// The case's file number: the first 8 hex digits of its id, in capitals (unique enough
+/// within a station, and the same on every device, which a running number could not be
+/// offline).
+pub fn file_number(id: RecordId) -> String {
+    id.to_string().chars().filter(char::is_ascii_hexdigit).take(8).collect::<String>().to_uppercase()
+}
 
 /// The case id of a `/community/cases/:id/print` path.
 pub fn case_of(path: &str) -> Option<RecordId> {
@@ -32,7 +45,7 @@ pub fn CaseFile(id: RecordId, state: Memo<Option<CommunityState>>, names: Memo<(
         };
         let locale = i18n.get_locale();
         let (villages, officers) = names.get();
-        let time = |m: Mark| date_time(m.at);
+        let time = |m: Mark| ymd_hm(m.at);
         let mut facts = vec![words::dispute(locale, case.kind).to_owned()];
         facts.extend(data::name_of(&villages, case.village));
         let station = crate::data::claims().and_then(|c| c.station).and_then(|code| {
@@ -58,7 +71,7 @@ pub fn CaseFile(id: RecordId, state: Memo<Option<CommunityState>>, names: Memo<(
             </div>
             <article class="card case-file" data-testid="case-file">
                 <h1>{t!(i18n, wb_file_title)}</h1>
-                <p>{station}</p>
+                <p>{station}" · "{fill(t_string!(i18n, wb_file_number), &[("n", file_number(case.id))])}</p>
                 <p><strong>{case.parties.join(t_string!(i18n, list_sep))}</strong>" · "{facts.join(" · ")}</p>
                 <h2>{t!(i18n, wb_field_summary)}</h2>
                 <p class="wb-text">{case.summary.clone()}</p>
@@ -70,7 +83,7 @@ pub fn CaseFile(id: RecordId, state: Memo<Option<CommunityState>>, names: Memo<(
                 {case.parties.iter().map(|p| sign(t_string!(i18n, wb_file_party), p.clone())).collect_view()}
                 {case.mediators.iter().map(|m| sign(t_string!(i18n, wb_file_mediator), format!("{} {}", m.name, m.role))).collect_view()}
                 {sign(t_string!(i18n, wb_file_officer), officer)}
-                <p class="hint">{fill(t_string!(i18n, cmd_order_printed), &[("time", date_time(liandong_core::time::now()))])}</p>
+                <p class="hint">{fill(t_string!(i18n, cmd_order_printed), &[("time", ymd_hm(liandong_core::time::now()))])}</p>
             </article>
         }.into_any()
     }
@@ -86,5 +99,11 @@ mod tests {
         assert_eq!(case_of(&format!("/community/cases/{id}/print")), Some(id));
         assert_eq!(case_of("/community"), None);
         assert_eq!(case_of("/community/cases/not-an-id/print"), None);
+    }
+
+    #[test]
+    fn the_file_number_is_the_ids_first_eight_hex_digits() {
+        let id: RecordId = "0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b".parse().expect("id");
+        assert_eq!(file_number(id), "0193A1B2");
     }
 }

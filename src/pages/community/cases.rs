@@ -116,6 +116,7 @@ fn CaseRow(
                 {earlier.map(|at| view! {
                     <p class="field-error" data-testid="case-repeat">{fill(t_string!(i18n, wb_repeat), &[("date", text::ymd(in_china(at).date()))])}</p>
                 })}
+                <div class="actions">
                 {move || match stage {
                     CaseStage::Feedback => view! {
                         <button class="button secondary" data-testid="case-feedback" on:click=move |_| step(CaseStep::Feedback)>{t!(i18n, wb_mark_feedback)}</button>
@@ -138,6 +139,7 @@ fn CaseRow(
                     CaseStage::Closed => ().into_any(),
                 }}
                 <a class="button plain" href=format!("/community/cases/{id}/print") data-testid="case-file-link">{t!(i18n, wb_file_print)}</a>
+                </div>
                 <SaidLine said=said/>
             </li>
         })

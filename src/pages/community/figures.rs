@@ -6,18 +6,37 @@ use leptos::prelude::*;
 use liandong_core::community::CommunityState;
 use liandong_core::community::figures::{MonthFigures, month};
 
-use super::data;
+use super::data::{self, Named};
 use crate::i18n::*;
+use liandong_core::RecordId;
+
+/// `rows` with a row for every officer of the station, in the station's order (an
+/// officer who did nothing this month is the row the head looks for), then the officers no
+/// longer of the station who appear, then the station's total.
+fn with_every_officer(rows: Vec<MonthFigures>, officers: &[(RecordId, String)]) -> Vec<MonthFigures> {
+    let mut out: Vec<MonthFigures> = officers
+        .iter()
+        .map(|(id, _)| {
+            rows.iter()
+                .find(|r| r.officer == Some(*id))
+                .copied()
+                .unwrap_or(MonthFigures { officer: Some(*id), ..MonthFigures::default() })
+        })
+        .collect();
+    out.extend(rows.into_iter().filter(|r| r.officer.is_none_or(|o| !officers.iter().any(|(id, _)| *id == o))));
+    out
+}
 
 /// The section.
 #[component]
-pub fn Workload(state: Memo<Option<CommunityState>>) -> impl IntoView {
+pub fn Workload(state: Memo<Option<CommunityState>>, names: Memo<(Named, Named)>) -> impl IntoView {
     let i18n = use_i18n();
     let last_month = RwSignal::new(false);
     let rows = Memo::new(move |_| {
         let today = data::today();
         let day = if last_month.get() { today.first_of_month().yesterday().unwrap_or(today) } else { today };
-        state.with(|s| s.as_ref().map(|s| month(s, day, today, liandong_core::time::now())))
+        let rows = state.with(|s| s.as_ref().map(|s| month(s, day, today, liandong_core::time::now())))?;
+        Some(names.with(|(_, officers)| with_every_officer(rows, officers)))
     });
     let officer = move |f: &MonthFigures| match f.officer {
         None => t_string!(i18n, wb_station_total).to_owned(),
@@ -52,7 +71,8 @@ pub fn Workload(state: Memo<Option<CommunityState>>) -> impl IntoView {
                                 <td class:short=short_visits>{format!("{}/{}", f.visits_done, f.visits_due)}</td>
                                 <td>{f.cases_opened}</td>
                                 <td>{f.cases_resolved}</td>
-                                <td class:short=short_cases>{f.cases_overdue}</td>
+                                // Overdue is a figure of now: not shown against last month.
+                                <td class:short=short_cases>{if last_month.get_untracked() { "—".to_owned() } else { f.cases_overdue.to_string() }}</td>
                                 <td>{f.outreach}</td>
                             </tr>
                         }

@@ -52,7 +52,7 @@ pub fn Workbook() -> impl IntoView {
                 <Reports state=state names=names/>
                 <Patrols state=state names=names/>
                 <OutreachLog state=state names=names/>
-                <Workload state=state/>
+                <Workload state=state names=names/>
             }.into_any()
         }}
     }

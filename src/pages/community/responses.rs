@@ -79,7 +79,7 @@ pub fn Responses(state: Memo<Option<CommunityState>>, names: Memo<(Named, Named)
                         None => ().into_any(),
                     };
                     view! {
-                        <li class="wb-row overdue" data-testid="response-row">
+                        <li class="wb-row" class:overdue=r.raised.is_none() data-testid="response-row">
                             <div class="wb-head"><strong>{r.place.clone()}</strong><span class="wb-due">{text::md_hm(in_china(r.at).datetime())}</span></div>
                             <p class="wb-text">{r.what.clone()}</p>
                             <p class="muted">{officers.join(t_string!(i18n, list_sep))}</p>

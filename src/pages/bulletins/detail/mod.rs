@@ -91,6 +91,7 @@ fn Detail(doc: DocumentId, bulletin: Bulletin, acks: Vec<Acknowledgement>) -> im
     // Only its author cancels a bulletin; commanders and the bureau may also edit it.
     let may_cancel = me == Some(b.author) && active && writable;
     let report = report(&org, &b, &acks);
+    let asks = liandong_core::bulletins::asks_acknowledgement(&b);
     let (n, posted) = (b.version, b.posted_at);
     let version = move || fmt::fill(t_string!(i18n, b_version), &[("number", n.to_string())]);
     let by = move || {
@@ -105,7 +106,8 @@ fn Detail(doc: DocumentId, bulletin: Bulletin, acks: Vec<Acknowledgement>) -> im
             <div class="tags">
                 <span class=format!("urgency {}", super::code(&urgency))>{move || urgency_name(i18n, urgency)}</span>
                 <span class="tag">{move || category_name(i18n, category)}</span>
-                <span class="tag">{move || scope_name(i18n, scope)}</span>
+                // A forwarded community report is addressed to the center station: no scope.
+                {asks.then(|| view! { <span class="tag">{move || scope_name(i18n, scope)}</span> })}
                 <span class="tag">{version}</span>
             </div>
             <h1>{b.title.clone()}</h1>
@@ -118,7 +120,7 @@ fn Detail(doc: DocumentId, bulletin: Bulletin, acks: Vec<Acknowledgement>) -> im
             <Photos photos=data::photos(&doc, b.id)/>
             <Actions doc=doc.clone() bulletin=b.clone() acks offer/>
         </article>
-        <AckSection report/>
+        {asks.then(|| view! { <AckSection report/> })}
         <Versions versions=data::versions(&doc, b.id)/>
         <Assessments bulletin=b.id center=center/>
         <SeriesOf bulletin=b.id center=center/>
