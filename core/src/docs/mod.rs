@@ -66,7 +66,8 @@ document_marker!(
     RosterDoc => Roster, StationRoster
 );
 document_marker!(
-    /// `station/{station}/community`: community reports, key sites.
+    /// `station/{station}/community`: the district workbook (key persons and sites, visits,
+    /// mediation cases, intelligence reports, patrols, outreach, rapid responses, photos).
     CommunityDoc => Community, StationCommunity
 );
 
