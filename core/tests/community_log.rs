@@ -302,3 +302,37 @@ fn an_outreach_photo_is_kept_under_the_event_and_one_too_large_saves_nothing() {
     let stored = view.get::<WorkbookPhoto>(event.id).expect("readable").expect("stored").record;
     assert_eq!((stored.mime.as_str(), stored.data.as_str()), ("image/jpeg", "/9j/"));
 }
+
+#[test]
+fn a_mistaken_record_is_removed_by_its_author_or_the_head_never_once_forwarded() {
+    use liandong_core::community::remove::remove;
+    use liandong_core::model::{Role, WorkbookPhoto};
+    let view = StationCommunity::new(Doc::new());
+    let region = RegionBulletins::new(Doc::new());
+    let (author, other, head) = (RecordId::new(), RecordId::new(), RecordId::new());
+    let today = Date::constant(2026, 12, 7);
+    let now = at("2026-12-07T03:00:00Z");
+    let event = outreach(today, author);
+    let photo = liandong_core::bulletins::PhotoDraft { mime: "image/jpeg".into(), bytes: vec![0xFF, 0xD8] };
+    log_outreach(&view, &event, Some(&photo), today).expect("event");
+    assert_eq!(refused(remove::<Outreach>(&view, event.id, other, Role::Officer, now)), WorkbookRefusal::NotRemovable);
+    remove::<Outreach>(&view, event.id, author, Role::Officer, now).expect("its author removes it");
+    assert!(CommunityState::read(&view).outreach.is_empty(), "gone from the lists and the figures");
+    let photo = view.get::<WorkbookPhoto>(event.id).expect("readable").expect("kept as a tombstone");
+    assert!(photo.deleted_at.is_some(), "its photo goes with it");
+    assert_eq!(refused(remove::<Outreach>(&view, event.id, author, Role::Officer, now)), WorkbookRefusal::Missing);
+
+    let p = patrol(author);
+    log_patrol(&view, &p, None, now).expect("patrol");
+    remove::<Patrol>(&view, p.id, head, Role::StationHead, now).expect("the head removes it");
+    assert!(CommunityState::read(&view).patrols.is_empty());
+
+    let r = report("桥护栏损坏", ReportCategory::Hazard, author);
+    put_report(&view, &r).expect("report");
+    forward(&region, &view, r.id, RecordId::new(), None, Mark { at: now, by: head }).expect("forwarded");
+    assert_eq!(
+        refused(remove::<CommunityReport>(&view, r.id, author, Role::Officer, now)),
+        WorkbookRefusal::NotRemovable
+    );
+    assert_eq!(CommunityState::read(&view).reports.len(), 1, "a forwarded report stays");
+}

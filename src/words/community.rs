@@ -157,6 +157,7 @@ pub fn refusal(locale: Locale, r: &WorkbookRefusal) -> String {
         WorkbookRefusal::Audience { max: m } => max(td_string!(locale, ref_wb_audience), *m as usize, None),
         WorkbookRefusal::LeadWithoutFindings => td_string!(locale, ref_wb_lead_no_findings).to_owned(),
         WorkbookRefusal::BeforeControl => td_string!(locale, ref_wb_before_control).to_owned(),
+        WorkbookRefusal::NotRemovable => td_string!(locale, ref_wb_not_removable).to_owned(),
         WorkbookRefusal::PhotoTooLarge { kib, max_kib } => {
             fill(td_string!(locale, ref_wb_photo_large), &[("kib", kib.to_string()), ("max", max_kib.to_string())])
         }

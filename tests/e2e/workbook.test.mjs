@@ -264,14 +264,25 @@ test('a rapid response logged offline in the field is raised by the head as an i
   await form.getByTestId('save-response').click();
   await form.getByTestId('said').filter({ hasText: '已保存在本机。' }).waitFor();
   await page.getByTestId('response-row').filter({ hasText: what }).waitFor();
+  // One logged twice by mistake is removed (a second tap confirms) and never reaches the head.
+  const twice = `${what}（重复）`;
+  await form.getByTestId('response-what').fill(twice);
+  await form.getByTestId('response-place').fill('陈家村村口变压器');
+  await form.getByTestId('save-response').click();
+  const mistake = page.getByTestId('response-row').filter({ hasText: twice });
+  await mistake.getByTestId('remove').click();
+  await mistake.getByTestId('remove-confirm').click();
+  await mistake.waitFor({ state: 'detached' });
   officer.restore();
   await page.evaluate(() => window.dispatchEvent(new Event('online')));
   await saved(page, 30_000);
 
   const head = await device(relay.logins['damiao station_head'], '/community');
-  const row = head.page.getByTestId('response-row').filter({ hasText: what });
+  const row = head.page.getByTestId('response-row').filter({ hasText: what }).filter({ hasNotText: '重复' });
   await row.getByTestId('raise-response').click();
   await row.getByTestId('response-raised').filter({ hasText: '已上报区域指挥' }).waitFor();
+  assert.equal(await head.page.getByTestId('response-row').filter({ hasText: '（重复）' }).count(), 0, 'the removed one is gone everywhere');
+  assert.equal(await row.getByTestId('remove').count(), 0, 'a raised response is not removed');
   await saved(head.page);
   await row.getByRole('link', { name: '查看警情' }).click();
   const incident = head.page.getByTestId('incident');

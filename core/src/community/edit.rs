@@ -105,6 +105,10 @@ pub enum WorkbookRefusal {
     /// A patrol's findings to be recorded as a report, but no findings.
     #[error("a lead needs the patrol's findings")]
     LeadWithoutFindings,
+    /// A record removed by someone else than its author or the station head, or whose copy
+    /// left the station ([`crate::community::remove`]).
+    #[error("only its author or the station head removes it, and not once forwarded or raised")]
+    NotRemovable,
     /// A visit dated before its key person or site was put under control.
     #[error("the visit is dated before the control began")]
     BeforeControl,

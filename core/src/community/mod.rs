@@ -9,6 +9,7 @@
 //!   rapid responses;
 //! - [`forward`]: a report forwarded to the center station as a bulletin;
 //! - [`raise`]: a rapid response raised as an incident of the regional command;
+//! - [`remove`]: a record logged by mistake removed by its author or the station head;
 //! - [`figures`]: a month's figures per officer and for the station (统一考核);
 //! - [`state`]: everything of the document, read once for the screens;
 //! - [`glance`]: the figures for Home, from the raw maps (no record decoding in the first
@@ -22,6 +23,7 @@ pub mod glance;
 pub mod log;
 pub mod mediation;
 pub mod raise;
+pub mod remove;
 pub mod state;
 
 pub use cadence::{Due, DueState, cadence_days, due_list};

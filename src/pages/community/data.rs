@@ -71,6 +71,32 @@ pub fn failure(i18n: leptos_i18n::I18nContext<crate::i18n::Locale>, e: &WriteFai
     }
 }
 
+/// Whether the signed-in officer may remove `record` (its author, or the station head,
+/// while it has not left the station); reactive.
+pub fn may_remove<R: liandong_core::community::remove::Logged>(record: &R) -> bool {
+    let (Some(me), Some(claims)) = (sync::officer_id(), crate::data::claims()) else { return false };
+    liandong_core::community::remove::may_remove(record, me, claims.role)
+}
+
+/// Removes record `id` of kind `R` (and its photo) as the signed-in officer.
+///
+/// # Errors
+/// Those of [`write`]; core's refusal.
+pub fn remove<R: liandong_core::community::remove::Logged>(id: RecordId) -> Result<(), WriteFailure> {
+    let role = crate::data::claims().map(|c| c.role).ok_or(WriteFailure::SignedOut)?;
+    write(|view, mark| liandong_core::community::remove::remove::<R>(view, id, mark.by, role, mark.at))
+}
+
+/// Says under a list why a write (a forward, a removal) failed; clears it when it worked.
+pub fn said_failure<T>(
+    i18n: leptos_i18n::I18nContext<crate::i18n::Locale>,
+    said: crate::pages::command::said::Said,
+    result: Result<T, WriteFailure>,
+) {
+    use leptos::prelude::Set;
+    said.set(result.err().map(|e| Err(failure(i18n, &e))));
+}
+
 /// Says under a form what its write did: `saved` on success (and returns `true`, so the
 /// form clears what was typed), core's reason otherwise (and keeps it).
 pub fn settle<T>(

@@ -1,6 +1,6 @@
 //! Form fields the workbook's sections share: a choice among the station's villages or
 //! officers, the officers of a patrol or a rapid response, the photo of a visit or an
-//! outreach event (and its thumbnail).
+//! outreach event (and its thumbnail), the remove button of a record logged by mistake.
 
 use leptos::prelude::*;
 use liandong_core::RecordId;
@@ -88,4 +88,24 @@ pub fn Thumb(of: RecordId) -> impl IntoView {
         Some(format!("data:{};base64,{}", photo.mime, photo.data))
     });
     move || src.get().map(|src| view! { <img class="wb-photo" src=src alt="" loading="lazy" data-testid="wb-photo"/> })
+}
+
+/// The remove button of a record logged by mistake: a first tap asks again ("确认删除",
+/// "取消"), the second runs `on_remove`.
+#[component]
+pub fn RemoveButton(on_remove: Callback<()>) -> impl IntoView {
+    let i18n = use_i18n();
+    let asking = RwSignal::new(false);
+    move || {
+        if asking.get() {
+            view! {
+                <span class="actions">
+                    <button class="button secondary" data-testid="remove-confirm" on:click=move |_| { asking.set(false); on_remove.run(()) }>{t!(i18n, wb_remove_confirm)}</button>
+                    <button class="button plain" on:click=move |_| asking.set(false)>{t!(i18n, wb_cancel)}</button>
+                </span>
+            }.into_any()
+        } else {
+            view! { <button class="button plain" data-testid="remove" on:click=move |_| asking.set(true)>{t!(i18n, wb_remove)}</button> }.into_any()
+        }
+    }
 }

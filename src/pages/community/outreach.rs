@@ -9,7 +9,7 @@ use liandong_core::model::Outreach;
 use liandong_core::time::text;
 
 use super::data::{self, Named};
-use super::fields::{Choice, PhotoPick, Thumb};
+use super::fields::{Choice, PhotoPick, RemoveButton, Thumb};
 use crate::components::fmt::fill;
 use crate::i18n::*;
 use crate::pages::command::said::{SaidLine, said};
@@ -27,6 +27,7 @@ pub fn OutreachLog(state: Memo<Option<CommunityState>>, names: Memo<(Named, Name
         list.truncate(SHOWN);
         list
     });
+    let said = said();
     view! {
         <section class="card" data-testid="wb-outreach">
             <h2>{t!(i18n, wb_outreach)}</h2>
@@ -41,10 +42,15 @@ pub fn OutreachLog(state: Memo<Option<CommunityState>>, names: Memo<(Named, Name
                             <strong>{e.topic.clone()}</strong>
                             <p class="muted">{facts.join(" · ")}</p>
                             <Thumb of=e.id/>
+                            {data::may_remove(&e).then(|| {
+                                let id = e.id;
+                                view! { <RemoveButton on_remove=Callback::new(move |()| data::said_failure(i18n, said, data::remove::<Outreach>(id)))/> }
+                            })}
                         </li>
                     }
                 }).collect_view()}
             </ul>
+            <SaidLine said=said/>
             <NewOutreach names=names/>
         </section>
     }

@@ -11,7 +11,7 @@ use liandong_core::model::{Patrol, ReportCategory};
 use liandong_core::time::{in_china, text};
 
 use super::data::{self, Named};
-use super::fields::Crew;
+use super::fields::{Crew, RemoveButton};
 use crate::components::fmt::fill;
 use crate::i18n::*;
 use crate::pages::command::said::{SaidLine, said};
@@ -41,6 +41,7 @@ pub fn Patrols(state: Memo<Option<CommunityState>>, names: Memo<(Named, Named)>)
             })
             .unwrap_or_default()
     });
+    let said = said();
     view! {
         <section class="card" data-testid="wb-patrols">
             <h2>{t!(i18n, wb_patrols)}</h2>
@@ -61,10 +62,15 @@ pub fn Patrols(state: Memo<Option<CommunityState>>, names: Memo<(Named, Named)>)
                             <p class="muted">{officers.join(t_string!(i18n, list_sep))}</p>
                             <p class="wb-text">{found}</p>
                             {lead.then(|| view! { <p class="muted">{format!("→ {}", t_string!(i18n, wb_reports))}</p> })}
+                            {data::may_remove(&p).then(|| {
+                                let id = p.id;
+                                view! { <RemoveButton on_remove=Callback::new(move |()| data::said_failure(i18n, said, data::remove::<Patrol>(id)))/> }
+                            })}
                         </li>
                     }
                 }).collect_view()}
             </ul>
+            <SaidLine said=said/>
             <NewPatrol names=names/>
         </section>
     }

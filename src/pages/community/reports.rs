@@ -14,6 +14,7 @@ use liandong_core::{DocumentId, RecordId};
 
 use super::data::{self, Named, name_of};
 use super::fields::Choice;
+use super::fields::RemoveButton;
 use crate::components::fmt::fill;
 use crate::data::WriteFailure;
 use crate::i18n::*;
@@ -43,7 +44,7 @@ pub fn Reports(state: Memo<Option<CommunityState>>, names: Memo<(Named, Named)>)
             let station = data::station().ok_or(WriteFailure::NotOpen)?;
             data::write(|view, mark| forward(&bulletins, view, report.id, station, village.as_deref(), mark))
         })();
-        said.set(result.err().map(|e| Err(data::failure(i18n, &e))));
+        data::said_failure(i18n, said, result);
     };
     view! {
         <section class="card" data-testid="wb-reports">
@@ -68,11 +69,16 @@ pub fn Reports(state: Memo<Option<CommunityState>>, names: Memo<(Named, Named)>)
                         }
                         None => ().into_any(),
                     };
+                    let removable = data::may_remove(&r).then(|| {
+                        let id = r.id;
+                        view! { <RemoveButton on_remove=Callback::new(move |()| data::said_failure(i18n, said, data::remove::<CommunityReport>(id)))/> }
+                    });
                     view! {
                         <li class="wb-row" data-testid="report-row">
                             <p class="muted">{facts.join(" · ")}</p>
                             <p class="wb-text">{r.content.clone()}</p>
                             {status}
+                            {removable}
                         </li>
                     }
                 }).collect_view()}

@@ -15,7 +15,7 @@ use liandong_core::time::{in_china, text};
 use liandong_core::{DocumentId, RecordId};
 
 use super::data::{self, Named};
-use super::fields::Crew;
+use super::fields::{Crew, RemoveButton};
 use crate::components::fmt::fill;
 use crate::data::WriteFailure;
 use crate::i18n::*;
@@ -54,7 +54,7 @@ pub fn Responses(state: Memo<Option<CommunityState>>, names: Memo<(Named, Named)
                 crate::sync::with_directory_org(|org| raise(&command, view, org, id, region, station, mark))
             })
         })();
-        said.set(result.err().map(|e| Err(data::failure(i18n, &e))));
+        data::said_failure(i18n, said, result);
     };
     view! {
         <section class="card" data-testid="wb-responses">
@@ -78,12 +78,17 @@ pub fn Responses(state: Memo<Option<CommunityState>>, names: Memo<(Named, Named)
                         }
                         None => ().into_any(),
                     };
+                    let removable = data::may_remove(&r).then(|| {
+                        let id = r.id;
+                        view! { <RemoveButton on_remove=Callback::new(move |()| data::said_failure(i18n, said, data::remove::<RapidResponse>(id)))/> }
+                    });
                     view! {
                         <li class="wb-row" class:overdue=r.raised.is_none() data-testid="response-row">
                             <div class="wb-head"><strong>{r.place.clone()}</strong><span class="wb-due">{text::md_hm(in_china(r.at).datetime())}</span></div>
                             <p class="wb-text">{r.what.clone()}</p>
                             <p class="muted">{officers.join(t_string!(i18n, list_sep))}</p>
                             {status}
+                            {removable}
                         </li>
                     }
                 }).collect_view()}

@@ -10,7 +10,7 @@ use liandong_core::model::{KeyKind, KeySubject, PersonCategory, RiskLevel, Visit
 use liandong_core::time::text;
 
 use super::data::{self, Named, chosen, name_of};
-use super::fields::{Choice, PhotoPick, Thumb};
+use super::fields::{Choice, PhotoPick, RemoveButton, Thumb};
 use crate::components::fmt::fill;
 use crate::i18n::*;
 use crate::pages::command::said::{SaidLine, said};
@@ -54,12 +54,7 @@ fn SubjectRow(id: RecordId, state: Memo<Option<CommunityState>>, names: Memo<(Na
             let due = liandong_core::community::cadence::due(&subject, &s.visits, data::today());
             // The last visit (the latest logged of that day): what it found, and its id (its
             // photo is kept under it).
-            let found = s
-                .visits
-                .iter()
-                .filter(|v| v.subject == id && Some(v.on) == due.last)
-                .map(|v| (v.id, v.found.clone()))
-                .next_back();
+            let found = s.visits.iter().rfind(|v| v.subject == id && Some(v.on) == due.last).cloned();
             Some((subject, due, found))
         })
     });
@@ -100,8 +95,13 @@ fn SubjectRow(id: RecordId, state: Memo<Option<CommunityState>>, names: Memo<(Na
         facts.extend(name_of(&villages, subject.village));
         facts.extend(name_of(&officers, subject.officer));
         facts.push(fill(t_string!(i18n, wb_every), &[("days", cadence_days(&subject).to_string())]));
-        let last_visit = found_last.as_ref().map(|(id, _)| *id);
-        let last = match (due.last, found_last.map(|(_, text)| text)) {
+        let last_visit = found_last.as_ref().map(|v| v.id);
+        // The last visit, if logged by mistake, is removed here (it is the one shown).
+        let removable = found_last.as_ref().filter(|v| data::may_remove(*v)).map(|v| {
+            let visit = v.id;
+            view! { <RemoveButton on_remove=Callback::new(move |()| data::said_failure(i18n, said, data::remove::<Visit>(visit)))/> }
+        });
+        let last = match (due.last, found_last.map(|v| v.found)) {
             (Some(d), Some(text)) => fill(t_string!(i18n, wb_last_found), &[("date", text::md(d)), ("text", text)]),
             (Some(d), None) => fill(t_string!(i18n, wb_last_visit), &[("date", text::md(d))]),
             (None, _) => t_string!(i18n, wb_never_visited).to_owned(),
@@ -115,6 +115,7 @@ fn SubjectRow(id: RecordId, state: Memo<Option<CommunityState>>, names: Memo<(Na
                 <p class="muted">{facts.join(" · ")}</p>
                 <p class="muted">{last}</p>
                 {last_visit.map(|id| view! { <Thumb of=id/> })}
+                {removable}
                 {move || if open.get() {
                     view! {
                         <form class="form" novalidate on:submit=save data-testid="visit-form">
