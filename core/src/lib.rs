@@ -42,6 +42,7 @@ pub mod access;
 pub mod bulletins;
 pub mod command;
 pub mod community;
+pub mod cooperation;
 pub mod county_file;
 pub mod demo;
 pub mod districts;

@@ -121,4 +121,7 @@ pub enum Refusal {
     /// A rule of the district workbook refused the write.
     #[error("{0}")]
     Workbook(#[from] crate::community::edit::WorkbookRefusal),
+    /// A rule of the region's daily cooperation refused the write.
+    #[error("{0}")]
+    Cooperation(#[from] crate::cooperation::edit::CooperationRefusal),
 }

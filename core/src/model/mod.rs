@@ -4,6 +4,7 @@ pub mod bulletin;
 pub mod command;
 pub mod community;
 pub mod community_log;
+pub mod cooperation;
 pub mod organisation;
 pub mod roster;
 
@@ -20,6 +21,7 @@ pub use community::{
 pub use community_log::{
     CommunityReport, Outreach, Patrol, RapidResponse, ReportCategory, ReportSource, WorkbookPhoto,
 };
+pub use cooperation::{Decision, JointPatrol, JointTraining, Meeting};
 pub use organisation::{County, CountyPolicy, Officer, Region, Role, SkillDef, Station, StationKind};
 pub use roster::{
     Assignment, District, LeaveKind, Office, OfficerPhoto, RosterRule, Shift, ShiftKind, ShiftOverride, SkillGrant,

@@ -142,6 +142,9 @@ pub enum ShiftKind {
     Leave,
     /// Training.
     Training,
+    /// A joint patrol (联巡) of the region: never written to a roster, only derived from
+    /// the region's command document ([`crate::cooperation::shifts`]).
+    JointPatrol,
 }
 
 /// Kinds of leave.
@@ -210,6 +213,10 @@ pub enum RosterRule {
     MaxNightsInRow,
     /// Most work hours in a rolling window (7 days).
     MaxHoursInWindow,
+    /// A joint patrol or training (联巡, 联训) over the officer's shift at their station.
+    JointOnDuty,
+    /// A joint patrol or training over the officer's leave.
+    JointOnLeave,
     /// A rule of a newer app version: kept so the shift stays readable; matches nothing.
     #[serde(other)]
     Unknown,

@@ -264,6 +264,26 @@ pub struct RuleSettings {
     pub nights: NightsRule,
     /// Hours in a rolling window.
     pub hours: HoursRule,
+    /// A joint patrol or training over an officer's own shift or leave.
+    pub joint: JointRule,
+}
+
+/// A joint patrol or training (联巡, 联训) that overlaps an officer's shift at their own
+/// station ([`crate::model::RosterRule::JointOnDuty`]) or their leave
+/// ([`crate::model::RosterRule::JointOnLeave`]): the officer cannot be in two places.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct JointRule {
+    /// Over a shift at home. Default WARN: the head may swap the home shift after planning.
+    pub on_duty: Severity,
+    /// Over a leave. Default BLOCK: an officer on leave is not called to a patrol.
+    pub on_leave: Severity,
+}
+
+impl Default for JointRule {
+    fn default() -> Self {
+        Self { on_duty: Severity::Warn, on_leave: Severity::Block }
+    }
 }
 
 /// One day of a rotation pattern: a kind of shift (leading it or not), or a day off.
@@ -380,6 +400,8 @@ impl RosterConfig {
             ShiftKind::Duty24 => self.times.duty24,
             ShiftKind::Standby => self.times.standby,
             ShiftKind::Training => self.times.training,
+            // A joint patrol has its own times; a day's stand in for a plan from the kind.
+            ShiftKind::JointPatrol => self.times.day,
             ShiftKind::Leave => self.times.leave,
             ShiftKind::Residency => {
                 self.station_residency.iter().find(|r| r.station == station).map_or(self.residency, |r| r.times)
@@ -400,6 +422,8 @@ impl RosterConfig {
             R::MaxConsecutiveDays => r.consecutive_days.severity,
             R::MaxNightsInRow => r.nights.severity,
             R::MaxHoursInWindow => r.hours.severity,
+            R::JointOnDuty => r.joint.on_duty,
+            R::JointOnLeave => r.joint.on_leave,
             R::Unknown => Severity::Warn,
         }
     }

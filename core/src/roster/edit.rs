@@ -119,7 +119,9 @@ fn removal_can_worsen(rule: RosterRule) -> bool {
         RosterRule::MinRest
         | RosterRule::MaxConsecutiveDays
         | RosterRule::MaxNightsInRow
-        | RosterRule::MaxHoursInWindow => false,
+        | RosterRule::MaxHoursInWindow
+        | RosterRule::JointOnDuty
+        | RosterRule::JointOnLeave => false,
         // A rule of a newer app: shown, as it may be one that removal worsens.
         RosterRule::Unknown => true,
     }

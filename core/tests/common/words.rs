@@ -27,6 +27,7 @@ impl ExportWords for Zh {
             ShiftKind::Residency => "驻警",
             ShiftKind::Leave => "请假",
             ShiftKind::Training => "培训",
+            ShiftKind::JointPatrol => "联巡",
         }
         .into()
     }

@@ -7,7 +7,12 @@
 //! - [`coverage`]: every minute of the period covered by a led duty shift (带班值班);
 //! - [`rest`]: shortest rest between two work shifts of one officer (11 h);
 //! - [`days`]: most duty days in a row (6) and most night shifts in a row (4);
-//! - [`hours`]: most work hours in any rolling 7 days (72 h).
+//! - [`hours`]: most work hours in any rolling 7 days (72 h);
+//! - [`joint`]: a joint patrol or training over the officer's own shift or leave.
+//!
+//! Joint patrols and trainings of the region ([`Context::joint`]) are shifts of the
+//! officers for rest, duty days and hours; an officer away on one is not on a home shift
+//! at the same time for minimum staffing.
 //!
 //! What counts as work, a duty day, and a leave's effect: [`crate::roster::shift_types`].
 //! A violation names its rule, severity, officers, time range and shifts, what it found
@@ -18,6 +23,7 @@
 pub mod coverage;
 pub mod days;
 pub mod hours;
+pub mod joint;
 mod prepared;
 pub mod rest;
 pub mod staffing;
@@ -38,8 +44,9 @@ use crate::rules::{RecordKind, RecordRef, refs};
 use prepared::Prepared;
 
 /// What the rules need besides the shifts: the organisation (officers and their skills),
-/// the county's roster configuration, the station whose roster it is, and the region's
-/// loans of officers (借调, [`crate::command::loans`]).
+/// the county's roster configuration, the station whose roster it is, the region's loans
+/// of officers (借调, [`crate::command::loans`]) and its joint patrols and trainings as
+/// shifts ([`crate::cooperation::shifts`]).
 #[derive(Debug, Clone, Copy)]
 pub struct Context<'a> {
     /// Officers, skills catalogue, skill grants.
@@ -51,17 +58,25 @@ pub struct Context<'a> {
     /// Loans of officers in the region: an officer lent away is not on the station's
     /// shifts during the loan, one lent to it is (minimum staffing counts both).
     pub loans: &'a [Loan],
+    /// Joint patrols and trainings as shifts of the officers (those of other stations'
+    /// officers are ignored); never part of the roster's own shifts.
+    pub joint: &'a [Shift],
 }
 
 impl<'a> Context<'a> {
     /// A context without loans.
     pub fn new(org: &'a Organisation, config: &'a RosterConfig, station: RecordId) -> Self {
-        Self { org, config, station, loans: &[] }
+        Self { org, config, station, loans: &[], joint: &[] }
     }
 
     /// The same context with the region's loans.
     pub fn with_loans(self, loans: &'a [Loan]) -> Self {
         Self { loans, ..self }
+    }
+
+    /// The same context with the region's joint patrols and trainings as shifts.
+    pub fn with_joint(self, joint: &'a [Shift]) -> Self {
+        Self { joint, ..self }
     }
 }
 
@@ -198,6 +213,13 @@ pub enum Finding {
         /// Window length, in days.
         window_days: u32,
     },
+    /// A joint patrol or training overlaps a shift or leave of the officer's own.
+    Joint {
+        /// The joint shift's kind ([`ShiftKind::JointPatrol`] or [`ShiftKind::Training`]).
+        kind: ShiftKind,
+        /// The kind of the officer's own shift (a leave for [`RosterRule::JointOnLeave`]).
+        own: ShiftKind,
+    },
 }
 
 /// A loan named by a [`Finding::LoanedAway`].
@@ -316,8 +338,16 @@ impl RosterViolation {
 /// Every roster rule over `station`'s shifts among `shifts`, the day-bound ones over
 /// `period` (default: the days the shifts start on). In time order, overrides applied.
 pub fn check(ctx: &Context, shifts: &[Shift], period: Option<Period>) -> Vec<RosterViolation> {
-    let prepared = Prepared::new(shifts, ctx.station, ctx.loans);
+    let own: Vec<&Shift> = shifts.iter().filter(|s| s.station == ctx.station && s.end > s.start).collect();
+    let joint: Vec<&Shift> = ctx.joint.iter().filter(|j| j.station == ctx.station && j.end > j.start).collect();
+    let merged: std::borrow::Cow<[Shift]> = if joint.is_empty() {
+        std::borrow::Cow::Borrowed(shifts)
+    } else {
+        std::borrow::Cow::Owned(shifts.iter().chain(joint.iter().copied()).cloned().collect())
+    };
+    let prepared = Prepared::new(&merged, ctx.station, ctx.loans, &joint);
     let mut out = Vec::new();
+    out.extend(joint::check(ctx, &own));
     if let Some(period) = period.or_else(|| Period::of(shifts, ctx.station)) {
         out.extend(staffing::check(ctx, &prepared, period));
         out.extend(coverage::check(ctx, &prepared, period));

@@ -29,12 +29,15 @@ pub(crate) struct Prepared<'a> {
     pub lent_by: HashMap<RecordId, &'a Loan>,
     /// Loans to this station.
     pub loaned_in: Vec<&'a Loan>,
+    /// Work shifts at the station (not joint ones) whose officer is on a joint patrol or
+    /// training during them: not staffed by that officer.
+    pub joint_away: std::collections::HashSet<RecordId>,
 }
 
 impl<'a> Prepared<'a> {
     /// Arranges the shifts of `station` among `shifts` (others, and shifts that do not end
     /// after they start, are left out: [`crate::roster::validate`] reports those).
-    pub fn new(shifts: &'a [Shift], station: RecordId, loans: &'a [Loan]) -> Self {
+    pub fn new(shifts: &'a [Shift], station: RecordId, loans: &'a [Loan], joint: &[&Shift]) -> Self {
         let mut mine: Vec<&Shift> = shifts.iter().filter(|s| s.station == station && s.end > s.start).collect();
         crate::sort::by_key(&mut mine, |s| (s.start, s.id));
         let mut leaves: HashMap<RecordId, Vec<&Shift>> = HashMap::new();
@@ -66,6 +69,13 @@ impl<'a> Prepared<'a> {
             }
         }
         let loaned_in = loans.iter().filter(|l| l.to_station == station && l.from_station != station).collect();
-        Self { shifts: mine, officers, cancelled_by, lent_by, loaned_in }
+        let joint_ids: std::collections::HashSet<RecordId> = joint.iter().map(|j| j.id).collect();
+        let joint_away = mine
+            .iter()
+            .filter(|s| counts_as_work(s.kind) && !joint_ids.contains(&s.id))
+            .filter(|s| joint.iter().any(|j| j.officer == s.officer && super::joint::overlap(s, j)))
+            .map(|s| s.id)
+            .collect();
+        Self { shifts: mine, officers, cancelled_by, lent_by, loaned_in, joint_away }
     }
 }

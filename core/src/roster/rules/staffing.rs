@@ -60,6 +60,7 @@ pub(crate) fn check(ctx: &Context, prepared: &Prepared, period: Period) -> Vec<R
                 (None, Some(loan)) => {
                     lent.insert(shift.officer, loan);
                 }
+                (None, None) if prepared.joint_away.contains(&shift.id) => {}
                 (None, None) => {
                     on.insert(shift.officer);
                 }
