@@ -14,11 +14,13 @@
 //! [`generate`]). The county's name is not in the source either.
 //!
 //! Demo bulletins from the source's events are in [`bulletins`]; a demo roster in [`roster`];
-//! the regions' command (pool, plans, the source's incidents) in [`command`].
+//! the regions' command (pool, plans, the source's incidents) in [`command`]; their daily
+//! cooperation (meetings, joint patrols, joint training) in [`cooperation`].
 
 pub mod bulletins;
 pub mod command;
 pub mod community;
+pub mod cooperation;
 pub mod generate;
 mod names;
 pub mod roster;

@@ -71,6 +71,8 @@ pub async fn seed_demo(store: &dyn Store) -> Result<bool, CommandError> {
         store.append(&keys::key(&file.county.code, &id), full_state(doc.doc())).await?;
         let command = RegionCommand::new(Doc::new());
         demo::command::write(&command, &org, &region.code).map_err(|e| CommandError::Invalid(e.to_string()))?;
+        demo::cooperation::write(&command, &org, &region.code, now)
+            .map_err(|e| CommandError::Invalid(e.to_string()))?;
         let id = DocumentId::command(&region.code);
         store.append(&keys::key(&file.county.code, &id), full_state(command.doc())).await?;
     }
