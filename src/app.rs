@@ -71,6 +71,7 @@ fn Shell() -> impl IntoView {
                     <Route path=path!("/roster") view={Lazy::<routes::RosterRoute>::new()}/>
                     <Route path=path!("/districts") view={Lazy::<routes::DistrictsRoute>::new()}/>
                     <Route path=path!("/community") view={Lazy::<routes::WorkbookRoute>::new()}/>
+                    <Route path=path!("/cooperation") view={Lazy::<routes::CooperationRoute>::new()}/>
                     <Route path=path!("/community/cases/:id/print") view={Lazy::<routes::WorkbookRoute>::new()}/>
                     <Route path=path!("/region") view={Lazy::<routes::RegionRoute>::new()}/>
                     <Route path=path!("/command") view={Lazy::<routes::CommandRoute>::new()}/>

@@ -33,6 +33,7 @@ pub async fn preload_all() {
     RosterRoute::preload().await;
     DistrictsRoute::preload().await;
     WorkbookRoute::preload().await;
+    CooperationRoute::preload().await;
     RegionRoute::preload().await;
     CommandRoute::preload().await;
     SettingsRoute::preload().await;
@@ -209,5 +210,18 @@ impl LazyRoute for WorkbookRoute {
     }
     fn view(_this: Self) -> AnyView {
         untrack(|| view! { <pages::community::Workbook/> }.into_any())
+    }
+}
+
+/// The page [`crate::pages::cooperation::Cooperation`], fetched when first opened.
+pub struct CooperationRoute;
+
+#[lazy_route]
+impl LazyRoute for CooperationRoute {
+    fn data() -> Self {
+        Self
+    }
+    fn view(_this: Self) -> AnyView {
+        untrack(|| view! { <pages::cooperation::Cooperation/> }.into_any())
     }
 }

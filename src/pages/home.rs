@@ -1,5 +1,6 @@
 //! Home screen (首页): who is signed in, where they are dispatched (to acknowledge), their
-//! duty today and tomorrow, their station's workbook (visits overdue, mediation cases past a
+//! duty today and tomorrow, their week of the region's cooperation (patrols, trainings,
+//! meetings, their station's open decisions), their station's workbook (visits overdue, mediation cases past a
 //! deadline), and the latest bulletins of the region.
 
 use leptos::prelude::*;
@@ -10,6 +11,7 @@ use crate::i18n::*;
 use crate::pages::bulletins::{BulletinRow, latest};
 use crate::pages::command::dispatch::MyDispatch;
 use crate::pages::community::home::MyWorkbook;
+use crate::pages::cooperation::home::MyWeek;
 use crate::pages::roster::mine::MyDuty;
 use crate::sync;
 
@@ -33,6 +35,7 @@ pub fn Home() -> impl IntoView {
                 </section>
                 <MyDispatch/>
                 <MyDuty/>
+                <MyWeek/>
                 <MyWorkbook/>
                 <section class="card">
                     <h2><A href="/bulletins">{t!(i18n, home_latest)}</A></h2>

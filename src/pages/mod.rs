@@ -3,6 +3,7 @@
 pub mod bulletins;
 pub mod command;
 pub mod community;
+pub mod cooperation;
 pub mod districts;
 pub mod home;
 pub mod login;

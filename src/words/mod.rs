@@ -12,6 +12,7 @@
 //!   why a command write was refused.
 //! - [`community`]: the district workbook: categories, risks, kinds of dispute, where a
 //!   visit or a mediation case stands, and why a workbook write was refused.
+//! - [`cooperation`]: why a meeting, joint patrol or training write was refused.
 //!
 //! Each takes the [`crate::i18n::Locale`] rather than the i18n context: a caller in a
 //! reactive closure passes `i18n.get_locale()` (and so follows a change of language), and
@@ -21,6 +22,7 @@
 
 pub mod command;
 pub mod community;
+pub mod cooperation;
 pub mod export;
 pub mod refused;
 pub mod roster;

@@ -85,6 +85,15 @@ pub fn finding(locale: Locale, v: &RosterViolation) -> String {
             td_string!(locale, roster_rule_nights_in_row),
             &[("nights", nights.to_string()), ("max", max.to_string()), ("range", range), ("who", who)],
         ),
+        Finding::Joint { kind, own } => fill(
+            td_string!(locale, roster_rule_joint),
+            &[
+                ("joint", crate::words::shift::kind(locale, *kind).to_owned()),
+                ("own", crate::words::shift::kind(locale, *own).to_owned()),
+                ("range", range),
+                ("who", who),
+            ],
+        ),
         Finding::Hours { minutes, max_minutes, window_days } => fill(
             td_string!(locale, roster_rule_hours),
             &[

@@ -17,6 +17,7 @@ pub fn kind(locale: Locale, kind: ShiftKind) -> &'static str {
         ShiftKind::Residency => td_string!(locale, shift_name_residency),
         ShiftKind::Leave => td_string!(locale, shift_name_leave),
         ShiftKind::Training => td_string!(locale, shift_name_training),
+        ShiftKind::JointPatrol => td_string!(locale, shift_name_joint_patrol),
     }
 }
 

@@ -88,9 +88,18 @@ pub fn shifts(code: &str, station: RecordId) -> (Vec<Shift>, usize) {
 
 /// The rules over the merged roster of a station, with who wrote each shift; officers on
 /// loan count at the receiving station and not at the lending one.
-pub fn report(code: &str, org: &Organisation, config: &RosterConfig, station: RecordId, loans: &[Loan]) -> SyncReport {
+pub fn report(
+    code: &str,
+    org: &Organisation,
+    config: &RosterConfig,
+    station: RecordId,
+    (loans, joint): (&[Loan], &[Shift]),
+) -> SyncReport {
     match view(code) {
-        Some(v) => check_after_sync(&v, &liandong_core::roster::Context::new(org, config, station).with_loans(loans)),
+        Some(v) => check_after_sync(
+            &v,
+            &liandong_core::roster::Context::new(org, config, station).with_loans(loans).with_joint(joint),
+        ),
         None => SyncReport::default(),
     }
 }
@@ -104,6 +113,18 @@ pub fn loans(station: RecordId) -> Vec<Loan> {
     let Some(doc) = sync::read_doc(&DocumentId::command(&region)) else { return Vec::new() };
     let state = CommandState::read(&RegionCommand::new(doc), None);
     liandong_core::command::loans::of_station(&liandong_core::command::loans::loans(&state), station)
+}
+
+/// The joint patrols and trainings (联巡, 联训) of the station's officers as their shifts,
+/// from the region's command document ([`liandong_core::cooperation::shifts`]); reactive,
+/// empty while it is not open. Never written to the roster: shown and counted beside it.
+pub fn joint(station: RecordId) -> Vec<Shift> {
+    let Some(region) = sync::with_directory_org(|o| o.region_of(station).map(|r| r.code.clone())) else {
+        return Vec::new();
+    };
+    let Some(doc) = sync::read_doc(&DocumentId::command(&region)) else { return Vec::new() };
+    let state = liandong_core::cooperation::CooperationState::read(&RegionCommand::new(doc));
+    sync::with_directory_org(|org| liandong_core::cooperation::shifts::of_station(&state, org, station))
 }
 
 /// Today in China.

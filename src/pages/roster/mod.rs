@@ -31,7 +31,7 @@ pub const KINDS: [ShiftKind; 7] = [
 ];
 
 /// A shift's code in a grid cell: one or two characters (`值` duty, `带` leading it, `日`
-/// day, `夜` night, `备` standby, `驻` residency, `训` training, `假` leave; locale keys
+/// day, `夜` night, `备` standby, `驻` residency, `训` training, `假` leave, `巡` joint patrol; locale keys
 /// `shift_short_*`).
 pub fn short(shift: &Shift, i18n: leptos_i18n::I18nContext<crate::i18n::Locale>) -> &'static str {
     use crate::i18n::t_string;
@@ -44,6 +44,7 @@ pub fn short(shift: &Shift, i18n: leptos_i18n::I18nContext<crate::i18n::Locale>)
         (ShiftKind::Residency, _) => t_string!(i18n, shift_short_residency),
         (ShiftKind::Leave, _) => t_string!(i18n, shift_short_leave),
         (ShiftKind::Training, _) => t_string!(i18n, shift_short_training),
+        (ShiftKind::JointPatrol, _) => t_string!(i18n, shift_short_joint_patrol),
     }
 }
 
@@ -57,6 +58,7 @@ pub fn kind_class(kind: ShiftKind) -> &'static str {
         ShiftKind::Residency => "shift residency",
         ShiftKind::Leave => "shift leave",
         ShiftKind::Training => "shift training",
+        ShiftKind::JointPatrol => "shift joint",
     }
 }
 

@@ -58,6 +58,12 @@ fn rows(i18n: leptos_i18n::I18nContext<Locale>, state: RosterState) -> impl Into
             by_cell.entry((s.officer, day_of(s))).or_default().push(s.clone());
         }
     });
+    // Joint patrols and trainings of the region: shown in the officer's cell, not editable here.
+    state.joint.with(|joint| {
+        for s in joint {
+            by_cell.entry((s.officer, day_of(s))).or_default().push(s.clone());
+        }
+    });
     let editable = state.writable.get();
     let days = state.days.get();
     state

@@ -67,6 +67,8 @@ pub struct RosterState {
     pub shifts: Memo<(Vec<Shift>, usize)>,
     /// Loans of officers from and to the station (借调).
     pub loans: Memo<Vec<Loan>>,
+    /// The officers' joint patrols and trainings as shifts (read-only in the grid).
+    pub joint: Memo<Vec<Shift>>,
     /// The rules over the merged roster.
     pub report: Memo<SyncReport>,
     /// The days shown.
@@ -94,9 +96,10 @@ impl RosterState {
         let config = Memo::new(|_| data::config());
         let shifts = Memo::new(move |_| station.get().map(|s| data::shifts(&s.code, s.id)).unwrap_or_default());
         let loans = Memo::new(move |_| station.get().map(|s| data::loans(s.id)).unwrap_or_default());
+        let joint = Memo::new(move |_| station.get().map(|s| data::joint(s.id)).unwrap_or_default());
         let report = Memo::new(move |_| {
             let Some(s) = station.get() else { return SyncReport::default() };
-            loans.with(|l| org.with(|o| config.with(|c| data::report(&s.code, o, c, s.id, l))))
+            joint.with(|j| loans.with(|l| org.with(|o| config.with(|c| data::report(&s.code, o, c, s.id, (l, j))))))
         });
         Self {
             stations,
@@ -110,6 +113,7 @@ impl RosterState {
             config,
             shifts,
             loans,
+            joint,
             report,
             days: Memo::new(move |_| days_of(anchor.get(), month.get())),
             officers: Memo::new(move |_| station.get().map(|s| org.with(|o| officers_of(o, s.id))).unwrap_or_default()),

@@ -56,7 +56,9 @@ fn export_file(
     officer: Option<RecordId>,
 ) -> Result<(), String> {
     let Some(s) = state.station.get_untracked() else { return Ok(()) };
-    let all = state.shifts.with_untracked(|(all, _)| all.clone());
+    // The officers' joint patrols and trainings go along with their own shifts.
+    let all: Vec<_> =
+        state.shifts.with_untracked(|(all, _)| all.clone()).into_iter().chain(state.joint.get_untracked()).collect();
     state.org.with_untracked(|o| {
         let (scope, name) = match officer {
             Some(id) => {
@@ -79,7 +81,9 @@ fn export_file(
 fn copy_week(i18n: leptos_i18n::I18nContext<Locale>, state: RosterState) {
     let Some(s) = state.station.get_untracked() else { return };
     let Some(monday) = state.days.with_untracked(|d| d.first().copied()) else { return };
-    let all = state.shifts.with_untracked(|(all, _)| all.clone());
+    // The officers' joint patrols and trainings go along with their own shifts.
+    let all: Vec<_> =
+        state.shifts.with_untracked(|(all, _)| all.clone()).into_iter().chain(state.joint.get_untracked()).collect();
     let fill = state
         .org
         .with_untracked(|o| state.config.with_untracked(|c| copy_last_week(&Context::new(o, c, s.id), &all, monday)));
