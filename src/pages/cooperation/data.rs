@@ -56,6 +56,25 @@ pub fn name(roll: &Roll, id: RecordId) -> String {
         .unwrap_or_default()
 }
 
+/// The records of a list as the page shows them: the coming ones (not yet ended) soonest
+/// first, at most `coming`, then the last `past` ones, latest first. `span` gives a record's
+/// start and end.
+pub fn coming_then_past<T: Clone>(
+    items: &[T],
+    span: impl Fn(&T) -> (jiff::Timestamp, jiff::Timestamp),
+    coming: usize,
+    past: usize,
+) -> Vec<T> {
+    let now = liandong_core::time::now();
+    let mut ahead: Vec<T> = items.iter().filter(|x| span(x).1 > now).cloned().collect();
+    liandong_core::sort::by_key(&mut ahead, |x| span(x).0);
+    ahead.truncate(coming);
+    let mut done: Vec<T> = items.iter().filter(|x| span(x).1 <= now).cloned().collect();
+    liandong_core::sort::by_key(&mut done, |x| std::cmp::Reverse(span(x).0));
+    done.truncate(past);
+    ahead.into_iter().chain(done).collect()
+}
+
 /// The signed-in officer's claims and the directory's organisation, for the rights.
 fn with_rights<T>(f: impl FnOnce(&Claims, &Organisation) -> T) -> Option<T> {
     let claims = crate::data::claims()?;

@@ -25,19 +25,11 @@ use crate::pages::command::time_input;
 pub fn Meetings(state: Memo<Option<CooperationState>>, roll: Memo<Roll>) -> impl IntoView {
     let i18n = use_i18n();
     let list = Memo::new(move |_| {
-        let now = liandong_core::time::now();
         state
             .with(|s| {
                 s.as_ref().map(|s| {
-                    let mut coming: Vec<Meeting> = s.meetings.iter().filter(|m| m.end > now).cloned().collect();
-                    liandong_core::sort::by_key(&mut coming, |m| m.start);
-                    coming.truncate(3);
-                    let mut past: Vec<Meeting> = s.meetings.iter().filter(|m| m.end <= now).cloned().collect();
-                    liandong_core::sort::by_key(&mut past, |m| std::cmp::Reverse(m.start));
-                    past.truncate(3);
-                    coming
+                    data::coming_then_past(&s.meetings, |m| (m.start, m.end), 3, 3)
                         .into_iter()
-                        .chain(past)
                         .map(|m| {
                             let decisions: Vec<Decision> = s.decisions_of(m.id).cloned().collect();
                             (m, decisions)

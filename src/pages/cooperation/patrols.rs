@@ -24,18 +24,8 @@ use crate::pages::command::time_input;
 pub fn Patrols(state: Memo<Option<CooperationState>>, roll: Memo<Roll>) -> impl IntoView {
     let i18n = use_i18n();
     let list = Memo::new(move |_| {
-        let now = liandong_core::time::now();
         state
-            .with(|s| {
-                s.as_ref().map(|s| {
-                    let mut coming: Vec<JointPatrol> = s.patrols.iter().filter(|p| p.end > now).cloned().collect();
-                    liandong_core::sort::by_key(&mut coming, |p| p.start);
-                    let mut past: Vec<JointPatrol> = s.patrols.iter().filter(|p| p.end <= now).cloned().collect();
-                    liandong_core::sort::by_key(&mut past, |p| std::cmp::Reverse(p.start));
-                    past.truncate(4);
-                    coming.into_iter().chain(past).collect::<Vec<_>>()
-                })
-            })
+            .with(|s| s.as_ref().map(|s| data::coming_then_past(&s.patrols, |p| (p.start, p.end), usize::MAX, 4)))
             .unwrap_or_default()
     });
     view! {

@@ -32,18 +32,8 @@ fn skills(i18n: leptos_i18n::I18nContext<Locale>) -> Vec<(String, String)> {
 pub fn Trainings(state: Memo<Option<CooperationState>>, roll: Memo<Roll>) -> impl IntoView {
     let i18n = use_i18n();
     let list = Memo::new(move |_| {
-        let now = liandong_core::time::now();
         state
-            .with(|s| {
-                s.as_ref().map(|s| {
-                    let mut coming: Vec<JointTraining> = s.trainings.iter().filter(|t| t.end > now).cloned().collect();
-                    liandong_core::sort::by_key(&mut coming, |t| t.start);
-                    let mut past: Vec<JointTraining> = s.trainings.iter().filter(|t| t.end <= now).cloned().collect();
-                    liandong_core::sort::by_key(&mut past, |t| std::cmp::Reverse(t.start));
-                    past.truncate(3);
-                    coming.into_iter().chain(past).collect::<Vec<_>>()
-                })
-            })
+            .with(|s| s.as_ref().map(|s| data::coming_then_past(&s.trainings, |t| (t.start, t.end), usize::MAX, 3)))
             .unwrap_or_default()
     });
     view! {
