@@ -29,7 +29,15 @@ enum Line {
     Decision(String, jiff::civil::Date, bool),
 }
 
+/// The command document, the officer and their station; `None` until the build is stored
+/// on the device (the service worker controls the page) or can never be (plain HTTP on a
+/// LAN), so a first visit over a slow link fetches only the main module and this card's
+/// module comes with the background preload ([`crate::pwa`]).
 fn sources() -> Option<(Doc, RecordId, Option<RecordId>)> {
+    use crate::pwa::OfflineStart;
+    if !matches!(crate::pwa::offline_start().get(), OfflineStart::Ready | OfflineStart::NeedsHttps) {
+        return None;
+    }
     let claims = sync::signals().claims.get()?;
     let me = sync::officer_id()?;
     let command = sync::read_doc(&DocumentId::command(claims.region.as_deref()?))?;
