@@ -38,7 +38,7 @@ fn the_icalendar_of_an_officer_parses_back_to_the_same_shifts() {
     let s = Station::new(2, 2);
     let shifts = roster(&s);
     let stamp: Timestamp = "2026-11-30T01:00:00Z".parse().unwrap();
-    let text = to_ical(&s.org, &shifts, Whose::Officer(s.officers[0]), "officer 0 排班", stamp, &Zh);
+    let text = to_ical(&s.org, &shifts, &[], Whose::Officer(s.officers[0]), "officer 0 排班", stamp, &Zh);
     assert!(text.starts_with("BEGIN:VCALENDAR\r\n"));
     assert!(text.contains("X-WR-TIMEZONE:Asia/Shanghai"));
     let calendar: Calendar = text.parse().unwrap();
@@ -61,7 +61,8 @@ fn a_long_chinese_note_is_folded_into_short_lines_and_reads_back_whole() {
     let mut shifts = roster(&s);
     let note = "县局专项行动：请各驻村民警于当日上午九点前到达得胜派出所会议室集合，携带执法记录仪、反光背心; 地点\\变更, 另行通知。".repeat(3);
     shifts[1].note = Some(note.clone());
-    let text = to_ical(&s.org, &shifts, Whose::Officer(s.officers[0]), "officer 0 排班", Timestamp::UNIX_EPOCH, &Zh);
+    let text =
+        to_ical(&s.org, &shifts, &[], Whose::Officer(s.officers[0]), "officer 0 排班", Timestamp::UNIX_EPOCH, &Zh);
     let longest = text.split("\r\n").map(str::len).max().unwrap_or(0);
     assert!(longest <= 75, "a line of {longest} octets: calendar apps may cut it");
     assert!(text.split("\r\n").all(|l| std::str::from_utf8(l.as_bytes()).is_ok()));
@@ -74,7 +75,7 @@ fn a_long_chinese_note_is_folded_into_short_lines_and_reads_back_whole() {
 fn the_icalendar_of_a_station_names_the_officers() {
     let s = Station::new(2, 2);
     let shifts = roster(&s);
-    let text = to_ical(&s.org, &shifts, Whose::Station(s.station), "得胜派出所排班", Timestamp::UNIX_EPOCH, &Zh);
+    let text = to_ical(&s.org, &shifts, &[], Whose::Station(s.station), "得胜派出所排班", Timestamp::UNIX_EPOCH, &Zh);
     let calendar: Calendar = text.parse().unwrap();
     let summaries: Vec<_> = calendar.events().map(|e| e.get_summary().unwrap().to_owned()).collect();
     assert_eq!(
@@ -118,4 +119,38 @@ fn the_csv_has_a_header_and_one_row_per_shift_and_parses_back() {
     // One officer's CSV.
     let mine = to_csv(&s.org, &shifts, Whose::Officer(s.officers[1]), &Zh).unwrap();
     assert_eq!(mine.lines().count(), 3);
+}
+
+#[test]
+fn the_regions_meetings_and_joint_patrols_go_into_the_calendar() {
+    use liandong_core::RecordId;
+    use liandong_core::roster::export::ical::Event;
+    let s = Station::new(2, 2);
+    let mut patrol = s.shift(s.officers[0], ShiftKind::JointPatrol, "2026-12-04 20:00", "2026-12-04 23:00");
+    patrol.leader = true;
+    let meeting = Event {
+        uid: RecordId::new(),
+        start: "2026-12-07T06:30:00Z".parse().unwrap(),
+        end: "2026-12-07T08:30:00Z".parse().unwrap(),
+        summary: "例会：得胜派出所会议室".into(),
+        category: "例会".into(),
+        description: "1. 通报上月警情\n2. 部署联巡".into(),
+    };
+    let text = to_ical(
+        &s.org,
+        &[patrol],
+        &[meeting.clone()],
+        Whose::Officer(s.officers[0]),
+        "排班",
+        Timestamp::UNIX_EPOCH,
+        &Zh,
+    );
+    let calendar: Calendar = text.parse().unwrap();
+    let events: Vec<_> = calendar.events().collect();
+    assert_eq!(events.len(), 2);
+    assert_eq!(events[0].get_summary(), Some("联巡（带班）"));
+    assert_eq!(events[1].get_summary(), Some("例会：得胜派出所会议室"));
+    assert_eq!(events[1].get_uid(), Some(format!("{}@liandong", meeting.uid).as_str()));
+    assert_eq!(timestamp(events[1].get_start()), meeting.start);
+    assert_eq!(events[1].get_description(), Some("1. 通报上月警情\n2. 部署联巡"));
 }

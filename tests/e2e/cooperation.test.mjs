@@ -26,8 +26,9 @@ test('a joint patrol planned offline shows in both stations\' rosters and on the
   const { page } = planner;
   await page.getByTestId('co-patrols').waitFor();
   // The demo: weekly patrols, one still without a leader, and a decision past due.
-  await page.getByTestId('co-findings').filter({ hasText: '尚无带队民警' }).waitFor();
-  assert.match(await page.getByTestId('co-findings').textContent(), /已超过期限/);
+  const todo = page.locator('section[data-testid=co-findings]');
+  await todo.filter({ hasText: '尚无带队民警' }).waitFor();
+  assert.match(await todo.textContent(), /已超过期限/);
   assert.ok(await page.getByTestId('co-patrol-row').count() >= 4);
 
   planner.cut();
@@ -135,7 +136,9 @@ test('a joint training that gives an officer a new skill takes their finding off
   const training = page.getByTestId('co-training-row').filter({ hasText: '联训' }).filter({ hasText: name }).first();
   await training.getByTestId('co-record-training').click();
   await training.getByTestId('co-save-results').click();
-  await training.getByTestId('said').filter({ hasText: /已保存/ }).waitFor();
+  await training.getByTestId('said').filter({ hasText: /已保存/ }).waitFor({ timeout: 5000 }).catch(async (e) => {
+    throw new Error(`${e.message}\n${await training.textContent()}`);
+  });
   await training.filter({ hasText: `${name} ✓` }).waitFor();
 
   await page.goto(new URL('/districts', relay.url).href);

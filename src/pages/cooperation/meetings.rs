@@ -44,7 +44,9 @@ pub fn Meetings(state: Memo<Option<CooperationState>>, roll: Memo<Roll>) -> impl
             <h2>{t!(i18n, co_meetings)}</h2>
             {move || list.with(Vec::is_empty).then(|| view! { <p class="empty">{t!(i18n, co_meetings_empty)}</p> })}
             <ul class="wb-list">
-                {move || list.get().into_iter().map(|(m, d)| view! { <MeetingRow m=m decisions=d roll=roll/> }).collect_view()}
+                <For each=move || list.get() key=|x| format!("{x:?}") let:x>
+                    <MeetingRow m=x.0 decisions=x.1 roll=roll/>
+                </For>
             </ul>
             {data::may_plan().then(|| view! { <ScheduleMeetings roll=roll/> })}
         </section>

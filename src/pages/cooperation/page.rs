@@ -18,7 +18,10 @@ pub fn Cooperation() -> impl IntoView {
     let i18n = use_i18n();
     let state = Memo::new(move |_| data::state());
     let roll = Memo::new(move |_| data::roll());
-    let loaded = Memo::new(move |_| state.with(Option::is_some));
+    // Built once the document and the directory are read (the rights need the directory),
+    // not again at each change: forms keep what is typed while a sync arrives.
+    let loaded =
+        Memo::new(move |_| state.with(Option::is_some) && crate::sync::with_directory_org(|o| !o.stations.is_empty()));
     let todo = Memo::new(move |_| {
         let now = liandong_core::time::now();
         state.with(|s| s.as_ref().map(|s| (findings(s, now, in_china(now).date()), s.clone()))).map(|(f, s)| {

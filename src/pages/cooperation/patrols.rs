@@ -33,7 +33,11 @@ pub fn Patrols(state: Memo<Option<CooperationState>>, roll: Memo<Roll>) -> impl 
             <h2>{t!(i18n, co_patrols)}</h2>
             {move || list.with(Vec::is_empty).then(|| view! { <p class="empty">{t!(i18n, co_patrols_empty)}</p> })}
             <ul class="wb-list">
-                {move || list.get().into_iter().map(|p| view! { <PatrolRow p=p roll=roll/> }).collect_view()}
+                // Keyed by the whole record: a row is built again only when its own record
+                // changes, so a form open in another row keeps what is typed through a sync.
+                <For each=move || list.get() key=|p| format!("{p:?}") let:p>
+                    <PatrolRow p=p roll=roll/>
+                </For>
             </ul>
             {data::may_plan().then(|| view! { <PlanPatrol roll=roll/> })}
         </section>
@@ -64,6 +68,7 @@ fn PatrolRow(p: JointPatrol, roll: Memo<Roll>) -> impl IntoView {
     let id = p.id;
     let cancellable = p.cancelled.is_none() && p.start > now && data::may_plan();
     let reportable = p.cancelled.is_none() && p.start <= now && data::may_report(&p);
+    let leaderless = p.cancelled.is_none() && p.end > now && p.leader.is_none() && data::may_plan();
     view! {
         <li class="wb-row" data-testid="co-patrol-row">
             <div class="wb-head"><strong>{p.area.clone()}</strong><span class="wb-due">{when}</span></div>
@@ -79,9 +84,40 @@ fn PatrolRow(p: JointPatrol, roll: Memo<Roll>) -> impl IntoView {
                     roll.with_untracked(|roll| data::settle(i18n, said, r, t_string!(i18n, wb_saved), roll));
                 }>{t!(i18n, co_cancel)}</button>
             })}
+            {leaderless.then(|| view! { <PickLeader p=p.clone() roll=roll/> })}
             {reportable.then(|| view! { <ReportPatrol p=p.clone() roll=roll/> })}
             <SaidLine said=said/>
         </li>
+    }
+}
+
+/// Names the leader of a coming patrol that has none (planned again with the same checks).
+#[component]
+fn PickLeader(p: JointPatrol, roll: Memo<Roll>) -> impl IntoView {
+    let i18n = use_i18n();
+    let chosen = RwSignal::new(String::new());
+    let said = said();
+    let officers = p.officers.clone();
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let leader = p.officers.iter().copied().find(|o| o.to_string() == chosen.get_untracked());
+        let own = roll.with_untracked(data::region_shifts);
+        let config = crate::pages::roster::data::config();
+        let patrol = JointPatrol { leader, ..p.clone() };
+        let result = data::write(|view, mark| {
+            crate::sync::with_directory_org(|org| plan_patrol(view, &patrol, org, &own, &config, mark.at))
+        });
+        roll.with_untracked(|roll| data::settle(i18n, said, result, t_string!(i18n, wb_saved), roll));
+    };
+    view! {
+        <form class="form row" novalidate on:submit=save data-testid="co-pick-leader">
+            <select on:change=move |ev| chosen.set(event_target_value(&ev)) aria-label=move || t_string!(i18n, co_field_leader)>
+                <option value="">{t!(i18n, co_field_leader)}</option>
+                {officers.into_iter().map(|o| view! { <option value=o.to_string()>{roll.with(|r| data::name(r, o))}</option> }).collect_view()}
+            </select>
+            <button class="button secondary" type="submit">{t!(i18n, co_set_leader)}</button>
+            <SaidLine said=said/>
+        </form>
     }
 }
 
@@ -129,7 +165,7 @@ fn ReportPatrol(p: JointPatrol, roll: Memo<Roll>) -> impl IntoView {
         <details class="wb-add">
             <summary data-testid="co-report-patrol">{t!(i18n, co_record_findings)}</summary>
             <form class="form" novalidate on:submit=save>
-                <label>{t!(i18n, co_field_findings)}<textarea rows="3" bind:value=findings data-testid="co-findings"></textarea></label>
+                <label>{t!(i18n, co_field_findings)}<textarea rows="3" bind:value=findings data-testid="co-findings-input"></textarea></label>
                 {(!already).then(|| view! {
                     <label class="check"><input type="checkbox" bind:checked=lead data-testid="co-lead"/>{t!(i18n, co_field_lead)}</label>
                 })}

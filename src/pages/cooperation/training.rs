@@ -41,7 +41,9 @@ pub fn Trainings(state: Memo<Option<CooperationState>>, roll: Memo<Roll>) -> imp
             <h2>{t!(i18n, co_trainings)}</h2>
             {move || list.with(Vec::is_empty).then(|| view! { <p class="empty">{t!(i18n, co_trainings_empty)}</p> })}
             <ul class="wb-list">
-                {move || list.get().into_iter().map(|t| view! { <TrainingRow t=t roll=roll/> }).collect_view()}
+                <For each=move || list.get() key=|t| format!("{t:?}") let:t>
+                    <TrainingRow t=t roll=roll/>
+                </For>
             </ul>
             {data::may_plan().then(|| view! { <PlanTraining roll=roll/> })}
         </section>
@@ -239,7 +241,7 @@ fn PlanTraining(roll: Memo<Roll>) -> impl IntoView {
                     </select>
                 </label>
                 <label>{t!(i18n, co_field_start)}<input type="datetime-local" bind:value=start data-testid="co-training-start"/></label>
-                <label>{t!(i18n, co_field_hours)}<input inputmode="numeric" bind:value=hours/></label>
+                <label>{t!(i18n, co_field_hours)}<input inputmode="numeric" bind:value=hours data-testid="co-training-hours"/></label>
                 <label>{t!(i18n, co_field_place)}<input bind:value=place data-testid="co-training-place"/></label>
                 <label>{t!(i18n, co_field_trainer)}<input bind:value=trainer data-testid="co-training-trainer"/></label>
                 {move || (!due.with(Vec::is_empty)).then(|| view! { <p class="hint">{t!(i18n, co_proposed)}</p> })}

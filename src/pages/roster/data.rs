@@ -127,6 +127,17 @@ pub fn joint(station: RecordId) -> Vec<Shift> {
     sync::with_directory_org(|org| liandong_core::cooperation::shifts::of_station(&state, org, station))
 }
 
+/// The region's meetings `station` is expected at, not called off, from the region's
+/// command document; empty while it is not open.
+pub fn meetings(station: RecordId) -> Vec<liandong_core::model::Meeting> {
+    let Some(region) = sync::with_directory_org(|o| o.region_of(station).map(|r| r.code.clone())) else {
+        return Vec::new();
+    };
+    let Some(doc) = sync::read_doc(&DocumentId::command(&region)) else { return Vec::new() };
+    let state = liandong_core::cooperation::CooperationState::read(&RegionCommand::new(doc));
+    state.meetings.into_iter().filter(|m| m.cancelled.is_none() && m.stations.contains(&station)).collect()
+}
+
 /// Today in China.
 pub fn today() -> Date {
     liandong_core::time::in_china(liandong_core::time::now()).date()

@@ -28,15 +28,17 @@ fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// Downloads the shifts of `scope` as `{name}.ics`, in `words`.
+/// Downloads the shifts of `scope` and the `events` (the station's meetings) as
+/// `{name}.ics`, in `words`.
 pub fn ical(
     org: &Organisation,
     shifts: &[Shift],
+    events: &[liandong_core::roster::export::ical::Event],
     scope: Whose,
     name: &str,
     words: &dyn ExportWords,
 ) -> Result<(), String> {
-    let text = to_ical(org, shifts, scope, name, liandong_core::time::now(), words);
+    let text = to_ical(org, shifts, events, scope, name, liandong_core::time::now(), words);
     download(&format!("{name}.ics"), "text/calendar;charset=utf-8", &text)
 }
 

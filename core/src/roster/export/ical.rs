@@ -1,4 +1,5 @@
-//! A roster as an iCalendar file (RFC 5545), one event (VEVENT) per shift.
+//! A roster as an iCalendar file (RFC 5545), one event (VEVENT) per shift, then any other
+//! events (the region's meetings the station is expected at, [`Event`]).
 //!
 //! Time zone: every DTSTART and DTEND is in UTC (`...Z`, RFC 5545 form #2), which needs no
 //! VTIMEZONE and is exact; China has one offset (+08:00) and no daylight saving, so
@@ -18,6 +19,7 @@
 use jiff::Timestamp;
 
 use super::{ExportWords, Whose, select};
+use crate::ids::RecordId;
 use crate::model::Shift;
 use crate::org::Organisation;
 use crate::time::CHINA_TZ_NAME;
@@ -74,11 +76,52 @@ fn line(out: &mut String, name: &str, value: &str) {
     out.push_str("\r\n");
 }
 
-/// The shifts of `scope` among `shifts` as an iCalendar text named `name` (e.g.
-/// `得胜派出所排班`), stamped `stamp` (the export time), in `words`. Lines end in CRLF.
+/// An event of the calendar that is not a shift (a regional meeting, 例会), worded by the
+/// caller; its `UID` is `{uid}@liandong` like a shift's.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Event {
+    /// The record it comes from (stable across exports).
+    pub uid: RecordId,
+    /// Start.
+    pub start: Timestamp,
+    /// End.
+    pub end: Timestamp,
+    /// Title, e.g. `例会：得胜派出所会议室`.
+    pub summary: String,
+    /// Category, e.g. `例会`.
+    pub category: String,
+    /// Description (the agenda); none when empty.
+    pub description: String,
+}
+
+fn event(
+    out: &mut String,
+    stamp: Timestamp,
+    uid: RecordId,
+    (start, end): (Timestamp, Timestamp),
+    summary: &str,
+    category: &str,
+    description: &str,
+) {
+    line(out, "BEGIN", "VEVENT");
+    line(out, "UID", &text(&format!("{uid}@liandong")));
+    line(out, "DTSTAMP", &utc(stamp));
+    line(out, "DTSTART", &utc(start));
+    line(out, "DTEND", &utc(end));
+    line(out, "SUMMARY", &text(summary));
+    line(out, "CATEGORIES", &text(category));
+    if !description.is_empty() {
+        line(out, "DESCRIPTION", &text(description));
+    }
+    line(out, "END", "VEVENT");
+}
+
+/// The shifts of `scope` among `shifts`, then `events`, as an iCalendar text named `name`
+/// (e.g. `得胜派出所排班`), stamped `stamp` (the export time), in `words`. Lines end in CRLF.
 pub fn to_ical(
     org: &Organisation,
     shifts: &[Shift],
+    events: &[Event],
     scope: Whose,
     name: &str,
     stamp: Timestamp,
@@ -94,13 +137,6 @@ pub fn to_ical(
     line(&mut out, "NAME", &text(name));
     line(&mut out, "X-WR-TIMEZONE", CHINA_TZ_NAME);
     for shift in select(shifts, scope) {
-        line(&mut out, "BEGIN", "VEVENT");
-        line(&mut out, "UID", &text(&format!("{}@liandong", shift.id)));
-        line(&mut out, "DTSTAMP", &utc(stamp));
-        line(&mut out, "DTSTART", &utc(shift.start));
-        line(&mut out, "DTEND", &utc(shift.end));
-        line(&mut out, "SUMMARY", &text(&summary(org, shift, scope, words)));
-        line(&mut out, "CATEGORIES", &text(&words.kind(shift.kind)));
         let mut description = String::new();
         if let Some(officer) = org.officers.iter().find(|o| o.id == shift.officer) {
             description.push_str(&words.officer(&officer.name, &officer.badge_number));
@@ -111,10 +147,11 @@ pub fn to_ical(
             }
             description.push_str(&words.note(note));
         }
-        if !description.is_empty() {
-            line(&mut out, "DESCRIPTION", &text(&description));
-        }
-        line(&mut out, "END", "VEVENT");
+        let summary = summary(org, shift, scope, words);
+        event(&mut out, stamp, shift.id, (shift.start, shift.end), &summary, &words.kind(shift.kind), &description);
+    }
+    for e in events {
+        event(&mut out, stamp, e.uid, (e.start, e.end), &e.summary, &e.category, &e.description);
     }
     line(&mut out, "END", "VCALENDAR");
     out

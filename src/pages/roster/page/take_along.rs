@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use liandong_core::RecordId;
 use liandong_core::roster::export::Whose;
+use liandong_core::roster::export::ical::Event;
 use liandong_core::roster::{Context, copy_last_week};
 
 use super::super::{export, rotation};
@@ -47,6 +48,22 @@ pub fn TakeAlong(state: RosterState, rotating: RwSignal<bool>) -> impl IntoView 
 /// Downloads the station's shifts, or `officer`'s, as iCalendar (`ical`) or CSV, named in
 /// the officer's language.
 ///
+/// The region's meetings the station is expected at, not called off, as calendar events
+/// (`例会：得胜派出所会议室`, the agenda as description).
+fn meeting_events(i18n: leptos_i18n::I18nContext<Locale>, station: RecordId) -> Vec<Event> {
+    super::super::data::meetings(station)
+        .into_iter()
+        .map(|m| Event {
+            uid: m.id,
+            start: m.start,
+            end: m.end,
+            summary: fmt::fill(t_string!(i18n, co_ical_meeting), &[("place", m.place.clone())]),
+            category: t_string!(i18n, co_kind_meeting).to_owned(),
+            description: m.agenda,
+        })
+        .collect()
+}
+
 /// # Errors
 /// Why the file could not be made (worded by the caller).
 fn export_file(
@@ -72,7 +89,12 @@ fn export_file(
             }
         };
         let words = words::export::Export(i18n.get_locale());
-        if ical { export::ical(o, &all, scope, &name, &words) } else { export::csv(o, &all, scope, &name, &words) }
+        if ical {
+            let meetings = meeting_events(i18n, s.id);
+            export::ical(o, &all, &meetings, scope, &name, &words)
+        } else {
+            export::csv(o, &all, scope, &name, &words)
+        }
     })
 }
 
@@ -81,9 +103,8 @@ fn export_file(
 fn copy_week(i18n: leptos_i18n::I18nContext<Locale>, state: RosterState) {
     let Some(s) = state.station.get_untracked() else { return };
     let Some(monday) = state.days.with_untracked(|d| d.first().copied()) else { return };
-    // The officers' joint patrols and trainings go along with their own shifts.
-    let all: Vec<_> =
-        state.shifts.with_untracked(|(all, _)| all.clone()).into_iter().chain(state.joint.get_untracked()).collect();
+    // The station's own shifts only: joint patrols and trainings are not copied into the roster.
+    let all = state.shifts.with_untracked(|(all, _)| all.clone());
     let fill = state
         .org
         .with_untracked(|o| state.config.with_untracked(|c| copy_last_week(&Context::new(o, c, s.id), &all, monday)));
