@@ -29,14 +29,17 @@ if rustup component list --toolchain "$NIGHTLY" --installed 2>/dev/null | grep -
   # 320,376. All modules: 910,000 until the workbook's field work (reports and their
   # forwarding, patrols, outreach, rapid responses, the case file, photos, removal) took its
   # module from 53,004 to 93,049 and all from 907,380 to 954,634 (lazy: the first visit
-  # is unchanged).
-  WASM_BR_BUDGET=321000 ALL_WASM_BR_BUDGET=956000
+  # is unchanged). The region's daily cooperation (issue 19): its words took the main
+  # module from 320,851 to 323,874 (Home's week card reads through a #[lazy] function),
+  # and its page (a module of 56,250) and the chunks it shares took all from 954,634 to
+  # 1,039,969.
+  WASM_BR_BUDGET=324000 ALL_WASM_BR_BUDGET=1041000
   echo "[build] the Wasm with $NIGHTLY (std rebuilt, panics abort without messages)"
   LIANDONG_COMPRESS=0 RUSTUP_TOOLCHAIN="$NIGHTLY" CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
     RUSTFLAGS="--cfg erase_components -Zlocation-detail=none -Zunstable-options -Cpanic=immediate-abort $SPLIT_FLAGS" \
     trunk build --release=true
 else
-  WASM_BR_BUDGET=381000 ALL_WASM_BR_BUDGET=1036000
+  WASM_BR_BUDGET=384000 ALL_WASM_BR_BUDGET=1121000
   echo "[build] $NIGHTLY with rust-src is not installed (scripts/setup.sh): the Wasm with stable" >&2
   LIANDONG_COMPRESS=0 RUSTFLAGS="--cfg erase_components $SPLIT_FLAGS" trunk build --release=true
 fi
