@@ -157,7 +157,7 @@ fn a_joint_patrol_is_a_shift_of_each_officers_own_roster_and_its_rules_count_it(
     assert_eq!(of(RosterRule::JointOnDuty).len(), 1, "{found:#?}");
     assert_eq!(of(RosterRule::JointOnDuty)[0].shifts, {
         let mut ids = vec![night.id, at_a[0].id];
-        ids.sort();
+        liandong_core::sort::natural(&mut ids);
         ids
     });
     assert!(

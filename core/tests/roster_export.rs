@@ -139,7 +139,7 @@ fn the_regions_meetings_and_joint_patrols_go_into_the_calendar() {
     let text = to_ical(
         &s.org,
         &[patrol],
-        &[meeting.clone()],
+        std::slice::from_ref(&meeting),
         Whose::Officer(s.officers[0]),
         "排班",
         Timestamp::UNIX_EPOCH,
