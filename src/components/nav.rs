@@ -16,7 +16,6 @@ pub fn Nav() -> impl IntoView {
             <A href="/roster">{t!(i18n, nav_roster)}</A>
             <A href="/districts">{t!(i18n, nav_districts)}</A>
             <A href="/community">{t!(i18n, nav_workbook)}</A>
-            <A href="/cooperation">{t!(i18n, nav_cooperation)}</A>
             <A href="/command">{t!(i18n, nav_region)}</A>
             <A href="/settings">{t!(i18n, nav_settings)}</A>
         </nav>

@@ -43,8 +43,8 @@ test('a joint patrol planned offline shows in both stations\' rosters and on the
   await stations.getByLabel('得胜派出所').check();
   await stations.getByLabel('大庙派出所').check();
   const officers = form.getByTestId('officer-picks');
-  const desheng = officers.locator('.pick-group').filter({ hasText: '得胜派出所' });
-  const damiao = officers.locator('.pick-group').filter({ hasText: '大庙派出所' });
+  const desheng = officers.locator('.co-group').filter({ hasText: '得胜派出所' });
+  const damiao = officers.locator('.co-group').filter({ hasText: '大庙派出所' });
   await desheng.locator('input').nth(0).check();
   await form.getByTestId('co-save-patrol').click();
   await form.getByTestId('said').filter({ hasText: '联巡需要至少两个派出所的民警' }).waitFor();
@@ -55,9 +55,9 @@ test('a joint patrol planned offline shows in both stations\' rosters and on the
   await damiao.getByLabel(officer).check();
   await form.getByTestId('co-patrol-leader').selectOption({ label: officer });
   let deshengOfficer;
-  const count = await desheng.locator('label.pick').count();
+  const count = await desheng.locator('label.check').count();
   for (let i = 1; i < count; i++) {
-    deshengOfficer = (await desheng.locator('label.pick').nth(i).textContent()).trim();
+    deshengOfficer = (await desheng.locator('label.check').nth(i).textContent()).trim();
     await desheng.locator('input').nth(i).check();
     await form.getByTestId('co-save-patrol').click();
     const said = form.getByTestId('said').filter({ hasText: /已保存|休假/ });

@@ -1,5 +1,5 @@
-//! The command screens' own tabs: board, incidents, pool, plans, and the coverage board
-//! (`/region`); the bureau also picks the region.
+//! The command screens' own tabs: board, incidents, pool, plans, the coverage board
+//! (`/region`) and the daily cooperation (`/cooperation`); the bureau also picks the region.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -19,6 +19,7 @@ pub fn Tabs() -> impl IntoView {
             <A href=move || format!("/command/pool{}", suffix())>{t!(i18n, cmd_tab_pool)}</A>
             <A href=move || format!("/command/plans{}", suffix())>{t!(i18n, cmd_tab_plans)}</A>
             <A href="/region">{t!(i18n, cmd_tab_coverage)}</A>
+            <A href="/cooperation">{t!(i18n, cmd_tab_cooperation)}</A>
         </nav>
         <RegionPicker/>
     }

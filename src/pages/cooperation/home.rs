@@ -100,7 +100,7 @@ pub fn MyWeek() -> impl IntoView {
                         }
                         Line::Decision(text, due, overdue) => view! {
                             <li data-testid="week-decision"><strong>{t!(i18n, co_kind_decision)}</strong>" "{text}" "
-                            <span class:overdue=overdue class:hint=!overdue>{liandong_core::time::text::md(due)}</span></li>
+                            <span class:overdue=overdue class:hint=!overdue>{fmt::fill(t_string!(i18n, co_due_on), &[("due", liandong_core::time::text::md(due))])}</span></li>
                         }.into_any(),
                     }).collect_view()}
                 </ul>

@@ -54,6 +54,7 @@ pub fn Cooperation() -> impl IntoView {
         })
     });
     view! {
+        <crate::pages::command::tabs::Tabs/>
         <h1>{t!(i18n, co_title)}</h1>
         {move || {
             if data::doc_id().is_none() {

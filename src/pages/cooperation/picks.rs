@@ -19,10 +19,10 @@ fn toggle(list: RwSignal<Vec<RecordId>>, id: RecordId, on: bool) {
 #[component]
 pub fn StationPicks(roll: Memo<Roll>, chosen: RwSignal<Vec<RecordId>>, #[prop(into)] label: String) -> impl IntoView {
     view! {
-        <fieldset class="picks" data-testid="station-picks">
+        <fieldset class="wb-crew" data-testid="station-picks">
             <legend>{label}</legend>
             {move || roll.get().into_iter().map(|(id, name, _)| view! {
-                <label class="pick">
+                <label class="check">
                     <input type="checkbox" prop:checked=move || chosen.with(|c| c.contains(&id))
                         on:change=move |ev| toggle(chosen, id, event_target_checked(&ev))/>
                     {name}
@@ -43,15 +43,15 @@ pub fn OfficerPicks(
     #[prop(optional)] note: Option<Callback<RecordId, Option<String>>>,
 ) -> impl IntoView {
     view! {
-        <fieldset class="picks" data-testid="officer-picks">
+        <fieldset class="wb-crew" data-testid="officer-picks">
             <legend>{label}</legend>
             {move || {
                 let only = only.map(|o| o.get()).unwrap_or_default();
                 roll.get().into_iter().filter(|(s, ..)| only.is_empty() || only.contains(s)).map(|(_, station, officers)| view! {
-                    <div class="pick-group">
+                    <div class="co-group">
                         <span class="hint">{station}</span>
                         {officers.into_iter().map(|(id, name)| view! {
-                            <label class="pick">
+                            <label class="check">
                                 <input type="checkbox" prop:checked=move || chosen.with(|c| c.contains(&id))
                                     on:change=move |ev| toggle(chosen, id, event_target_checked(&ev))/>
                                 {name}
