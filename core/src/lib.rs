@@ -30,6 +30,8 @@
 //! - [`community`]: the district workbook of a station's community work: key persons and
 //!   sites with their visit cadence and overdue list, joint mediation cases with their
 //!   deadlines, and the checked writes.
+//! - [`cooperation`]: the region's daily cooperation: regular meetings and decisions, joint
+//!   patrols and joint training, as shifts of the officers' rosters and renewed skills.
 //! - [`districts`]: the station head's districts and offices: edits with their checks, and
 //!   suggested resident officers (Kuhn–Munkres).
 //! - [`county_file`]: the versioned JSON format of a county, import into documents, export.
