@@ -418,3 +418,24 @@ fn a_patrols_lead_becomes_one_region_bulletin() {
     assert_eq!(saved.patrols[0].lead, Some(p.id));
     assert_eq!(saved.patrols[0].findings, text);
 }
+
+#[test]
+fn a_patrol_during_the_officers_own_duty_is_an_overlap_not_extra_hours() {
+    let r = Region::new();
+    let view = command();
+    let p = patrol(&r, vec![r.at_a[1], r.at_b[0]], "2026-12-08 20:00", "2026-12-08 23:00");
+    plan_patrol(&view, &p, &r.org, &[], &r.config, at(NOW)).expect("planned");
+    let joint = shifts::of_station(&CooperationState::read(&view), &r.org, r.a);
+    // Three 24-hour duties in seven days: exactly the 72 hours the county allows.
+    let duties: Vec<_> = [("2026-12-06", "2026-12-07"), ("2026-12-08", "2026-12-09"), ("2026-12-10", "2026-12-11")]
+        .iter()
+        .map(|(a, b)| r.shift(r.at_a[1], ShiftKind::Duty24, &format!("{a} 08:30"), &format!("{b} 08:30")))
+        .collect();
+    let ctx = Context::new(&r.org, &r.config, r.a).with_joint(&joint);
+    let found = rules::check(&ctx, &duties, None);
+    assert!(found.iter().any(|v| v.rule == RosterRule::JointOnDuty), "{found:#?}");
+    assert!(
+        found.iter().all(|v| v.rule != RosterRule::MaxHoursInWindow),
+        "the patrol's hours are the duty's: {found:#?}"
+    );
+}

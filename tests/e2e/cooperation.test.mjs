@@ -25,11 +25,11 @@ test('a joint patrol planned offline shows in both stations\' rosters and on the
   const planner = await device(relay.logins['desheng station_head'], '/cooperation');
   const { page } = planner;
   await page.getByTestId('co-patrols').waitFor();
-  // The demo: weekly patrols, one still without a leader, and a decision past due.
+  // The demo: joint patrols, the last to come still without a leader, and a decision past due.
   const todo = page.locator('section[data-testid=co-findings]');
   await todo.filter({ hasText: '尚无带队民警' }).waitFor();
   assert.match(await todo.textContent(), /已超过期限/);
-  assert.ok(await page.getByTestId('co-patrol-row').count() >= 4);
+  assert.ok(await page.getByTestId('co-patrol-row').count() >= 1);
 
   planner.cut();
   await badge(page).filter({ hasText: '离线' }).waitFor({ timeout: 10_000 });

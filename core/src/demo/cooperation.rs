@@ -3,15 +3,22 @@
 //! - a regular meeting on the first Monday of each month at the center station, 14:30–16:30:
 //!   the last three held, with attendance, minutes and decisions (one done, one open, one
 //!   past its due date), the next three planned;
-//! - a joint patrol every Friday night, 20:00–23:00, of two officers of the center station
-//!   and two of a member station in turn, along the road between them: the last four with
-//!   their findings, the next four planned (the last of them still without a leader);
+//! - a joint patrol of two hours in each of the four weeks back and four ahead where one can
+//!   be staffed (the first slot from Friday on, evening, then afternoon, then morning, where
+//!   both stations have an officer free and rested: the demo roster runs most officers at the
+//!   72-hour limit, so some weeks have none), of up to two officers of the center station and
+//!   two of a member station in turn, along the road between them; the past ones with their
+//!   findings, the last one to come still without a leader;
 //! - a first-response training (应急处置) two weeks ago for up to six officers: those whose
 //!   grant had expired or was about to, then officers without the skill; the first half
 //!   passed (renewed or granted for two years), the others are still due; and a mediation
 //!   training planned in three weeks.
 //!
-//! Officers, routes and texts are generated (the source names none).
+//! Officers are chosen as a planner would: only those the demo roster leaves free and
+//! rested, so no patrol or training adds a finding of the roster rules. Officers, routes and
+//! texts are generated (the source names none).
+
+use std::collections::HashMap;
 
 use jiff::civil::{Date, Time, Weekday};
 use jiff::{SignedDuration, Timestamp, ToSpan};
@@ -20,8 +27,9 @@ use crate::cooperation::schedule::{Recurrence, occurrences};
 use crate::cooperation::skills::proposed;
 use crate::docs::{RegionCommand, WriteError};
 use crate::ids::RecordId;
-use crate::model::{Decision, JointPatrol, JointTraining, Mark, Meeting, Role};
+use crate::model::{Decision, JointPatrol, JointTraining, Mark, Meeting, Role, RosterRule, Shift, ShiftKind};
 use crate::org::Organisation;
+use crate::roster::{Context, RosterConfig, check};
 use crate::time::{china, in_china};
 
 /// Everything the demo writes of one region's cooperation.
@@ -60,6 +68,84 @@ const DECISIONS: [&str; 3] = [
     "完成冬季防火入户宣传，报送宣传台账",
     "排查辖区出租屋，更新流动人口信息",
 ];
+
+/// Picks officers for the demo's patrols and trainings the way a planner would: only those
+/// whose demo roster ([`crate::demo::roster::shifts`]) leaves them free and rested, so the
+/// joint shift adds no finding of the roster rules at their station (no overlap, rest,
+/// hours or staffing at home).
+struct Picker<'a> {
+    org: &'a Organisation,
+    config: RosterConfig,
+    /// Each station's demo shifts and its number of findings without joint shifts.
+    rosters: HashMap<RecordId, (Vec<Shift>, usize)>,
+    /// The joint shifts accepted so far.
+    joint: Vec<Shift>,
+}
+
+impl<'a> Picker<'a> {
+    fn new(org: &'a Organisation, stations: &[RecordId], today: Date) -> Self {
+        let config = RosterConfig::default();
+        let rosters = stations
+            .iter()
+            .map(|s| {
+                let shifts = crate::demo::roster::shifts(org, &config, *s, today);
+                let n = check(&Context::new(org, &config, *s), &shifts, None)
+                    .iter()
+                    .filter(|v| v.rule != RosterRule::JointOnDuty)
+                    .count();
+                (*s, (shifts, n))
+            })
+            .collect();
+        Self { org, config, rosters, joint: Vec::new() }
+    }
+
+    /// Up to `k` of `candidates` (tried from `offset` on, round) free for `[start, end)` on
+    /// record `of`, each accepted as a shift of `kind`.
+    fn pick(
+        &mut self,
+        candidates: &[RecordId],
+        k: usize,
+        offset: usize,
+        of: RecordId,
+        (start, end): (Timestamp, Timestamp),
+        kind: ShiftKind,
+    ) -> Vec<RecordId> {
+        let mut out = Vec::new();
+        for i in 0..candidates.len() {
+            if out.len() == k {
+                break;
+            }
+            let officer = candidates[(i + offset) % candidates.len()];
+            let Some(station) = self.org.officers.iter().find(|o| o.id == officer).and_then(|o| o.station) else {
+                continue;
+            };
+            let Some((shifts, base)) = self.rosters.get(&station) else { continue };
+            let shift = Shift {
+                id: crate::cooperation::shifts::shift_id(of, officer),
+                station,
+                officer,
+                kind,
+                start,
+                end,
+                leader: false,
+                leave: None,
+                note: None,
+                overrides: vec![],
+            };
+            let mut joint = self.joint.clone();
+            joint.push(shift.clone());
+            let found = check(&Context::new(self.org, &self.config, station).with_joint(&joint), shifts, None);
+            // Only the overlap with the officer's own shift may be new (WARN: the office or the
+            // station does without them for two hours); nothing of rest, hours or staffing.
+            let added = found.iter().filter(|v| v.rule != RosterRule::JointOnDuty).count();
+            if added == *base {
+                self.joint.push(shift);
+                out.push(officer);
+            }
+        }
+        out
+    }
+}
 
 /// The demo records of region `region_code` as of `now` (empty for an unknown region).
 pub fn records(org: &Organisation, region_code: &str, now: Timestamp) -> DemoCooperation {
@@ -135,9 +221,14 @@ pub fn records(org: &Organisation, region_code: &str, now: Timestamp) -> DemoCoo
     // Joint patrols: Fridays, four back and four ahead, the center with each member in turn.
     let members: Vec<RecordId> = region.members.clone();
     let plain = |station: RecordId| -> Vec<RecordId> {
-        org.officers.iter().filter(|o| o.station == Some(station) && o.role == Role::Officer).map(|o| o.id).collect()
+        org.officers
+            .iter()
+            .filter(|o| o.station == Some(station) && matches!(o.role, Role::Officer | Role::Liaison))
+            .map(|o| o.id)
+            .collect()
     };
     let center_officers = plain(region.center);
+    let mut picker = Picker::new(org, &stations, today);
     let last_friday = {
         let mut d = today;
         while d.weekday() != Weekday::Friday {
@@ -148,29 +239,33 @@ pub fn records(org: &Organisation, region_code: &str, now: Timestamp) -> DemoCoo
     for week in -4i64..4 {
         let Some(member) = members.get((week + 4) as usize % members.len().max(1)).copied() else { break };
         let member_officers = plain(member);
-        let pick =
-            |list: &[RecordId], k: usize| list.get((k + week.unsigned_abs() as usize) % list.len().max(1)).copied();
-        let officers: Vec<RecordId> = [
-            pick(&center_officers, 0),
-            pick(&center_officers, 1),
-            pick(&member_officers, 0),
-            pick(&member_officers, 1),
-        ]
-        .into_iter()
-        .flatten()
-        .fold(Vec::new(), |mut v, o| {
-            if !v.contains(&o) {
-                v.push(o);
+        // The first slot of the week (Friday first, then the days after it; evening, then
+        // afternoon, then morning) where both stations have someone free and rested.
+        let offset = week.unsigned_abs() as usize;
+        let id = RecordId::new();
+        let slots =
+            (0..7).flat_map(|d| [(19, 0), (14, 0), (9, 0)].map(|(h, m)| (days(last_friday, 7 * (week + 1) + d), h, m)));
+        let mut found = None;
+        for (day, h, m) in slots {
+            let start = at(day, h, m);
+            let end = plus(start, 2);
+            let ours = picker.pick(&center_officers, 2, offset, id, (start, end), ShiftKind::JointPatrol);
+            let theirs = picker.pick(&member_officers, 2, offset, id, (start, end), ShiftKind::JointPatrol);
+            if !ours.is_empty() && !theirs.is_empty() {
+                found = Some((start, end, ours, theirs));
+                break;
             }
-            v
-        });
-        let day = days(last_friday, 7 * (week + 1));
-        let start = at(day, 20, 0);
-        let end = plus(start, 3);
+            // Not this slot: give back what was taken for it.
+            picker
+                .joint
+                .retain(|j| ours.iter().chain(&theirs).all(|o| crate::cooperation::shifts::shift_id(id, *o) != j.id));
+        }
+        let Some((start, end, mut officers, theirs)) = found else { continue };
+        officers.extend(theirs);
         let member_name = org.stations.iter().find(|s| s.id == member).map_or("", |s| s.name.as_str());
         let done = end < now;
         out.patrols.push(JointPatrol {
-            id: RecordId::new(),
+            id,
             start,
             end,
             area: format!(
@@ -179,9 +274,9 @@ pub fn records(org: &Organisation, region_code: &str, now: Timestamp) -> DemoCoo
                 member_name.trim_end_matches("派出所")
             ),
             stations: vec![region.center, member],
-            leader: if week == 3 { None } else { officers.first().copied() },
+            leader: officers.first().copied(),
             officers,
-            findings: if done && week == -2 {
+            findings: if done && out.patrols.iter().all(|p| p.findings.is_empty()) {
                 "集镇路口发现两辆无牌摩托车，已登记车主信息".into()
             } else {
                 String::new()
@@ -191,6 +286,11 @@ pub fn records(org: &Organisation, region_code: &str, now: Timestamp) -> DemoCoo
             reported: done.then(|| Mark { at: plus(end, 1), by: head(member).unwrap_or(planner) }),
             cancelled: None,
         });
+    }
+
+    // The last patrol still to come has no leader yet.
+    if let Some(p) = out.patrols.iter_mut().rev().find(|p| p.start > now) {
+        p.leader = None;
     }
 
     // Trainings: first response two weeks ago, mediation in three weeks.
@@ -208,11 +308,12 @@ pub fn records(org: &Organisation, region_code: &str, now: Timestamp) -> DemoCoo
             attendees.push(officer.id);
         }
     }
-    attendees.truncate(6);
+    let start = at(held_on, 8, 30);
+    let id = RecordId::new();
+    let attendees = picker.pick(&attendees, 6, 0, id, (start, plus(start, 9)), ShiftKind::Training);
     if !attendees.is_empty() {
-        let start = at(held_on, 8, 30);
         out.trainings.push(JointTraining {
-            id: RecordId::new(),
+            id,
             topic: "现场先期处置与急救".into(),
             skill: "first_response".into(),
             start,
@@ -229,17 +330,21 @@ pub fn records(org: &Organisation, region_code: &str, now: Timestamp) -> DemoCoo
     }
     let ahead = days(today, 21);
     let start = at(ahead, 8, 30);
-    let mediators: Vec<RecordId> =
-        proposed(org, &stations, "mediation", ahead).iter().map(|p| p.officer).take(6).collect();
+    let id = RecordId::new();
+    let mut mediators: Vec<RecordId> = proposed(org, &stations, "mediation", ahead).iter().map(|p| p.officer).collect();
+    if mediators.is_empty() {
+        mediators = center_officers.clone();
+    }
+    let mediators = picker.pick(&mediators, 6, 0, id, (start, plus(start, 9)), ShiftKind::Training);
     out.trainings.push(JointTraining {
-        id: RecordId::new(),
+        id,
         topic: "矛盾纠纷联调实务".into(),
         skill: "mediation".into(),
         start,
         end: plus(start, 9),
         place: center_name.to_owned(),
         trainer: "县司法局".into(),
-        attendees: if mediators.is_empty() { center_officers.iter().copied().take(2).collect() } else { mediators },
+        attendees: mediators,
         passed: vec![],
         valid_until: None,
         planned: mark(now),
@@ -279,8 +384,13 @@ mod tests {
         let state = CooperationState::read(&view);
         assert_eq!(state.meetings.iter().filter(|m| m.recorded.is_some()).count(), 3);
         assert_eq!(state.meetings.iter().filter(|m| m.start > now).count(), 3);
-        assert_eq!(state.patrols.len(), 8);
-        assert!(state.patrols.iter().all(|p| p.stations.len() == 2 && p.officers.len() >= 3));
+        assert!(state.patrols.len() >= 3, "{} patrols", state.patrols.len());
+        let station_of = |o: &RecordId| org.officers.iter().find(|x| x.id == *o).and_then(|x| x.station);
+        for p in &state.patrols {
+            let mut of: Vec<_> = p.officers.iter().filter_map(station_of).collect();
+            of.dedup();
+            assert!(p.stations.len() == 2 && of.len() == 2, "officers of both stations: {p:?}");
+        }
         let first_response = state.trainings.iter().find(|t| t.skill == "first_response").expect("held");
         assert!(!first_response.passed.is_empty() && first_response.passed.len() < first_response.attendees.len());
         let found = findings(&state, now, in_china(now).date());

@@ -46,7 +46,21 @@ impl<'a> Prepared<'a> {
         }
         let mut officers: BTreeMap<RecordId, OfficerShifts> = BTreeMap::new();
         let mut cancelled_by = HashMap::new();
+        let joint_ids: std::collections::HashSet<RecordId> = joint.iter().map(|j| j.id).collect();
+        // A joint shift during one of the officer's own work shifts is time already worked:
+        // it is reported as an overlap (`super::joint`), not counted twice for rest and hours.
+        let within_own = |j: &Shift| {
+            mine.iter().any(|s| {
+                !joint_ids.contains(&s.id)
+                    && s.officer == j.officer
+                    && counts_as_work(s.kind)
+                    && super::joint::overlap(s, j)
+            })
+        };
         for shift in mine.iter().filter(|s| counts_as_work(s.kind)) {
+            if joint_ids.contains(&shift.id) && within_own(shift) {
+                continue;
+            }
             let leave = leaves
                 .get(&shift.officer)
                 .and_then(|ls| ls.iter().find(|l| l.start <= shift.start && shift.start < l.end));
@@ -69,7 +83,6 @@ impl<'a> Prepared<'a> {
             }
         }
         let loaned_in = loans.iter().filter(|l| l.to_station == station && l.from_station != station).collect();
-        let joint_ids: std::collections::HashSet<RecordId> = joint.iter().map(|j| j.id).collect();
         let joint_away = mine
             .iter()
             .filter(|s| counts_as_work(s.kind) && !joint_ids.contains(&s.id))
