@@ -75,6 +75,19 @@ pub fn coming_then_past<T: Clone>(
     ahead.into_iter().chain(done).collect()
 }
 
+/// When something runs, China time: `12-11 20:00–23:00`, or `12-10 08:30–12-12 17:30`
+/// over several days.
+pub fn when(
+    i18n: leptos_i18n::I18nContext<crate::i18n::Locale>,
+    start: jiff::Timestamp,
+    end: jiff::Timestamp,
+) -> String {
+    use liandong_core::time::{in_china, text};
+    let (from, to) = (in_china(start).datetime(), in_china(end).datetime());
+    let end = if from.date() == to.date() { text::hm(to) } else { text::md_hm(to) };
+    crate::components::fmt::fill(crate::i18n::t_string!(i18n, co_when), &[("start", text::md_hm(from)), ("end", end)])
+}
+
 /// The signed-in officer's claims and the directory's organisation, for the rights.
 fn with_rights<T>(f: impl FnOnce(&Claims, &Organisation) -> T) -> Option<T> {
     let claims = crate::data::claims()?;

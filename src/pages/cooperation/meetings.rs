@@ -61,10 +61,7 @@ fn MeetingRow(m: Meeting, decisions: Vec<Decision>, roll: Memo<Roll>) -> impl In
     let sep = t_string!(i18n, list_sep);
     let expected = roll.with(|r| m.stations.iter().map(|s| data::name(r, *s)).collect::<Vec<_>>().join(sep));
     let attended = roll.with(|r| m.attended.iter().map(|s| data::name(r, *s)).collect::<Vec<_>>().join(sep));
-    let when = fill(
-        t_string!(i18n, co_when),
-        &[("start", text::md_hm(in_china(m.start).datetime())), ("end", text::hm(in_china(m.end).datetime()))],
-    );
+    let when = data::when(i18n, m.start, m.end);
     let said = said();
     let id = m.id;
     let held = m.start <= now && m.cancelled.is_none();

@@ -60,10 +60,7 @@ fn PatrolRow(p: JointPatrol, roll: Memo<Roll>) -> impl IntoView {
     });
     let stations =
         roll.with(|r| p.stations.iter().map(|s| data::name(r, *s)).collect::<Vec<_>>().join(t_string!(i18n, list_sep)));
-    let when = fill(
-        t_string!(i18n, co_when),
-        &[("start", text::md_hm(in_china(p.start).datetime())), ("end", text::hm(in_china(p.end).datetime()))],
-    );
+    let when = data::when(i18n, p.start, p.end);
     let said = said();
     let id = p.id;
     let cancellable = p.cancelled.is_none() && p.start > now && data::may_plan();

@@ -65,10 +65,7 @@ fn TrainingRow(t: JointTraining, roll: Memo<Roll>) -> impl IntoView {
             .collect::<Vec<_>>()
             .join(t_string!(i18n, list_sep))
     });
-    let when = fill(
-        t_string!(i18n, co_when),
-        &[("start", text::md_hm(in_china(t.start).datetime())), ("end", text::hm(in_china(t.end).datetime()))],
-    );
+    let when = data::when(i18n, t.start, t.end);
     let said = said();
     let id = t.id;
     let planner = data::may_plan();
