@@ -210,7 +210,11 @@ test('a patrol\'s lead, forwarded by the liaison, is linked into a series at the
   // The 大庙 liaison forwards the report; the rest of the workbook stays in the station.
   const liaison = await device(relay.logins['damiao liaison'], '/community');
   // The event and its photo reached the station's other devices.
-  await liaison.page.getByTestId('outreach-row').filter({ hasText: String(stamp) }).getByTestId('wb-photo').waitFor({ timeout: 20_000 });
+  // The photo loads lazily: as the liaison scrolls to it.
+  const photo = liaison.page.getByTestId('outreach-row').filter({ hasText: String(stamp) }).getByTestId('wb-photo');
+  await photo.waitFor({ state: 'attached', timeout: 20_000 });
+  await photo.scrollIntoViewIfNeeded();
+  await photo.waitFor();
   const toSend = liaison.page.getByTestId('report-row').filter({ hasText: lead });
   await toSend.getByTestId('forward-report').click();
   await toSend.getByTestId('report-forwarded').filter({ hasText: /已报中心所/ }).waitFor();
