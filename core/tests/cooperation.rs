@@ -101,11 +101,14 @@ fn a_joint_patrol_needs_two_stations_a_leader_on_it_and_at_most_a_day() {
     );
     assert!(CooperationState::read(&view).patrols.is_empty(), "nothing of a refused plan is saved");
 
-    // Exactly 24 hours is allowed; the area is saved trimmed.
+    // Exactly 24 hours is allowed; the area is saved trimmed, and the officers' stations
+    // are among those crossed even when only one was ticked.
+    let ok = JointPatrol { stations: vec![r.a], ..ok };
     assert_eq!(plan_patrol(&view, &ok, &r.org, &[], &r.config, now), Ok(vec![]));
     let saved = CooperationState::read(&view);
     assert_eq!(saved.patrols.len(), 1);
     assert_eq!(saved.patrols[0].area, "S106 得胜—大庙段");
+    assert_eq!(saved.patrols[0].stations, vec![r.a, r.b]);
 }
 
 #[test]

@@ -135,6 +135,10 @@ test('a joint training that gives an officer a new skill takes their finding off
   await form.getByTestId('said').filter({ hasText: /已保存/ }).waitFor();
   const training = page.getByTestId('co-training-row').filter({ hasText: '联训' }).filter({ hasText: name }).first();
   await training.getByTestId('co-record-training').click();
+  // Nobody is marked passed until ticked.
+  const passed = training.getByTestId('officer-picks');
+  assert.equal(await passed.locator('input:checked').count(), 0);
+  await passed.getByLabel(name).check();
   await training.getByTestId('co-save-results').click();
   // Saved: the row is built again with the results.
   await page.getByTestId('co-training-row').filter({ hasText: '联训' }).filter({ hasText: `${name} ✓` }).waitFor();

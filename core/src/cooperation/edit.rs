@@ -323,7 +323,8 @@ fn no_blocking(overlaps: &[Overlap]) -> Result<(), WriteError> {
 }
 
 /// Plans (or re-plans) a joint patrol. `own` holds the shifts of its officers' stations
-/// (for the overlaps). Returns the overlaps the roster's rules only WARN of.
+/// (for the overlaps). The officers' own stations are added to the stations crossed.
+/// Returns the overlaps the roster's rules only WARN of.
 ///
 /// # Errors
 /// [`CooperationRefusal::Text`] (`PatrolArea`), [`CooperationRefusal::Span`],
@@ -361,7 +362,10 @@ pub fn plan_patrol(
     }
     let found = overlaps(&patrol.officers, (patrol.start, patrol.end), own, config);
     no_blocking(&found)?;
-    view.put(&JointPatrol { area: patrol.area.trim().to_owned(), ..patrol.clone() })?;
+    // The stations crossed include the officers' own (a patrol goes out from them).
+    let mut crossed = patrol.stations.clone();
+    crossed.extend(stations.into_iter().filter(|s| !patrol.stations.contains(s)));
+    view.put(&JointPatrol { area: patrol.area.trim().to_owned(), stations: crossed, ..patrol.clone() })?;
     Ok(found)
 }
 

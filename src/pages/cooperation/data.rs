@@ -88,6 +88,26 @@ pub fn when(
     crate::components::fmt::fill(crate::i18n::t_string!(i18n, co_when), &[("start", text::md_hm(from)), ("end", end)])
 }
 
+/// A typed length in hours (`2`, `1.5`, full-width digits too) as a duration; `None` for
+/// anything else (the form then says how to write it; core checks the range).
+pub fn hours(typed: &str) -> Option<jiff::SignedDuration> {
+    let text = crate::pages::community::data::ascii_digits(&typed.replace('．', "."));
+    let h: f64 = text.parse().ok().filter(|h: &f64| h.is_finite())?;
+    Some(jiff::SignedDuration::from_mins((h * 60.0).round() as i64))
+}
+
+/// A form's default start: `days` from today (China) at `hour`:`minute`, as the
+/// `datetime-local` value.
+pub fn default_start(days: i64, hour: i8, minute: i8) -> String {
+    use jiff::ToSpan;
+    let today = liandong_core::time::in_china(liandong_core::time::now()).date();
+    let day = today.checked_add(days.days()).unwrap_or(today);
+    let at = liandong_core::time::china()
+        .to_timestamp(day.to_datetime(jiff::civil::Time::constant(hour, minute, 0, 0)))
+        .unwrap_or(liandong_core::time::now());
+    crate::pages::command::time_input::value(at)
+}
+
 /// The signed-in officer's claims and the directory's organisation, for the rights.
 fn with_rights<T>(f: impl FnOnce(&Claims, &Organisation) -> T) -> Option<T> {
     let claims = crate::data::claims()?;

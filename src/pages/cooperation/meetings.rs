@@ -4,7 +4,6 @@
 //! same weekday of the month) and record a held meeting with its decisions.
 
 use jiff::civil::Date;
-use jiff::{SignedDuration, Timestamp};
 use leptos::prelude::*;
 use liandong_core::RecordId;
 use liandong_core::cooperation::CooperationState;
@@ -139,13 +138,13 @@ fn RecordMeeting(m: Meeting, roll: Memo<Roll>) -> impl IntoView {
         let text = decision.get_untracked();
         let mut drafts = Vec::new();
         if !text.trim().is_empty() {
-            let Ok(due) = due.get_untracked().parse::<Date>() else {
-                said.set(Some(Err(t_string!(i18n, co_due_invalid).to_owned())));
-                return;
-            };
             let owner = expected.iter().copied().find(|s| s.to_string() == owner.get_untracked());
             let Some(owner) = owner else {
                 said.set(Some(Err(t_string!(i18n, co_owner_missing).to_owned())));
+                return;
+            };
+            let Ok(due) = due.get_untracked().parse::<Date>() else {
+                said.set(Some(Err(t_string!(i18n, co_due_invalid).to_owned())));
                 return;
             };
             drafts.push(DecisionDraft { text, owner, due });
@@ -185,8 +184,8 @@ fn RecordMeeting(m: Meeting, roll: Memo<Roll>) -> impl IntoView {
 #[component]
 fn ScheduleMeetings(roll: Memo<Roll>) -> impl IntoView {
     let i18n = use_i18n();
-    let next_week = Timestamp::now().checked_add(SignedDuration::from_hours(24 * 7)).unwrap_or(Timestamp::now());
-    let start = RwSignal::new(time_input::value(next_week));
+    // By default a week from today, in the afternoon.
+    let start = RwSignal::new(data::default_start(7, 14, 30));
     let hours = RwSignal::new("2".to_owned());
     let repeat = RwSignal::new("monthly".to_owned());
     let count = RwSignal::new("6".to_owned());
@@ -201,7 +200,11 @@ fn ScheduleMeetings(roll: Memo<Roll>) -> impl IntoView {
             return;
         };
         let digits = |s: String| crate::pages::community::data::ascii_digits(&s).parse::<i64>().unwrap_or(0);
-        let end = at.checked_add(SignedDuration::from_hours(digits(hours.get_untracked()))).unwrap_or(at);
+        let Some(length) = data::hours(&hours.get_untracked()) else {
+            said.set(Some(Err(t_string!(i18n, co_hours_invalid).to_owned())));
+            return;
+        };
+        let end = at.checked_add(length).unwrap_or(at);
         let first = in_china(at).date();
         let rule = match repeat.get_untracked().as_str() {
             "weekly" => Recurrence::Weekly,

@@ -2,7 +2,6 @@
 //! stations, officers (the leader marked) and findings; the planners' form; the findings
 //! form once a patrol has set out (its findings may become a region bulletin).
 
-use jiff::{SignedDuration, Timestamp};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use liandong_core::RecordId;
@@ -199,8 +198,8 @@ pub fn warnings(i18n: leptos_i18n::I18nContext<Locale>, overlaps: &[Overlap], ro
 #[component]
 fn PlanPatrol(roll: Memo<Roll>) -> impl IntoView {
     let i18n = use_i18n();
-    let tomorrow_night = Timestamp::now().checked_add(SignedDuration::from_hours(24)).unwrap_or(Timestamp::now());
-    let start = RwSignal::new(time_input::value(tomorrow_night));
+    // By default tomorrow evening.
+    let start = RwSignal::new(data::default_start(1, 19, 0));
     let hours = RwSignal::new("3".to_owned());
     let area = RwSignal::new(String::new());
     let stations = RwSignal::new(Vec::<RecordId>::new());
@@ -213,8 +212,11 @@ fn PlanPatrol(roll: Memo<Roll>) -> impl IntoView {
             said.set(Some(Err(t_string!(i18n, cmd_time_invalid).to_owned())));
             return;
         };
-        let hours: i64 = crate::pages::community::data::ascii_digits(&hours.get_untracked()).parse().unwrap_or(0);
-        let end = at.checked_add(SignedDuration::from_hours(hours)).unwrap_or(at);
+        let Some(length) = data::hours(&hours.get_untracked()) else {
+            said.set(Some(Err(t_string!(i18n, co_hours_invalid).to_owned())));
+            return;
+        };
+        let end = at.checked_add(length).unwrap_or(at);
         let own = roll.with_untracked(data::region_shifts);
         let config = crate::pages::roster::data::config();
         let chosen = officers.get_untracked();

@@ -4,7 +4,6 @@
 //! results form (who passed, until when the skill counts).
 
 use jiff::civil::Date;
-use jiff::{SignedDuration, Timestamp};
 use leptos::prelude::*;
 use liandong_core::RecordId;
 use liandong_core::cooperation::CooperationState;
@@ -98,7 +97,8 @@ fn TrainingRow(t: JointTraining, roll: Memo<Roll>) -> impl IntoView {
 #[component]
 fn RecordTraining(t: JointTraining, roll: Memo<Roll>) -> impl IntoView {
     let i18n = use_i18n();
-    let passed = RwSignal::new(if t.recorded.is_some() { t.passed.clone() } else { t.attendees.clone() });
+    // Nobody passed until the trainer says so.
+    let passed = RwSignal::new(t.passed.clone());
     let day = in_china(t.start).date();
     let default_until = t.valid_until.or_else(|| day.checked_add(jiff::Span::new().years(2)).ok());
     let until = RwSignal::new(default_until.map(|d| d.to_string()).unwrap_or_default());
@@ -149,8 +149,8 @@ fn RecordTraining(t: JointTraining, roll: Memo<Roll>) -> impl IntoView {
 #[component]
 fn PlanTraining(roll: Memo<Roll>) -> impl IntoView {
     let i18n = use_i18n();
-    let next_week = Timestamp::now().checked_add(SignedDuration::from_hours(24 * 7)).unwrap_or(Timestamp::now());
-    let start = RwSignal::new(time_input::value(next_week));
+    // By default a week from today, in the morning.
+    let start = RwSignal::new(data::default_start(7, 8, 30));
     let hours = RwSignal::new("8".to_owned());
     let topic = RwSignal::new(String::new());
     let skill = RwSignal::new(String::new());
@@ -167,18 +167,19 @@ fn PlanTraining(roll: Memo<Roll>) -> impl IntoView {
         let org = crate::data::org_with_rosters();
         proposed(&org, &stations, &code, on).into_iter().map(|p| (p.officer, p.expires)).collect::<Vec<_>>()
     });
-    // Choosing a skill proposes those due for it.
-    Effect::new(move |_| {
+    // Choosing a skill proposes those due for it, in place of the last skill's proposals
+    // (officers ticked by hand stay).
+    Effect::new(move |last: Option<Vec<RecordId>>| {
         let ids: Vec<RecordId> = due.with(|d| d.iter().map(|(o, _)| *o).collect());
-        if !ids.is_empty() {
-            attendees.update(|a| {
-                for id in ids {
-                    if !a.contains(&id) {
-                        a.push(id);
-                    }
+        attendees.update(|a| {
+            a.retain(|o| !last.as_ref().is_some_and(|l| l.contains(o)));
+            for id in &ids {
+                if !a.contains(id) {
+                    a.push(*id);
                 }
-            });
-        }
+            }
+        });
+        ids
     });
     let note = Callback::new(move |officer: RecordId| {
         due.with(|d| {
@@ -193,8 +194,11 @@ fn PlanTraining(roll: Memo<Roll>) -> impl IntoView {
             said.set(Some(Err(t_string!(i18n, cmd_time_invalid).to_owned())));
             return;
         };
-        let hours: i64 = crate::pages::community::data::ascii_digits(&hours.get_untracked()).parse().unwrap_or(0);
-        let end = at.checked_add(SignedDuration::from_hours(hours)).unwrap_or(at);
+        let Some(length) = data::hours(&hours.get_untracked()) else {
+            said.set(Some(Err(t_string!(i18n, co_hours_invalid).to_owned())));
+            return;
+        };
+        let end = at.checked_add(length).unwrap_or(at);
         let own = roll.with_untracked(data::region_shifts);
         let config = crate::pages::roster::data::config();
         let result = data::write(|v, mark| {
