@@ -11,9 +11,8 @@
 //   HTTP cache holds) and stored as it arrives, and checked against its hash.
 // - An install stops after INSTALL_BUDGET_MS (Chromium kills one after 300 s). Stopped, or
 //   cut off by the network, it fails but keeps what arrived, and the page asks again
-//   (src/pwa.rs) for an attempt that fetches only what is still missing. Measured in
-//   Chromium 156, though, what a failed install put is gone for the next attempt
-//   (tests/e2e/deploy.test.mjs, marked todo): resuming there needs the page to fetch. A file the relay
+//   (src/pwa.rs) for an attempt that fetches only what is still missing
+//   (tests/e2e/deploy.test.mjs cuts one mid-Wasm). A file the relay
 //   refuses (404: a broken deploy) fails it and drops the cache; a file whose bytes do not
 //   match its hash (cut short) is not stored. Either way the running version stays as it is, with its cache: a
 //   half-downloaded update never shows.

@@ -10,7 +10,7 @@ import net from 'node:net';
  * kbit/s, `rttMs` the round-trip time added. `stall` (probability 0–1, default 0) holds
  * each 1 KB piece an extra `stallMs` (default 600 ms) with that probability; later pieces
  * of the same connection and direction wait behind it (TCP delivers in order), other
- * connections do not. Resolves to { port, setMode, requests, bytes, refused, close }:
+ * connections do not. Resolves to { port, setMode, setKbps, requests, bytes, refused, close }:
  * - `requests` lists every connection as { at, line, up, down }: its first request line,
  *   when that arrived (ms since the epoch), and the bytes it carried so far each way;
  * - `bytes` counts what was delivered in each direction in every mode, as { up, down }
@@ -21,7 +21,7 @@ import net from 'node:net';
  */
 export async function throttleProxy({ target, kbps = 50, rttMs = 600, stall = 0, stallMs = 600 }) {
   const [host, targetPort] = target.split(':');
-  const bytesPerMs = (kbps * 1000) / 8 / 1000;
+  let bytesPerMs = (kbps * 1000) / 8 / 1000;
   let mode = 'open';
   const sockets = new Set();
   const requests = [];
@@ -96,6 +96,8 @@ export async function throttleProxy({ target, kbps = 50, rttMs = 600, stall = 0,
         nextFree.up = 0; nextFree.down = 0;
       }
     },
+    /** Changes the bandwidth of both directions to `next` kbit/s, from the next piece on. */
+    setKbps(next) { bytesPerMs = (next * 1000) / 8 / 1000; },
     close: () => new Promise((resolve) => { for (const s of sockets) s.destroy(); server.close(resolve); }),
   };
 }
