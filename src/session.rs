@@ -35,7 +35,8 @@ impl Session {
             return Err(SessionError::Malformed);
         };
         let bytes = URL_SAFE_NO_PAD.decode(payload.trim_end_matches('=')).map_err(|_| SessionError::Malformed)?;
-        let claims: Claims = serde_json::from_slice(&bytes).map_err(|_| SessionError::Malformed)?;
+        let text = String::from_utf8(bytes).map_err(|_| SessionError::Malformed)?;
+        let claims: Claims = liandong_core::record::de::from_json(&text).map_err(|_| SessionError::Malformed)?;
         Ok(Self { token: token.to_owned(), claims })
     }
 

@@ -41,6 +41,13 @@ async fn stamps_of(store: &indexed_db_futures::object_store::ObjectStore<'_>) ->
     Ok(stamps)
 }
 
+/// `doc`'s stamp as written in a snapshot's stamps: a whole number (update numbers are
+/// IndexedDB's integer keys), so no float formatting or parsing is linked into the Wasm.
+#[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+fn stamp(stamps: &Stamps, doc: &str) -> u64 {
+    stamps.get(doc).copied().unwrap_or(0.0) as u64
+}
+
 impl Store {
     /// Every snapshot made from what storage holds now, by name; the others are left out
     /// (one read-only transaction over the snapshots and the documents' keys).
@@ -58,7 +65,7 @@ impl Store {
             let Some(stamps) = entries.get(&stamps_key(name)).and_then(JsValue::as_string) else { continue };
             let holds = |line: &str| {
                 let Some((doc, n)) = line.rsplit_once(' ') else { return false };
-                n.parse::<f64>().is_ok_and(|n| now.get(doc).copied().unwrap_or(0.0) == n)
+                n.parse::<u64>().is_ok_and(|n| stamp(&now, doc) == n)
             };
             if stamps.lines().all(holds) {
                 out.insert(name.clone(), js_sys::Uint8Array::new(value).to_vec());
@@ -78,7 +85,7 @@ impl Store {
     pub async fn put_view(&self, name: &str, docs: &[String], bytes: &[u8]) -> Result<(), StoreError> {
         let tx = self.db.transaction([VIEWS, UPDATES]).with_mode(TransactionMode::Readwrite).build()?;
         let now = stamps_of(&tx.object_store(UPDATES)?).await?;
-        let stamps: String = docs.iter().map(|d| format!("{d} {}\n", now.get(d).copied().unwrap_or(0.0))).collect();
+        let stamps: String = docs.iter().map(|d| format!("{d} {}\n", stamp(&now, d))).collect();
         let views = tx.object_store(VIEWS)?;
         views.put(Uint8Array::from(bytes.to_vec())).with_key(name).primitive()?.await?;
         views.put(stamps).with_key(stamps_key(name)).primitive()?.await?;

@@ -169,13 +169,18 @@ impl DocSync {
             }
         }
         if let Some(json) = store.get_pending(&key).await? {
-            *self.marks.borrow_mut() = serde_json::from_str(&json).unwrap_or_default();
+            *self.marks.borrow_mut() = super::status::marks_from_json(&json);
         }
         let waiting = self.marks.borrow().len();
         // The last sync of an earlier session: a device that starts offline says since when
         // it has not heard from the relay, not "never synced".
-        let last_sync =
-            store.get_setting(&last_sync_key(&key)).await.ok().flatten().and_then(|t| t.parse::<f64>().ok());
+        let last_sync = store
+            .get_setting(&last_sync_key(&key))
+            .await
+            .ok()
+            .flatten()
+            .and_then(|t| t.parse::<u64>().ok())
+            .map(|ms| ms as f64);
         self.status.update(|s| {
             s.loaded = true;
             s.waiting = waiting;
@@ -288,7 +293,7 @@ impl DocSync {
 
     /// The unconfirmed marks as stored (JSON).
     pub fn marks_json(&self) -> String {
-        serde_json::to_string(&*self.marks.borrow()).unwrap_or_else(|_| "[]".into())
+        super::status::marks_to_json(&self.marks.borrow())
     }
 
     async fn save_marks(&self, shared: &Shared) {
@@ -326,7 +331,7 @@ impl DocSync {
         self.sync_saved_at.set(now);
         if let Ok(store) = shared.store().await {
             // Only a convenience for the next start: a failure here is not worth a banner.
-            let _ = store.put_setting(&last_sync_key(&self.id.to_string()), &now.to_string()).await;
+            let _ = store.put_setting(&last_sync_key(&self.id.to_string()), &(now as u64).to_string()).await;
         }
     }
 

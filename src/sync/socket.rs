@@ -150,11 +150,13 @@ async fn connect(doc: &Rc<DocSync>, shared: &Shared, session: &Session, generati
     crate::pwa::relay_reachable();
     let presence = {
         let mut awareness = doc.awareness.borrow_mut();
-        awareness.set_local_state_raw(format!(
-            "{{\"name\":{},\"badge\":{}}}",
-            serde_json::Value::from(session.claims.name.clone()),
-            serde_json::Value::from(session.claims.badge.clone())
-        ));
+        let mut state = String::new();
+        yrs::Any::from(std::collections::HashMap::from([
+            ("name".to_owned(), yrs::Any::from(session.claims.name.as_str())),
+            ("badge".to_owned(), yrs::Any::from(session.claims.badge.as_str())),
+        ]))
+        .to_json(&mut state);
+        awareness.set_local_state_raw(state);
         awareness.update().ok().map(Message::Awareness)
     };
     if let Some(presence) = presence {

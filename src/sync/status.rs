@@ -6,16 +6,35 @@
 //! So "N changes waiting" counts local changes the relay has not confirmed, whatever the
 //! connection did meanwhile.
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use yrs::StateVector;
 
 /// A local change not yet confirmed by the relay: Yjs client id and the clock after it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 pub struct Mark {
     /// Client id of the tab that made the change.
     pub client: u64,
     /// The client's clock after the change.
     pub clock: u32,
+}
+
+/// The marks as stored in IndexedDB: JSON, `[{"client": 7, "clock": 3}, …]`.
+pub fn marks_to_json(marks: &[Mark]) -> String {
+    let marks = marks.iter().map(|m| {
+        yrs::Any::from(std::collections::HashMap::from([
+            ("client".to_owned(), yrs::Any::Number(yrs::Number::Int(m.client.cast_signed()))),
+            ("clock".to_owned(), yrs::Any::Number(yrs::Number::Int(i64::from(m.clock)))),
+        ]))
+    });
+    let mut json = String::new();
+    yrs::Any::Array(marks.collect()).to_json(&mut json);
+    json
+}
+
+/// The marks stored as [`marks_to_json`] wrote them; none when the text is damaged (the
+/// changes are then counted again from the next sync's state vectors).
+pub fn marks_from_json(json: &str) -> Vec<Mark> {
+    liandong_core::record::de::from_json(json).unwrap_or_default()
 }
 
 /// Removes the marks the relay's state vector `relay` covers; returns how many remain.
@@ -126,6 +145,16 @@ mod tests {
         sv.set_max(yrs::ClientID::new(7), 9);
         sv.set_max(yrs::ClientID::new(8), 1);
         assert_eq!(confirm(&mut marks, &sv), 0);
+    }
+
+    #[wasm_bindgen_test::wasm_bindgen_test]
+    fn marks_survive_storage_and_read_what_earlier_versions_stored() {
+        let marks = vec![Mark { client: 9_007_199_254_740_991, clock: 3 }, Mark { client: 8, clock: u32::MAX }];
+        assert_eq!(marks_from_json(&marks_to_json(&marks)), marks);
+        // Written by serde_json before stop 30.
+        assert_eq!(marks_from_json(r#"[{"client":7,"clock":3}]"#), [Mark { client: 7, clock: 3 }]);
+        assert_eq!(marks_from_json("[]"), []);
+        assert_eq!(marks_from_json("[{\"client\":"), []);
     }
 
     #[wasm_bindgen_test::wasm_bindgen_test]

@@ -101,6 +101,21 @@ pub fn from_fields<'a, T: DeserializeOwned>(fields: Vec<(&'a str, &'a Any)>) -> 
     T::deserialize(FieldsDe(Fields::new(fields)))
 }
 
+/// Reads `T` from JSON text: yrs' JSON reader ([`Any::from_json`]) and this reader.
+///
+/// For the few JSON texts the app reads besides records (a token's claims, its own marks in
+/// IndexedDB, the relay's answer about a token). The app has both readers anyway (the
+/// update guard reads JSON embedded in updates with yrs'), where `serde_json::from_str`
+/// would add a reader of its own for each `T`: about 12 KB of Wasm for those three.
+///
+/// # Errors
+/// `"not JSON"` when `text` does not parse; else the field and the kind of fault when the
+/// value does not make a `T`.
+pub fn from_json<T: DeserializeOwned>(text: &str) -> Result<T, FieldError> {
+    let value = Any::from_json(text).map_err(|_| FieldError::of("not JSON"))?;
+    T::deserialize(AnyDe(&value))
+}
+
 /// The entries of a map, naming the field in an error of its value.
 struct Fields<'a> {
     iter: std::vec::IntoIter<(&'a str, &'a Any)>,
@@ -316,5 +331,22 @@ mod tests {
         assert_eq!(read(&value).unwrap_err().to_string(), "field `kind`: wrong type");
         value.as_object_mut().map(|m| m.remove("kind"));
         assert_eq!(read(&value).unwrap_err().to_string(), "field `kind`: missing");
+    }
+
+    #[test]
+    fn json_text_reads_as_serde_json_reads_it() {
+        let text = r#"{"sub":"o-1","badge":"410002","name":"马雪梅","role":"commander","county":"410781",
+            "station":null,"region":"dsh","iat":1765000000,"exp":1796536000,"extra":{"a":[1,2]}}"#;
+        let claims: crate::access::Claims = from_json(text).expect("reads");
+        assert_eq!(claims, serde_json::from_str::<crate::access::Claims>(text).expect("serde_json reads"));
+        assert_eq!((claims.exp, claims.station), (1_796_536_000, None));
+        // Integers beyond 2^32 stay exact (a Yjs client id is up to 2^53).
+        let ids: Vec<u64> = from_json("[9007199254740991, 4294967297]").expect("reads");
+        assert_eq!(ids, [9_007_199_254_740_991, 4_294_967_297]);
+        assert_eq!(from_json::<Vec<u64>>("[1,").unwrap_err().fault, "not JSON");
+        assert_eq!(
+            from_json::<crate::access::Claims>(r#"{"sub":"o-1"}"#).unwrap_err().to_string(),
+            "field `badge`: missing"
+        );
     }
 }
