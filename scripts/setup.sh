@@ -78,7 +78,7 @@ fi
 # 5. npm tools, from the committed lock file; reinstalled only when the lock changes.
 stamp=node_modules/.liandong-lock
 if [ ! -f "$stamp" ] || ! cmp -s package-lock.json "$stamp"; then
-  say "installing npm tools (binaryen's wasm-opt, playwright-core)"
+  say "installing npm tools (binaryen's wasm-opt, esbuild, playwright-core)"
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
   cp package-lock.json "$stamp"
 fi
