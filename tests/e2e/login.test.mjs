@@ -2,13 +2,15 @@
 // one are refused on the login page, which says so and that the county bureau's
 // administrator gives out new links; nothing is stored, so the device is not signed in.
 // A sign-in that expires later turns the sync badge to "登录已过期" (never "offline"), and
-// Settings says how to get a new link.
+// Settings says how to get a new link. A good link is checked with the relay once, by
+// index.html while the Wasm still comes down (src/sync/verdict.rs takes the answer).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { startRelay, launchBrowser, watchForErrors, screenshot } from './harness.mjs';
+import { throttleProxy } from './throttle.mjs';
 
 let relay, browser;
 before(async () => { relay = await startRelay({ demo: true }); browser = await launchBrowser(); });
@@ -33,6 +35,30 @@ async function page() {
   const p = await context.newPage();
   return { context, page: p, errors: watchForErrors(p) };
 }
+
+test('a login link is checked with the relay once, while the Wasm still comes down', async () => {
+  // At 1 Mbit/s the Wasm takes seconds, so "before it arrived" is not a race.
+  const proxy = await throttleProxy({ target: `127.0.0.1:${relay.port}`, kbps: 1000, rttMs: 100 });
+  const { context, page: p, errors } = await page();
+  try {
+    const asked = [];
+    let wasmArrived = null;
+    p.on('request', (r) => { if (new URL(r.url()).pathname === '/session') asked.push({ at: Date.now(), auth: r.headers().authorization }); });
+    p.on('requestfinished', (r) => { if (new URL(r.url()).pathname.endsWith('_bg.wasm')) wasmArrived = Date.now(); });
+    proxy.setMode('throttled');
+    const origin = `http://127.0.0.1:${proxy.port}`;
+    await p.goto(relay.logins['damiao officer'].replace(relay.url.replace(/\/$/, ''), origin));
+    await p.getByTestId('signed-in').waitFor({ timeout: 60_000 });
+    const token = decodeURIComponent(relay.logins['damiao officer'].split('#token=')[1]);
+    assert.deepEqual(asked.map((a) => a.auth), [`Bearer ${token}`], 'one question, with the link\'s token');
+    assert.ok(wasmArrived && asked[0].at < wasmArrived, 'asked before the Wasm arrived');
+    assert.equal(await p.evaluate(() => window.liandongSession), undefined, 'the app took the answer');
+    assert.deepEqual(errors(), []);
+  } finally {
+    await context.close();
+    await proxy.close();
+  }
+});
 
 test('an expired login link is refused and says how to get a new one', async () => {
   const { context, page: p } = await page();
