@@ -1,6 +1,7 @@
 // Stamps the inline loader of a built index.html (its `#boot` element): the loader's words
 // from locales/zh.json and locales/en.json (keys loader_loading, loader_failed,
-// loader_retry, loader_stalled, loader_unreachable) and the Wasm's sizes in bytes (raw, Brotli copy, gzip copy; a missing copy
+// loader_retry, loader_stalled, loader_unreachable; login_expired, login_invalid,
+// login_ask_admin for a refused login link) and the Wasm's sizes in bytes (raw, Brotli copy, gzip copy; a missing copy
 // counts 0 and the loader shows the raw size), so it can say "正在加载 联动 · 120 / 700 KB".
 // Run by scripts/stamp-shell.sh before it hashes the build. Usage: node scripts/stamp-loader.mjs DIR
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -11,7 +12,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dir = process.argv[2];
 if (!dir) throw new Error('usage: node scripts/stamp-loader.mjs DIR');
 
-const keys = ['loader_loading', 'loader_failed', 'loader_retry', 'loader_stalled', 'loader_unreachable'];
+// The last three word a login link the relay refused, as the app's login page does.
+const keys = ['loader_loading', 'loader_failed', 'loader_retry', 'loader_stalled', 'loader_unreachable', 'login_expired', 'login_invalid', 'login_ask_admin'];
 const words = {};
 for (const locale of ['zh', 'en']) {
   const table = JSON.parse(readFileSync(path.join(root, 'locales', `${locale}.json`), 'utf8'));

@@ -33,6 +33,9 @@ pub fn Home() -> impl IntoView {
                     </p>
                     <p>{fmt::unit(i18n, &c)}</p>
                 </section>
+                {move || sync::first_sync_pending().then(|| view! {
+                    <p class="banner banner-warn" role="status" data-testid="first-sync">{t!(i18n, home_first_sync)}</p>
+                })}
                 <MyDispatch/>
                 <MyDuty/>
                 <MyWeek/>

@@ -61,6 +61,16 @@ pub fn loaded() -> bool {
     shared().signals.docs.with(|docs| !docs.is_empty() && docs.iter().all(|(_, d)| d.status.with(|s| s.loaded)))
 }
 
+/// Whether an open document has never been received from the relay, in this session or
+/// an earlier one (reactive): right after a first sign-in, before the first sync, what the
+/// screens show may be incomplete (no duty, no bulletins), and Home says so. Documents the
+/// relay refused do not count.
+pub fn first_sync_pending() -> bool {
+    shared().signals.docs.with(|docs| {
+        docs.iter().any(|(_, d)| d.status.with(|s| s.loaded && s.last_sync.is_none() && s.refused.is_none()))
+    })
+}
+
 /// An open document, for reading in a reactive view: tracks its version, or, while it is
 /// not open, the list of open documents (so the view re-runs once it opens).
 pub fn read_doc(id: &DocumentId) -> Option<Doc> {

@@ -34,7 +34,9 @@ use liandong_core::access::{self, Rights};
 use liandong_core::org::Organisation;
 use liandong_core::{DocumentId, RecordId};
 
-pub use documents::{covers, loaded, open_doc, read_doc, read_settled, saved, waiting_changes, writes_pending};
+pub use documents::{
+    covers, first_sync_pending, loaded, open_doc, read_doc, read_settled, saved, waiting_changes, writes_pending,
+};
 pub use session::{SignInError, sign_in, sign_out, start};
 pub use state::{DocEntry, Shared, Signals};
 pub use views::{read_view, session_number, track_documents, write_view};

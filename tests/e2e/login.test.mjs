@@ -60,6 +60,54 @@ test('a login link is checked with the relay once, while the Wasm still comes do
   }
 });
 
+test('on a slow link an altered login link is refused by the loader, before the app has come down', async () => {
+  const proxy = await throttleProxy({ target: `127.0.0.1:${relay.port}`, kbps: 500, rttMs: 100 });
+  const { context, page: p } = await page();
+  try {
+    const token = decodeURIComponent(relay.logins['damiao officer'].split('#token=')[1]);
+    const forged = `${token.slice(0, -4)}${token.slice(-4) === 'AAAA' ? 'BBBB' : 'AAAA'}`;
+    proxy.setMode('throttled');
+    await p.goto(`http://127.0.0.1:${proxy.port}/login#token=${forged}`, { waitUntil: 'commit' });
+    const loader = p.locator('#boot small[role=alert]');
+    await loader.waitFor({ timeout: 30_000 });
+    assert.match(await loader.textContent(), /无效.*县局管理员/);
+    assert.equal(await p.locator('#boot').count(), 1, 'said while the app still comes down');
+    await p.getByTestId('sign-in-refused').waitFor({ timeout: 60_000 });
+  } finally {
+    await context.close();
+    await proxy.close();
+  }
+});
+
+test('a first sign-in says the data is still coming until the first sync, not "no duty"', async () => {
+  const proxy = await throttleProxy({ target: `127.0.0.1:${relay.port}`, kbps: 1000, rttMs: 100 });
+  const { context, page: p, errors } = await page();
+  try {
+    proxy.setMode('throttled');
+    const origin = `http://127.0.0.1:${proxy.port}`;
+    await p.goto(relay.logins['damiao officer'].replace(relay.url.replace(/\/$/, ''), origin));
+    await p.getByTestId('signed-in').waitFor({ timeout: 60_000 });
+    // The link drops before the first sync could answer.
+    proxy.setMode('down');
+    await p.getByRole('link', { name: '进入首页' }).click();
+    const note = p.getByTestId('first-sync');
+    await note.waitFor();
+    assert.match(await note.textContent(), /首次同步中/);
+    assert.match(await p.getByTestId('my-duty').textContent(), /排班还在从县局接收/);
+    assert.doesNotMatch(await p.getByTestId('my-duty').textContent(), /没有排班/);
+    await screenshot(p, 'home-first-sync');
+    // Once the link is back and the documents arrive, the note goes.
+    proxy.setMode('open');
+    await p.evaluate(() => dispatchEvent(new Event('online')));
+    await note.waitFor({ state: 'detached', timeout: 60_000 });
+    assert.doesNotMatch(await p.getByTestId('my-duty').textContent(), /还在从县局接收/);
+    assert.deepEqual(errors().filter((e) => !/WebSocket|ERR_|Failed to load|fetching the script/.test(e)), []);
+  } finally {
+    await context.close();
+    await proxy.close();
+  }
+});
+
 test('an expired login link is refused and says how to get a new one', async () => {
   const { context, page: p } = await page();
   await p.goto(loginUrl(tokenExpiringAt('desheng liaison', now() - 3600)));

@@ -1,5 +1,5 @@
-// A throttling TCP proxy on loopback (the kernel here has no netem): a shared bandwidth
-// limit per direction and a one-way delay, like a rural link, optionally with stalls
+// A throttling TCP proxy on loopback (the kernel here has no netem): a bandwidth limit per
+// direction, shared fairly by the connections, and a one-way delay, like a rural link, optionally with stalls
 // (a piece held back as by a lost segment's retransmission). Modes: 'open' (no limits),
 // 'down' (every connection dropped, new ones refused), 'throttled', 'hang' (connections stay
 // open but nothing gets through, as on a link that stalls without dropping).
@@ -27,14 +27,45 @@ export async function throttleProxy({ target, kbps = 50, rttMs = 600, stall = 0,
   const requests = [];
   const bytes = { up: 0, down: 0 };
   let refused = 0;
-  const nextFree = { up: 0, down: 0 };
+  // The bottleneck of each direction. Connections share it fairly, a piece each in turn,
+  // as TCP flows roughly do: a large download does not hold back a small answer behind all
+  // of its bytes (a single queue did: the answer to /session came after the whole Wasm).
+  const links = { up: { flows: [], busyUntil: 0, timer: null }, down: { flows: [], busyUntil: 0, timer: null } };
+  // Pieces go onto the link up to this many ms ahead, so a fast link needs few timers.
+  const AHEAD_MS = 5;
+
+  function pump(link) {
+    link.timer = null;
+    // A connection closed at the far end takes no more turns.
+    link.flows = link.flows.filter((f) => !f.dead());
+    for (;;) {
+      const now = Date.now();
+      if (link.busyUntil > now + AHEAD_MS) break;
+      const i = link.flows.findIndex((f) => f.waiting[0].ready <= now);
+      if (i < 0) break;
+      const [flow] = link.flows.splice(i, 1);
+      const { piece } = flow.waiting.shift();
+      const sendAt = Math.max(now, link.busyUntil);
+      link.busyUntil = sendAt + piece.length / bytesPerMs;
+      flow.sent(piece, sendAt);
+      if (flow.waiting.length) link.flows.push(flow);
+    }
+    if (link.flows.length) {
+      const ready = Math.min(...link.flows.map((f) => f.waiting[0].ready));
+      const next = Math.max(ready, link.busyUntil - AHEAD_MS);
+      link.timer = setTimeout(() => pump(link), Math.max(0, next - Date.now()));
+    }
+  }
 
   // Sends `data` from `from` to `to` after the delay and within the shared bandwidth, in
-  // order: pieces wait in this connection's queue until their time.
+  // order: a piece waits the one-way delay, then its turn on the link, then any stall.
   function pipe(from, to, direction, record) {
+    const link = links[direction];
     const queue = [];
     let timer = null;
     let lastAt = 0;
+    let closing = false;
+    const flow = { waiting: [], dead: () => to.destroyed };
     const deliver = (piece) => {
       // A hung link loses what was on its way too (queued pieces included).
       if (to.destroyed || mode === 'hang') return;
@@ -42,28 +73,31 @@ export async function throttleProxy({ target, kbps = 50, rttMs = 600, stall = 0,
       record[direction] += piece.length;
       to.write(piece);
     };
+    const finish = () => { if (closing && !flow.waiting.length && !queue.length) setTimeout(() => to.destroy(), 0); };
     const drain = () => {
       timer = null;
       while (queue.length && queue[0].at <= Date.now()) deliver(queue.shift().piece);
       if (queue.length) timer = setTimeout(drain, queue[0].at - Date.now());
+      else finish();
+    };
+    flow.sent = (piece, sendAt) => {
+      const held = stall > 0 && Math.random() < stall ? stallMs : 0;
+      lastAt = Math.max(sendAt + held, lastAt);
+      queue.push({ at: lastAt, piece });
+      if (timer === null) timer = setTimeout(drain, Math.max(0, queue[0].at - Date.now()));
     };
     from.on('data', (data) => {
       if (mode !== 'throttled') { deliver(data); return; }
-      for (let i = 0; i < data.length; i += 1024) {
-        const piece = data.subarray(i, i + 1024);
-        const now = Date.now();
-        const sendAt = Math.max(now + rttMs / 2, nextFree[direction]);
-        nextFree[direction] = sendAt + piece.length / bytesPerMs;
-        const held = stall > 0 && Math.random() < stall ? stallMs : 0;
-        lastAt = Math.max(sendAt + held, lastAt);
-        queue.push({ at: lastAt, piece });
-      }
-      if (timer === null) timer = setTimeout(drain, Math.max(0, queue[0].at - Date.now()));
+      const ready = Date.now() + rttMs / 2;
+      for (let i = 0; i < data.length; i += 1024) flow.waiting.push({ ready, piece: data.subarray(i, i + 1024) });
+      if (!link.flows.includes(flow)) link.flows.push(flow);
+      if (link.timer === null) pump(link);
     });
     from.on('close', () => {
       // Close once what is queued has gone out.
-      const wait = mode === 'throttled' ? Math.max(rttMs / 2, lastAt - Date.now()) : 0;
-      setTimeout(() => to.destroy(), wait);
+      closing = true;
+      if (mode !== 'throttled') { to.destroy(); return; }
+      if (!flow.waiting.length && !queue.length) setTimeout(() => to.destroy(), rttMs / 2);
     });
     from.on('error', () => to.destroy());
   }
@@ -93,11 +127,18 @@ export async function throttleProxy({ target, kbps = 50, rttMs = 600, stall = 0,
       if (next === 'down') {
         for (const s of sockets) s.destroy();
         // What was queued is lost with the link; the next bytes go out at once.
-        nextFree.up = 0; nextFree.down = 0;
+        for (const link of Object.values(links)) {
+          clearTimeout(link.timer);
+          Object.assign(link, { flows: [], busyUntil: 0, timer: null });
+        }
       }
     },
     /** Changes the bandwidth of both directions to `next` kbit/s, from the next piece on. */
     setKbps(next) { bytesPerMs = (next * 1000) / 8 / 1000; },
-    close: () => new Promise((resolve) => { for (const s of sockets) s.destroy(); server.close(resolve); }),
+    close: () => new Promise((resolve) => {
+      for (const link of Object.values(links)) clearTimeout(link.timer);
+      for (const s of sockets) s.destroy();
+      server.close(resolve);
+    }),
   };
 }

@@ -33,6 +33,10 @@ pub fn MyDuty() -> impl IntoView {
                 let locale = i18n.get_locale();
                 let list = rows.get();
                 if list.is_empty() {
+                    // Before the first sync an empty list says nothing about the duty.
+                    if sync::first_sync_pending() {
+                        return view! { <p class="empty">{t!(i18n, home_duty_pending)}</p> }.into_any();
+                    }
                     return view! { <p class="empty">{t!(i18n, home_no_duty)}</p> }.into_any();
                 }
                 view! {
