@@ -33,8 +33,10 @@ if rustup component list --toolchain "$NIGHTLY" --installed 2>/dev/null | grep -
   # module from 320,851 to 323,720 (Home's week card reads through a #[lazy] function),
   # and its page (a module of 56,850) and the chunks it shares took all from 954,634 to
   # 1,040,548. No serde_json on the way to the first page (stop 30): 305,930 and 1,039,226;
-  # then Home's note before the first sync (its words, in both languages): 306,319.
-  WASM_BR_BUDGET=307000 ALL_WASM_BR_BUDGET=1040000
+  # then Home's note before the first sync (its words, in both languages): 306,319, and a
+  # first install that waits for the first sync (and registers again when sw.js could not
+  # be fetched): 307,162 and 1,040,036.
+  WASM_BR_BUDGET=308000 ALL_WASM_BR_BUDGET=1041000
   echo "[build] the Wasm with $NIGHTLY (std rebuilt, panics abort without messages)"
   LIANDONG_COMPRESS=0 RUSTUP_TOOLCHAIN="$NIGHTLY" CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
     RUSTFLAGS="--cfg erase_components -Zlocation-detail=none -Zunstable-options -Cpanic=immediate-abort $SPLIT_FLAGS" \

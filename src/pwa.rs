@@ -10,7 +10,9 @@
 //! reload runs the new build. An install that did not finish (cut off, or stopped by the
 //! worker's own time budget on a slow link) keeps what arrived; this module asks again
 //! after [`RETRY_FIRST_MS`], doubling up to [`CHECK_EVERY_MS`], and the next attempt fetches
-//! only what is missing. Service workers need a secure context (HTTPS, or localhost): elsewhere
+//! only what is missing. A first install waits for the signed-in officer's first sync
+//! (at most [`FIRST_SYNC_WAIT_MS`]), so the data comes before the offline copy of the
+//! app. Service workers need a secure context (HTTPS, or localhost): elsewhere
 //! [`offline_start`] says why the app cannot start without network.
 
 use std::cell::{Cell, RefCell};
@@ -145,7 +147,11 @@ pub fn start() {
     let _ = container.add_event_listener_with_callback("controllerchange", took_over.as_ref().unchecked_ref());
     took_over.forget();
 
-    register(container);
+    if controlled {
+        register(container, RETRY_FIRST_MS);
+    } else {
+        register_after_first_sync(container);
+    }
     let check = Closure::<dyn FnMut()>::new(check_for_update);
     let _ = window.add_event_listener_with_callback("online", check.as_ref().unchecked_ref());
     let _ = window
@@ -160,7 +166,58 @@ pub fn start() {
     returned.forget();
 }
 
-fn register(container: ServiceWorkerContainer) {
+/// Longest wait of a first install for the officer's first sync, in ms (1 min).
+pub const FIRST_SYNC_WAIT_MS: i32 = 60_000;
+/// How long the first sync must have been done before a first install starts, in ms.
+const SETTLED_MS: i32 = 2_000;
+
+/// A first install (about 1 MB) waits until the officer's documents have had their first
+/// sync, or [`FIRST_SYNC_WAIT_MS`]: the connections share a slow link about fairly, and the
+/// install's 4 downloads at a time would leave that sync a fifth of it. Registers at once
+/// when nobody is signed in and no login link is being used.
+fn register_after_first_sync(container: ServiceWorkerContainer) {
+    let waiting = std::rc::Rc::new(RefCell::new(Some(container)));
+    let go = {
+        let waiting = waiting.clone();
+        move || {
+            if let Some(container) = waiting.borrow_mut().take() {
+                register(container, RETRY_FIRST_MS);
+            }
+        }
+    };
+    let later = Closure::once(go.clone());
+    let _ = window()
+        .set_timeout_with_callback_and_timeout_and_arguments_0(later.as_ref().unchecked_ref(), FIRST_SYNC_WAIT_MS);
+    later.forget();
+    let signing_in = window().location().pathname().is_ok_and(|p| p == "/login")
+        && window().location().hash().is_ok_and(|h| h.contains("token="));
+    let settled = move || {
+        let signals = crate::sync::signals();
+        signals.ready.get()
+            && match signals.claims.get() {
+                None => !signing_in,
+                Some(_) => crate::sync::loaded() && !crate::sync::first_sync_pending(),
+            }
+    };
+    // Settled for SETTLED_MS, not just for a moment: the first documents' sync names the
+    // officer's stations, whose documents open next and have their own first sync.
+    Effect::new(move |_| {
+        if settled() && waiting.borrow().is_some() {
+            let go = go.clone();
+            let still = Closure::once(move || {
+                if untrack(settled) {
+                    go();
+                }
+            });
+            let _ = window()
+                .set_timeout_with_callback_and_timeout_and_arguments_0(still.as_ref().unchecked_ref(), SETTLED_MS);
+            still.forget();
+        }
+    });
+}
+
+/// Registers the worker; when sw.js cannot be fetched, tries again after `retry_ms`.
+fn register(container: ServiceWorkerContainer, retry_ms: u32) {
     let options = RegistrationOptions::new();
     // The browser must fetch sw.js itself, never from its HTTP cache, to see a new build.
     options.set_update_via_cache(ServiceWorkerUpdateViaCache::None);
@@ -173,9 +230,19 @@ fn register(container: ServiceWorkerContainer) {
                 watch_installs(&registration);
                 STATE.with(|s| *s.registration.borrow_mut() = Some(registration));
             }
-            Ok(e) | Err(e) => {
-                leptos::logging::warn!("service worker not registered: {e:?}");
+            Ok(blocked) => {
+                leptos::logging::warn!("service worker not registered: {blocked:?}");
                 offline_start().set(OfflineStart::Unavailable);
+            }
+            // sw.js could not be fetched (the link dropped): asked again later, doubling.
+            Err(e) => {
+                leptos::logging::warn!("service worker not registered yet: {e:?}");
+                let again = Closure::once(move || register(container, (retry_ms * 2).min(CHECK_EVERY_MS)));
+                let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(
+                    again.as_ref().unchecked_ref(),
+                    retry_ms.min(CHECK_EVERY_MS) as i32,
+                );
+                again.forget();
             }
         }
     });

@@ -151,6 +151,10 @@ export function catchUp(profile, { count, kb, text = 'prose' }) {
     await signIn(page, via(relay.logins['damiao officer']));
     await page.goto(`${origin}/bulletins`);
     await badge(page).filter({ hasText: SAVED }).waitFor({ timeout: 120_000 });
+    // A week offline follows weeks of use: the app is installed, so its service worker is
+    // not still downloading the build when the link comes back (with the proxy's fair
+    // sharing those downloads took four fifths of the link from the catch-up).
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
     step(`going offline; another station writes ${count} × ${kb} KiB`);
     proxy.setMode('down');
     const token = decodeURIComponent(relay.logins['desheng liaison'].split('#token=')[1]);

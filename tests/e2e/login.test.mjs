@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { startRelay, launchBrowser, watchForErrors, screenshot } from './harness.mjs';
+import { startRelay, launchBrowser, watchForErrors, screenshot, until } from './harness.mjs';
 import { throttleProxy } from './throttle.mjs';
 
 let relay, browser;
@@ -79,7 +79,7 @@ test('on a slow link an altered login link is refused by the loader, before the 
   }
 });
 
-test('a first sign-in says the data is still coming until the first sync, not "no duty"', async () => {
+test('a first sign-in says the data is still coming until the first sync, not "no duty", and installs after it', async () => {
   const proxy = await throttleProxy({ target: `127.0.0.1:${relay.port}`, kbps: 1000, rttMs: 100 });
   const { context, page: p, errors } = await page();
   try {
@@ -95,12 +95,16 @@ test('a first sign-in says the data is still coming until the first sync, not "n
     assert.match(await note.textContent(), /首次同步中/);
     assert.match(await p.getByTestId('my-duty').textContent(), /排班还在从县局接收/);
     assert.doesNotMatch(await p.getByTestId('my-duty').textContent(), /没有排班/);
+    // The app's offline copy (about 1 MB) waits for the data: no install yet.
+    const registered = () => p.evaluate(async () => !!(await navigator.serviceWorker.getRegistration()));
+    assert.equal(await registered(), false, 'no service worker before the first sync');
     await screenshot(p, 'home-first-sync');
     // Once the link is back and the documents arrive, the note goes.
     proxy.setMode('open');
     await p.evaluate(() => dispatchEvent(new Event('online')));
     await note.waitFor({ state: 'detached', timeout: 60_000 });
     assert.doesNotMatch(await p.getByTestId('my-duty').textContent(), /还在从县局接收/);
+    await until(registered, { timeout: 30_000, what: 'the service worker registered after the first sync' });
     assert.deepEqual(errors().filter((e) => !/WebSocket|ERR_|Failed to load|fetching the script/.test(e)), []);
   } finally {
     await context.close();
