@@ -190,7 +190,7 @@ fn register_after_first_sync(container: ServiceWorkerContainer) {
         .set_timeout_with_callback_and_timeout_and_arguments_0(later.as_ref().unchecked_ref(), FIRST_SYNC_WAIT_MS);
     later.forget();
     let signing_in = window().location().pathname().is_ok_and(|p| p == "/login")
-        && window().location().hash().is_ok_and(|h| h.contains("token="));
+        && crate::session::token_from_fragment(&window().location().hash().unwrap_or_default()).is_some();
     let settled = move || {
         let signals = crate::sync::signals();
         signals.ready.get()

@@ -204,12 +204,15 @@ pub(crate) mod tests {
         frames.iter().map(|f| inflater.inflate(f, 1 << 24).expect("inflates")).collect()
     }
 
+    /// Frame `i` of bulletin-like text: `tests/fixtures/deflate-sample.txt` numbered `i` and
+    /// repeated, as the app's test of the same fixture rebuilds it.
+    fn frame_like_bulletins(i: usize) -> Vec<u8> {
+        let sample = include_str!("../../tests/fixtures/deflate-sample.txt");
+        format!("{i}: {sample}").repeat(120 + i).into_bytes()
+    }
+
     fn frames_like_bulletins(n: usize) -> Vec<Vec<u8>> {
-        (0..n)
-            .map(|i| {
-                format!("第{i}条：流窜诈骗预警，嫌疑人驾驶面包车，乡镇派出所联动巡逻。").repeat(120 + i).into_bytes()
-            })
-            .collect()
+        (0..n).map(frame_like_bulletins).collect()
     }
 
     #[test]

@@ -159,7 +159,7 @@ mod tests {
 
     #[wasm_bindgen_test::wasm_bindgen_test]
     async fn frames_round_trip_through_the_browser() {
-        let frame = "辖区巡逻记录；".repeat(100).into_bytes();
+        let frame = include_str!("../../tests/fixtures/deflate-sample.txt").repeat(100).into_bytes();
         let wrapped = compress(&frame).await.expect("compressed");
         assert!(wrapped.len() * 5 < frame.len(), "{} bytes", wrapped.len());
         assert_eq!(inflate(&wrapped).await, Ok(frame));
@@ -180,7 +180,8 @@ mod tests {
         assert_eq!(frames.len(), 3);
         let mut run = Run::default();
         for (i, frame) in frames.iter().enumerate() {
-            let text = format!("第{i}条：流窜诈骗预警，嫌疑人驾驶面包车，乡镇派出所联动巡逻。").repeat(120 + i);
+            let sample = include_str!("../../tests/fixtures/deflate-sample.txt");
+            let text = format!("{i}: {sample}").repeat(120 + i);
             assert_eq!(run.inflate(frame).await, Ok(text.into_bytes()), "frame {i}");
         }
         // Starting again mid-stream (a frame that does not start a run, with no run) fails.
